@@ -1,0 +1,62 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.Json;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A leaf command: parse options (picocli), call one service, print its one result record as text or JSON.
+ * Subclasses implement {@link #execute()} and nothing else.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+    protected final Context ctx;
+
+    @Mixin
+    protected CommonOptions common;
+
+    @Spec
+    protected CommandSpec spec;
+
+    protected BaseCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    protected abstract Result execute() throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        Result result = execute();
+        print(result);
+        return result.exitCode();
+    }
+
+    protected void print(Result result) {
+        if (common.json) {
+            ctx.out().println(Json.pretty(result));
+        } else {
+            Text text = new Text(ctx.out(), color());
+            result.printText(text);
+        }
+        ctx.out().flush();
+    }
+
+    protected boolean color() {
+        return Cli.color(ctx, common.noColor);
+    }
+
+    /** Text on stderr: warnings, progress, hints; the same in text and JSON modes. */
+    protected Text stderr() {
+        return new Text(ctx.err(), color());
+    }
+
+    protected void warn(String message) {
+        Text t = stderr();
+        t.line(t.yellow("warning: ") + message);
+        t.flush();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.notif.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "check", header = "Check a store's notification set-up end to end; exit 1 on any failed check.", subcommands = {})
+public final class CheckCommand {
+}

@@ -1,0 +1,216 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.ExitCode;
+import dev.notif.core.Json;
+import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
+import dev.notif.core.Version;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Builds the one {@link CommandLine} that {@code main} and the tests use, with notif's error handling. */
+public final class Cli {
+    public static final String ISSUES_URL = "https://github.com/notif-cli/notif/issues";
+
+    private Cli() {
+    }
+
+    public static int run(Context ctx, String... args) {
+        return commandLine(ctx, args).execute(args);
+    }
+
+    public static CommandLine commandLine(Context ctx, String... args) {
+        List<String> argList = Arrays.asList(args);
+        boolean noColor = argList.contains("--no-color");
+        CommandLine cl = new CommandLine(new NotifCommand(), new ContextFactory(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setColorScheme(Help.defaultColorScheme(color(ctx, noColor) ? Help.Ansi.ON : Help.Ansi.OFF));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAbbreviatedOptionsAllowed(false);
+        cl.setUsageHelpWidth(100);
+        cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, argList.contains("--json")));
+        cl.setExecutionExceptionHandler(new FailureHandler(ctx));
+        addExitCodes(cl);
+        return cl;
+    }
+
+    /** Colour only on a terminal, never with --no-color, NO_COLOR or TERM=dumb. */
+    public static boolean color(Context ctx, boolean noColor) {
+        return !noColor && ctx.terminal() && ctx.env("NO_COLOR") == null && !"dumb".equals(ctx.env("TERM"));
+    }
+
+    private static void addExitCodes(CommandLine cl) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String[] row : ExitCode.table()) {
+            codes.put(String.format("%3s", row[0]), row[1]);
+        }
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            addExitCodes(sub);
+        }
+    }
+
+    /** Prints the one-line error and its hint; in JSON mode also one JSON document on stdout. */
+    static void printError(Context ctx, boolean json, int code, String message, String hint) {
+        String msg = Secrets.scrub(message);
+        String h = Secrets.scrub(hint);
+        boolean color = color(ctx, false);
+        String prefix = color ? "\u001b[31mnotif:\u001b[0m " : "notif: ";
+        ctx.err().println(prefix + msg);
+        if (h != null) {
+            ctx.err().println("hint: " + h);
+        }
+        ctx.err().flush();
+        if (json) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("exit_code", code);
+            error.put("message", msg);
+            error.put("hint", h);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ok", false);
+            doc.put("error", error);
+            ctx.out().println(Json.pretty(doc));
+            ctx.out().flush();
+        }
+    }
+
+    static String commandPath(CommandLine cl) {
+        return cl == null ? "notif" : cl.getCommandSpec().qualifiedName(" ");
+    }
+
+    /** Bad flags and values: exit 2, one line, a hint naming the help to read. */
+    static final class UsageErrorHandler implements IParameterExceptionHandler {
+        private final Context ctx;
+        private final boolean json;
+
+        UsageErrorHandler(Context ctx, boolean json) {
+            this.ctx = ctx;
+            this.json = json;
+        }
+
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            String cmd = commandPath(ex.getCommandLine());
+            String hint = "see '" + cmd + " --help'";
+            String message = ex.getMessage();
+            CommandLine cl = ex.getCommandLine();
+            List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
+                : cl.getParseResult() == null ? List.of() : cl.getParseResult().unmatched();
+            if (!unmatched.isEmpty()) {
+                // an unknown option explains a missing one better than the other way round
+                String arg = unmatched.get(0);
+                message = (arg.startsWith("-") ? "unknown option '" : "unknown command or argument '") + arg + "'";
+                List<String> suggestions = new UnmatchedArgumentException(cl, unmatched).getSuggestions();
+                if (!suggestions.isEmpty()) {
+                    hint = "did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                        + "? see '" + cmd + " --help'";
+                }
+            }
+            if (message != null && message.startsWith("Missing required subcommand")) {
+                message = "'" + cmd + "' needs a subcommand: "
+                    + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
+            }
+            printError(ctx, json, ExitCode.USAGE, firstLine(message), hint);
+            return ExitCode.USAGE;
+        }
+    }
+
+    /** Failures while running: expected ones carry their exit code; anything else is a bug (70). */
+    static final class FailureHandler implements IExecutionExceptionHandler {
+        private final Context ctx;
+
+        FailureHandler(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+            boolean json = matched(parsed, "--json");
+            boolean verbose = matched(parsed, "--verbose");
+            if (ex instanceof NotifException n) {
+                printError(ctx, json, n.exitCode(), firstLine(n.getMessage()), n.hint());
+                if (verbose && n.getCause() != null) {
+                    printTrace(n);
+                }
+                return n.exitCode();
+            }
+            if (ex instanceof ParameterException p) {
+                printError(ctx, json, ExitCode.USAGE, firstLine(p.getMessage()), "see '" + commandPath(cl) + " --help'");
+                return ExitCode.USAGE;
+            }
+            printError(ctx, json, ExitCode.INTERNAL, "internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())),
+                "this is a bug in notif " + Version.get() + "; rerun with --verbose and report the output at " + ISSUES_URL);
+            if (verbose) {
+                printTrace(ex);
+            }
+            return ExitCode.INTERNAL;
+        }
+
+        private void printTrace(Throwable t) {
+            StringWriter sw = new StringWriter();
+            t.printStackTrace(new PrintWriter(sw));
+            ctx.err().print(Secrets.scrub(sw.toString()));
+            ctx.err().flush();
+        }
+    }
+
+    static boolean matched(ParseResult parsed, String option) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** Builds commands with a {@code (Context)} constructor when they have one. */
+    static final class ContextFactory implements CommandLine.IFactory {
+        private final Context ctx;
+
+        ContextFactory(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> c = cls.getDeclaredConstructor(Context.class);
+                c.setAccessible(true);
+                return c.newInstance(ctx);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+
+    /** The version provider for --version: the bare version on the first line. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.get()};
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.notif.cli;
+
+import dev.notif.core.NotifException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The bound on every network call of a command. */
+public class NetworkOptions {
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+        description = "Bound on each network call, in seconds (default: ${DEFAULT-VALUE}).")
+    public double timeoutSeconds;
+
+    public Duration timeout() {
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 600) {
+            throw NotifException.usage("--timeout must be between 0 and 600 seconds, got " + timeoutSeconds,
+                "for example --timeout 10");
+        }
+        return Duration.ofMillis((long) (timeoutSeconds * 1000));
+    }
+}

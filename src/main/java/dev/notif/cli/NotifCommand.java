@@ -1,0 +1,22 @@
+package dev.notif.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "notif", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = Cli.VersionProvider.class, sortOptions = false,
+    header = "Sets up and diagnoses the server-to-server notifications of Stripe and the app stores.",
+    description = "notif creates webhook endpoints with exactly the events a subscription backend accepts, checks them, sends correctly signed test deliveries and names the cause of every rejection with its fix.",
+    subcommands = {
+        SetupCommand.class,
+        CheckCommand.class,
+        SendCommand.class,
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif demo                                   # the whole job offline, in one command",
+        "  notif send stripe --url https://api.example.com/stripe --secret whsec_...",
+        "  notif listen --port 8085                     # a local ingestion endpoint",
+    })
+public final class NotifCommand {
+}

@@ -1,0 +1,7 @@
+package dev.notif.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "send", header = "Send one correctly signed test notification to an ingestion URL and explain the answer.", subcommands = {SendStripeCommand.class})
+public final class SendCommand {
+}

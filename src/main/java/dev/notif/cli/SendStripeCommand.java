@@ -1,0 +1,120 @@
+package dev.notif.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Http;
+import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
+import dev.notif.output.Result;
+import dev.notif.probe.HttpProbe;
+import dev.notif.stripe.SendStripeResult;
+import dev.notif.stripe.StripeDelivery;
+import dev.notif.stripe.StripeEventBuilder;
+import dev.notif.stripe.StripeEvents;
+import dev.notif.stripe.StripeInputs;
+import dev.notif.stripe.StripeSecret;
+import dev.notif.stripe.StripeSender;
+import dev.notif.core.Context;
+import dev.notif.core.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stripe", sortOptions = false,
+    header = "Send one signed Stripe webhook delivery to an ingestion URL and explain the answer.",
+    description = {
+        "Builds an event the way Stripe does (envelope and a realistic data.object), signs it with Stripe-Signature: t=...,v1=HMAC-SHA256(secret, \"<t>.<body>\") and POSTs it without following redirects. Prints the status, latency, the start of the body and a verdict (accepted, signature_rejected, event_rejected, rejected, server_error, redirected, timeout, tls_error, unreachable) with its cause and fix. Exit 0 only when the delivery was accepted (2xx).",
+        "",
+        "JSON (--json): {ok, store, url, event_type, event_id, http_status, latency_ms, verdict, cause, fix, response_body, secret (redacted), timestamp}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif send stripe --url https://api.example.com/stripe --secret whsec_...",
+        "  notif send stripe --url http://127.0.0.1:8085/stripe --secret whsec_... --event charge.refunded --json",
+        "  STRIPE_WEBHOOK_SECRET=whsec_... notif send stripe --url URL --subscription sub_123 --customer cus_123",
+        "  notif send stripe --url URL --secret whsec_... --data captured-event.json   # replays it byte for byte",
+    })
+public final class SendStripeCommand extends BaseCommand {
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "The ingestion URL that receives Stripe webhooks.")
+    String url;
+
+    @Option(names = "--secret", paramLabel = "SECRET",
+        description = "The endpoint's signing secret (whsec_...); default: $STRIPE_WEBHOOK_SECRET.")
+    String secret;
+
+    @Option(names = "--event", paramLabel = "TYPE",
+        description = "Event type (default: ${DEFAULT-VALUE}). Types outside the accepted set are sent with a warning.",
+        defaultValue = StripeEvents.DEFAULT_TYPE)
+    String event;
+
+    @Option(names = "--data", paramLabel = "FILE",
+        description = "JSON to send: a Stripe object becomes data.object; a whole event is sent byte for byte. '-' reads stdin.")
+    String data;
+
+    @Option(names = "--timestamp", paramLabel = "EPOCH", description = "Signature timestamp in Unix seconds (default: now).")
+    Long timestamp;
+
+    @Option(names = "--customer", paramLabel = "CUS_ID", description = "Customer id to put in the event (default: generated).")
+    String customer;
+
+    @Option(names = "--subscription", paramLabel = "SUB_ID",
+        description = "Subscription id to put in the event (default: generated).")
+    String subscription;
+
+    @Option(names = "--livemode", description = "Mark the event as live mode (default: test mode).")
+    boolean livemode;
+
+    @Option(names = "--show-secret", description = "Print the secret whole instead of redacted.")
+    boolean showSecret;
+
+    @Mixin
+    NetworkOptions network;
+
+    SendStripeCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        String target = Urls.http("--url", url).toString();
+        String key = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
+        if (key == null) {
+            throw NotifException.usage("no signing secret: pass --secret or set STRIPE_WEBHOOK_SECRET",
+                "the secret is the endpoint's whsec_... value (Stripe Dashboard > Developers > Webhooks > Reveal)");
+        }
+        for (StripeSecret.Problem p : StripeInputs.secret("--secret", key)) {
+            warn(p.message() + "; " + p.fix());
+        }
+        long now = ctx.clock().instant().getEpochSecond();
+        long t = StripeInputs.timestamp(timestamp, now);
+        StripeDelivery delivery = data == null ? built(StripeInputs.eventType(event), null, target, key, t)
+            : fromData(target, key, t);
+        if (!StripeEvents.isAllowed(delivery.eventType(), true)) {
+            warn(delivery.eventType() + " is not an event the ingestion service accepts ("
+                + String.join(", ", StripeEvents.allowed(true)) + "); expect it to be refused");
+        }
+        StripeSender.Sent sent = new StripeSender(new HttpProbe(Http.client(network.timeout()))).send(delivery);
+        return SendStripeResult.of(delivery, sent.outcome(), sent.verdict(), Secrets.show(key, showSecret));
+    }
+
+    private StripeDelivery fromData(String target, String key, long t) {
+        StripeInputs.Data file = StripeInputs.dataFile(data, ctx.in());
+        if (!file.isEvent()) {
+            return built(StripeInputs.eventType(event), file.json(), target, key, t);
+        }
+        String type = Json.text(file.json(), "type");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--event") && !type.equals(event)) {
+            throw NotifException.usage("--event " + event + " contradicts the event in --data, of type " + type,
+                "drop --event to replay the event as it is, or pass a data object instead of a whole event");
+        }
+        return StripeDelivery.signed(target, key, type, Json.text(file.json(), "id"),
+            file.json().path("livemode").asBoolean(), t, file.bytes());
+    }
+
+    private StripeDelivery built(String type, JsonNode dataObject, String target, String key, long t) {
+        var options = new StripeEventBuilder.Options(type, customer, subscription, livemode, ctx.clock().instant(),
+            dataObject);
+        return StripeDelivery.of(target, key, StripeEventBuilder.build(options), t);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.notif.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "setup", header = "Configure a store to send its notifications to an ingestion URL.", subcommands = {})
+public final class SetupCommand {
+}

@@ -1,0 +1,53 @@
+package dev.notif.core;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command may touch of the outside world: environment, streams, clock, terminal.
+ * Built once by {@code Main} (or by a test with its own values) and handed to every command.
+ */
+public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
+                      boolean terminal) {
+
+    public String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** Prompts are allowed only on a terminal outside CI. */
+    public boolean interactive() {
+        return terminal && env("CI") == null;
+    }
+
+    /** notif's configuration directory: {@code $NOTIF_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/notif}, else {@code ~/.config/notif}. */
+    public Path configDir() {
+        String dir = env("NOTIF_CONFIG_DIR");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        String xdg = env("XDG_CONFIG_HOME");
+        if (xdg != null) {
+            return Path.of(xdg, "notif");
+        }
+        String home = env("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"), ".config", "notif");
+    }
+
+    /** Where the receiver keeps its event log unless told otherwise: {@code $XDG_DATA_HOME/notif} or {@code ~/.local/share/notif}. */
+    public Path dataDir() {
+        String dir = env("NOTIF_DATA_DIR");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        String xdg = env("XDG_DATA_HOME");
+        if (xdg != null) {
+            return Path.of(xdg, "notif");
+        }
+        String home = env("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"), ".local", "share", "notif");
+    }
+}

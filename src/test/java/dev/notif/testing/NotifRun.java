@@ -1,0 +1,72 @@
+package dev.notif.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.cli.Cli;
+import dev.notif.core.Context;
+import dev.notif.core.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs notif in-process through the same factory as main, with its own environment and streams. */
+public final class NotifRun {
+    private final Map<String, String> env = new HashMap<>();
+    private InputStream stdin = InputStream.nullInputStream();
+    private Clock clock = Clock.systemUTC();
+
+    /** A run whose config and data directories live under {@code home}. */
+    public static NotifRun in(Path home) {
+        NotifRun run = new NotifRun();
+        run.env.put("HOME", home.toString());
+        run.env.put("NOTIF_CONFIG_DIR", home.resolve("config").toString());
+        run.env.put("NOTIF_DATA_DIR", home.resolve("data").toString());
+        run.env.put("NOTIF_RETRY_BASE_MS", "5");
+        return run;
+    }
+
+    public NotifRun env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public NotifRun stdin(String text) {
+        stdin = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public NotifRun clock(Clock c) {
+        clock = c;
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context ctx = new Context(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), stdin, clock,
+            false);
+        int code = Cli.run(ctx, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Exit code and both streams of one run. */
+    public record Result(int exitCode, String out, String err) {
+        public JsonNode json() {
+            JsonNode node = Json.parseOrNull(out);
+            if (node == null) {
+                throw new AssertionError("stdout is not one JSON document:\n" + out + "\nstderr:\n" + err);
+            }
+            return node;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
