@@ -1,0 +1,28 @@
+package dev.notif.listen;
+
+import java.util.Map;
+
+/**
+ * One store's endpoint on the receiver: {@code POST /<store>}. The receiver writes the answer's log entry durably
+ * before it sends the answer, so a route only decides; it must never throw on bad input (answer 400 instead).
+ */
+public interface StoreRoute {
+    /** The store's name: the path segment and the key under {@code stores} in {@code /status}. */
+    String store();
+
+    /** Decides on one request; called concurrently from several threads. */
+    Answer handle(Inbound request);
+
+    /** Called once the entry of an accepted request is durable (for example to queue a forward). */
+    default void afterRecorded(LogEntry entry, Inbound request) {
+    }
+
+    /** Extra fields for this store in {@code /status} (for example forwarding queues); none by default. */
+    default Map<String, Object> statusExtra() {
+        return Map.of();
+    }
+
+    /** Releases what the route holds (threads, files) when the receiver stops. */
+    default void close() {
+    }
+}
