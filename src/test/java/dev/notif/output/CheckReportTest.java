@@ -1,0 +1,57 @@
+package dev.notif.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckReportTest {
+    static final List<Check> MIXED = List.of(
+        Check.pass("x.credentials", "the key is accepted").detail("mode", "test"),
+        Check.fail("x.endpoint.events", "2 events differ", "notif setup x --url URL")
+            .detail("missing", List.of("a.b")).detail("extra", List.of()),
+        Check.warn("x.endpoint.https", "plain http", "use https"),
+        Check.skip("x.secret.accepted", "no --secret given"));
+
+    @Test
+    void json_has_the_contract_fields_with_lower_case_statuses_and_no_internal_fields() {
+        JsonNode json = Json.parse(Json.pretty(CheckReport.of("x", "https://a.example/x", MIXED)));
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("store").asText()).isEqualTo("x");
+        assertThat(json.has("exit_code_override")).isFalse();
+        JsonNode events = json.get("checks").get(1);
+        assertThat(events.get("id").asText()).isEqualTo("x.endpoint.events");
+        assertThat(events.get("status").asText()).isEqualTo("fail");
+        assertThat(events.get("fix").asText()).isEqualTo("notif setup x --url URL");
+        assertThat(events.get("details").get("missing").get(0).asText()).isEqualTo("a.b");
+        assertThat(json.get("checks").get(0).get("fix").isNull()).isTrue();
+        assertThat(json.get("checks").get(3).get("status").asText()).isEqualTo("skip");
+    }
+
+    @Test
+    void any_failed_check_makes_it_not_ok_and_exit_1_while_warnings_and_skips_do_not() {
+        assertThat(CheckReport.of("x", null, MIXED).exitCode()).isEqualTo(1);
+        CheckReport fine = CheckReport.of("x", null, List.of(MIXED.get(0), MIXED.get(2), MIXED.get(3)));
+        assertThat(fine.ok()).isTrue();
+        assertThat(fine.exitCode()).isZero();
+        assertThat(CheckReport.of("x", null, MIXED).exitingWith(3).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void text_shows_each_check_its_fix_unless_passed_its_non_empty_details_and_a_count() {
+        StringWriter w = new StringWriter();
+        CheckReport.of("x", "https://a.example/x", MIXED).printText(new Text(new PrintWriter(w, true), false));
+        String text = w.toString();
+        assertThat(text).contains("notif check x  https://a.example/x")
+            .contains("  pass  x.credentials      the key is accepted")
+            .contains("  fail  x.endpoint.events  2 events differ")
+            .contains("        fix: notif setup x --url URL")
+            .contains("        missing: a.b")
+            .doesNotContain("extra:")
+            .contains("1 passed, 1 warned, 1 failed, 1 skipped");
+    }
+}
