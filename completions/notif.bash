@@ -157,15 +157,18 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(setup)
   local cmds1=(check)
   local cmds2=(send)
-  local cmds3=(send stripe)
+  local cmds3=(setup google)
+  local cmds4=(send stripe)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_setup_google; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_notif_send; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_notif_check; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_notif_setup; return $?; fi
@@ -197,7 +200,7 @@ function _picocli_notif_setup() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands=""
+  local commands="google"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -236,6 +239,57 @@ function _picocli_notif_send() {
   local commands="stripe"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `google` subcommand.
+function _picocli_notif_setup_google() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--unwrapped' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--push-url' '--subscription' '--ack-deadline' '--retention' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--credentials')
+      return
+      ;;
+    '--project')
+      return
+      ;;
+    '--pubsub-api-base')
+      return
+      ;;
+    '--topic')
+      return
+      ;;
+    '--push-url')
+      return
+      ;;
+    '--subscription')
+      return
+      ;;
+    '--ack-deadline')
+      return
+      ;;
+    '--retention')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -2,6 +2,6 @@ package dev.notif.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "setup", header = "Configure a store to send its notifications to an ingestion URL.", subcommands = {})
+@Command(name = "setup", header = "Configure a store to send its notifications to an ingestion URL.", subcommands = {SetupGoogleCommand.class})
 public final class SetupCommand {
 }

@@ -43,6 +43,18 @@ public final class Http {
         return base;
     }
 
+    /**
+     * Marks a request whose method is not idempotent as safe to retry all the same: a read sent as POST, a write
+     * made conditional by an etag, a PATCH that sets fields to fixed values. {@code builder.tag(SafeToRetry.class,
+     * SafeToRetry.TAG)}.
+     */
+    public static final class SafeToRetry {
+        public static final SafeToRetry TAG = new SafeToRetry();
+
+        private SafeToRetry() {
+        }
+    }
+
     /** A client for deliveries and probes: timeouts, no redirects, no retries (a probe reports what happened). */
     public static OkHttpClient client(Duration timeout) {
         return base().newBuilder()
@@ -61,7 +73,7 @@ public final class Http {
             .build();
     }
 
-    /** Retries idempotent requests (and POSTs that carry an Idempotency-Key) on 429, 5xx and network failures. */
+    /** Retries idempotent requests (and POSTs that carry an Idempotency-Key or {@link SafeToRetry}) on 429, 5xx and network failures. */
     static final class RetryInterceptor implements Interceptor {
         private final RetryPolicy policy;
 
@@ -72,7 +84,8 @@ public final class Http {
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
-            boolean retryable = IDEMPOTENT.contains(request.method()) || request.header("Idempotency-Key") != null;
+            boolean retryable = IDEMPOTENT.contains(request.method()) || request.header("Idempotency-Key") != null
+                || request.tag(SafeToRetry.class) != null;
             for (int attempt = 1; ; attempt++) {
                 boolean last = !retryable || attempt >= policy.maxAttempts();
                 Response response;

@@ -1,0 +1,32 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.google.GoogleAccess;
+import dev.notif.google.GoogleNames;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where the Google commands find the credentials, the project and the topic. */
+public class GoogleOptions {
+    @Option(names = "--credentials", paramLabel = "FILE",
+        description = "Service-account key (JSON); default: $GOOGLE_APPLICATION_CREDENTIALS. Not needed with"
+            + " PUBSUB_EMULATOR_HOST.")
+    String credentials;
+
+    @Option(names = "--project", paramLabel = "PROJECT",
+        description = "Google Cloud project id of the topic; default: from --topic projects/P/topics/T,"
+            + " $GOOGLE_CLOUD_PROJECT or the key's project_id.")
+    String project;
+
+    @Option(names = "--pubsub-api-base", paramLabel = "URL", description = "Pub/Sub API base (tests, fakes);"
+        + " default: https://pubsub.googleapis.com, or http://$PUBSUB_EMULATOR_HOST.")
+    String pubsubApiBase;
+
+    GoogleAccess open(Context ctx, Duration timeout, String monitoringApiBase) {
+        return GoogleAccess.open(new GoogleAccess.Settings(credentials, pubsubApiBase, monitoringApiBase), ctx, timeout);
+    }
+
+    GoogleNames.Topic topic(String topic, GoogleAccess access, Context ctx) {
+        return GoogleNames.topic(project, topic, access.defaultProject(ctx));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.NotifException;
+import dev.notif.core.RetryPolicy;
+import dev.notif.core.Urls;
+import dev.notif.google.GoogleAccess;
+import dev.notif.google.GoogleNames;
+import dev.notif.google.GoogleSetup;
+import dev.notif.google.PushSettings;
+import dev.notif.output.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "google", sortOptions = false,
+    header = "Create the Pub/Sub topic Google Play publishes to, grant Play the publisher role, push to a URL.",
+    description = {
+        "Ensures, idempotently: the topic; the binding roles/pubsub.publisher for google-play-developer-notifications@system.gserviceaccount.com on it (read-modify-write with the policy's etag, every other binding kept); with --push-url, a push subscription to URL (Pub/Sub envelope kept unless --unwrapped, acknowledgement deadline, retention, never expiring). A subscription that already pushes to URL is reused. Ends with the exact topic name to paste into Play Console, the one step without an API.",
+        "",
+        "Known failures are explained with their fix: permission denied (the role the service account lacks), an API not enabled, and the organisation policy \"Domain restricted sharing\" that refuses Play's account (exit 1, the rest is still done).",
+        "",
+        "JSON (--json): {ok, dry_run, project, topic, principal, actions: [{action: create|update|none|skip, resource, name, changes, applied, cause, fix}], play_console: {topic_name, where}}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif setup google --credentials sa.json --project acme-prod --topic play-rtdn --push-url https://api.example.com/google",
+        "  notif setup google --topic projects/acme-prod/topics/play-rtdn --dry-run",
+        "  GOOGLE_APPLICATION_CREDENTIALS=sa.json notif setup google --project acme-prod --topic play-rtdn --json",
+        "  PUBSUB_EMULATOR_HOST=localhost:8085 notif setup google --project demo --topic play-rtdn --push-url http://127.0.0.1:8085/google",
+    })
+public final class SetupGoogleCommand extends BaseCommand {
+    @Mixin
+    GoogleOptions google;
+
+    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic id, or projects/P/topics/T.")
+    String topic;
+
+    @Option(names = "--push-url", paramLabel = "URL", description = "Ingestion URL that receives the notifications"
+        + " (the backend's Google Play endpoint); without it no subscription is touched.")
+    String pushUrl;
+
+    @Option(names = "--subscription", paramLabel = "ID",
+        description = "Subscription id (default: <topic>-push, or the subscription already pushing to URL).")
+    String subscription;
+
+    @Option(names = "--ack-deadline", paramLabel = "SECONDS",
+        description = "How long Pub/Sub waits for the endpoint's answer, 10-600 (default on creation: 60).")
+    Integer ackDeadline;
+
+    @Option(names = "--retention", paramLabel = "DURATION",
+        description = "How long undelivered messages are kept, 10m-31d (default on creation: 7d).")
+    String retention;
+
+    @Option(names = "--unwrapped", description = "Push the bare notification JSON instead of the Pub/Sub envelope"
+        + " (only for backends that ask for it; most decode message.data).")
+    boolean unwrapped;
+
+    @Option(names = "--dry-run", description = "Read the current state and print the plan; change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    NetworkOptions network;
+
+    SetupGoogleCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        PushSettings push = null;
+        boolean emulator = ctx.env(GoogleAccess.EMULATOR_ENV) != null;
+        if (pushUrl != null) {
+            String url = Urls.http("--push-url", pushUrl).toString();
+            if (url.startsWith("http://") && !emulator) {
+                throw NotifException.usage("--push-url must be https:// for Pub/Sub push, got " + pushUrl,
+                    "Pub/Sub pushes only to public https:// endpoints with a certificate from a public CA");
+            }
+            push = PushSettings.of(url, unwrapped, ackDeadline, retention);
+        } else if (subscription != null || ackDeadline != null || retention != null || unwrapped) {
+            throw NotifException.usage("--subscription, --ack-deadline, --retention and --unwrapped need --push-url",
+                "add --push-url URL");
+        }
+        if (subscription != null) {
+            GoogleNames.resourceId("--subscription", subscription);
+        }
+        GoogleAccess access = google.open(ctx, network.timeout(), null);
+        GoogleNames.Topic t = google.topic(topic, access, ctx);
+        GoogleSetup setup = new GoogleSetup(access, RetryPolicy.standard(ctx), this::progress);
+        return setup.run(t, push, subscription, dryRun);
+    }
+
+    private void progress(String line) {
+        var t = stderr();
+        t.line(t.dim(line));
+        t.flush();
+    }
+}

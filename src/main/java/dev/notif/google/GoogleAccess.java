@@ -1,0 +1,95 @@
+package dev.notif.google;
+
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.NotifException;
+import dev.notif.core.RetryPolicy;
+import dev.notif.core.Urls;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * How notif reaches Google: a service-account key and its tokens, the Pub/Sub and Cloud Monitoring APIs. As Google's
+ * own clients do, {@code PUBSUB_EMULATOR_HOST=host:port} sends Pub/Sub calls to the emulator over plain HTTP without
+ * credentials; the emulator has no IAM and no Monitoring, so those are skipped.
+ */
+public final class GoogleAccess {
+    public static final String EMULATOR_ENV = "PUBSUB_EMULATOR_HOST";
+    public static final String CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
+
+    /** What the user passed: the key file and the API bases (null for the defaults). */
+    public record Settings(String credentials, String pubsubBase, String monitoringBase) {
+    }
+
+    private final ServiceAccountKey key;
+    private final String emulatorHost;
+    private final PubSub pubsub;
+    private final Monitoring monitoring;
+
+    private GoogleAccess(ServiceAccountKey key, String emulatorHost, PubSub pubsub, Monitoring monitoring) {
+        this.key = key;
+        this.emulatorHost = emulatorHost;
+        this.pubsub = pubsub;
+        this.monitoring = monitoring;
+    }
+
+    /** Loads the key (exit 3 when it is missing or unusable) unless the emulator is in use; no network call yet. */
+    public static GoogleAccess open(Settings settings, Context ctx, Duration timeout) {
+        OkHttpClient client = Http.apiClient(timeout, RetryPolicy.standard(ctx));
+        String emulator = ctx.env(EMULATOR_ENV);
+        if (emulator != null) {
+            String base = settings.pubsubBase() != null ? settings.pubsubBase() : emulatorBase(emulator);
+            return new GoogleAccess(null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
+                null);
+        }
+        ServiceAccountKey key = ServiceAccountKey.locate(settings.credentials(), ctx.env(CREDENTIALS_ENV));
+        AccessTokens tokens = new AccessTokens(key, client, ctx.clock());
+        PubSub pubsub = new PubSub(new GoogleApi("Pub/Sub", base("--pubsub-api-base", settings.pubsubBase(),
+            PubSub.DEFAULT_BASE), client, tokens::token));
+        Monitoring monitoring = new Monitoring(new GoogleApi("Cloud Monitoring", base("--monitoring-api-base",
+            settings.monitoringBase(), Monitoring.DEFAULT_BASE), client, tokens::token));
+        return new GoogleAccess(key, null, pubsub, monitoring);
+    }
+
+    private static String base(String option, String value, String fallback) {
+        return value == null ? fallback : Urls.http(option, value).toString();
+    }
+
+    static String emulatorBase(String hostPort) {
+        String v = hostPort.strip();
+        if (v.startsWith("http://") || v.startsWith("https://") || v.contains("/") || v.isEmpty()) {
+            throw NotifException.usage(EMULATOR_ENV + " must be host:port, got '" + hostPort + "'",
+                "for example " + EMULATOR_ENV + "=localhost:8085 (as gcloud beta emulators pubsub env-init prints)");
+        }
+        return "http://" + v;
+    }
+
+    public boolean emulator() {
+        return emulatorHost != null;
+    }
+
+    /** The key, or null with the emulator. */
+    public ServiceAccountKey key() {
+        return key;
+    }
+
+    /** Who makes the calls, for messages: the service account, or the emulator. */
+    public String principal() {
+        return emulator() ? "the Pub/Sub emulator at " + emulatorHost : key.clientEmail();
+    }
+
+    /** The project when none is given: GOOGLE_CLOUD_PROJECT, else the key's project. */
+    public String defaultProject(Context ctx) {
+        String env = ctx.env("GOOGLE_CLOUD_PROJECT");
+        return env != null ? env : key == null ? null : key.projectId();
+    }
+
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    /** Cloud Monitoring, or null with the emulator (it has none). */
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.notif.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.NotifException;
+import dev.notif.core.RetryPolicy;
+import dev.notif.google.GoogleErrors.Step;
+import dev.notif.google.SetupGoogleResult.Action;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code notif setup google}: read the topic, its IAM policy and its subscriptions; plan; apply unless dry-run.
+ * The publisher binding is a read-modify-write with the policy's etag, redone when someone changed the policy
+ * meanwhile; every other binding is kept.
+ */
+public final class GoogleSetup {
+    static final String TOPIC = "topic";
+    static final String PUBLISHER = "publisher binding";
+    static final String SUBSCRIPTION = "push subscription";
+
+    private final GoogleAccess access;
+    private final RetryPolicy retry;
+    private final Consumer<String> progress;
+
+    public GoogleSetup(GoogleAccess access, RetryPolicy retry, Consumer<String> progress) {
+        this.access = access;
+        this.retry = retry;
+        this.progress = progress;
+    }
+
+    /** {@code push} null: no subscription is managed. */
+    public SetupGoogleResult run(GoogleNames.Topic topic, PushSettings push, String subscriptionId, boolean dryRun) {
+        PubSub pubsub = access.pubsub();
+        String project = topic.project();
+        boolean topicExists = call(Step.READ_TOPIC, project, () -> pubsub.topic(topic)).isPresent();
+        List<Action> actions = new ArrayList<>();
+
+        if (topicExists) {
+            actions.add(new Action("none", TOPIC, topic.full(), List.of("exists"), true, null, null));
+        } else if (dryRun) {
+            actions.add(new Action("create", TOPIC, topic.full(), List.of(), false, null, null));
+        } else {
+            call(Step.CREATE_TOPIC, project, () -> pubsub.createTopic(topic));
+            progress.accept("created topic " + topic.full());
+            actions.add(new Action("create", TOPIC, topic.full(), List.of(), true, null, null));
+        }
+
+        actions.add(publisher(topic, topicExists, dryRun));
+
+        if (push != null) {
+            actions.add(subscription(topic, topicExists, push, subscriptionId, dryRun));
+        }
+        boolean ok = actions.stream().noneMatch(Action::failed);
+        return new SetupGoogleResult(ok, dryRun, project, topic.full(), access.principal(), actions,
+            SetupGoogleResult.PlayConsole.of(topic.full()));
+    }
+
+    private Action publisher(GoogleNames.Topic topic, boolean topicExists, boolean dryRun) {
+        String who = PublisherBinding.MEMBER + " as " + PublisherBinding.ROLE;
+        if (access.emulator()) {
+            return new Action("skip", PUBLISHER, who, List.of("the Pub/Sub emulator does not implement IAM"), false, null,
+                null);
+        }
+        if (dryRun && !topicExists) {
+            return new Action("create", PUBLISHER, who, List.of(), false, null, null);
+        }
+        PubSub pubsub = access.pubsub();
+        for (int attempt = 1; ; attempt++) {
+            JsonNode policy = call(Step.READ_POLICY, topic.project(), () -> pubsub.topicPolicy(topic));
+            PublisherBinding.Grant grant = PublisherBinding.find(policy);
+            if (grant.granted()) {
+                List<String> note = List.of(grant.role().equals(PublisherBinding.ROLE) ? "already granted"
+                    : "already granted through " + grant.role());
+                return new Action("none", PUBLISHER, who, note, true, null, null);
+            }
+            List<String> changes = grant.conditional()
+                ? List.of("only a conditional grant exists (" + grant.role() + "); adding an unconditional one")
+                : List.of("keeps the policy's other " + policy.path("bindings").size() + " binding(s)");
+            if (dryRun) {
+                return new Action("update", PUBLISHER, who, changes, false, null, null);
+            }
+            try {
+                pubsub.setTopicPolicy(topic, PublisherBinding.withPublisher(policy));
+                progress.accept("granted " + PublisherBinding.ROLE + " on " + topic.full() + " to "
+                    + PublisherBinding.PLAY_ACCOUNT);
+                return new Action("update", PUBLISHER, who, changes, true, null, null);
+            } catch (GoogleApiException e) {
+                if (e.concurrentChange() && attempt < retry.maxAttempts()) {
+                    progress.accept("the topic's IAM policy changed meanwhile (etag); reading it again");
+                    pause(attempt);
+                    continue;
+                }
+                if (e.domainRestricted()) {
+                    return new Action("update", PUBLISHER, who, changes, false, domainRestrictedCause(e),
+                        domainRestrictedFix(topic.project()));
+                }
+                throw GoogleErrors.explain(e, Step.SET_POLICY, access, topic.project());
+            }
+        }
+    }
+
+    static String domainRestrictedCause(GoogleApiException e) {
+        return "the organisation policy \"Domain restricted sharing\" (constraints/iam.allowedPolicyMemberDomains)"
+            + " refuses members outside your organisation, and Google Play's account is one: " + e.getMessage();
+    }
+
+    static String domainRestrictedFix(String project) {
+        return "an organisation policy administrator overrides the constraint for this project alone (Organization"
+            + " policies > Domain restricted sharing > Manage policy > Override parent's policy > Allow all; or gcloud"
+            + " org-policies set-policy with a rule allowAll: true for projects/" + project
+            + "/policies/iam.allowedPolicyMemberDomains), reruns notif setup google, then removes the override"
+            + " (gcloud org-policies delete iam.allowedPolicyMemberDomains --project " + project + "): the constraint"
+            + " is not retroactive, so the binding stays. Under the managed constraint iam.managed.allowedPolicyMembers,"
+            + " add " + PublisherBinding.MEMBER + " to its allowed member subjects instead. See docs/guides/google.md";
+    }
+
+    private Action subscription(GoogleNames.Topic topic, boolean topicExists, PushSettings push, String requestedId,
+                                boolean dryRun) {
+        PubSub pubsub = access.pubsub();
+        Map<String, JsonNode> existing = new LinkedHashMap<>();
+        if (topicExists) {
+            for (String name : call(Step.LIST_SUBSCRIPTIONS, topic.project(), () -> pubsub.topicSubscriptions(topic))) {
+                call(Step.READ_SUBSCRIPTION, topic.project(), () -> pubsub.subscription(name))
+                    .ifPresent(s -> existing.put(name, s));
+            }
+        }
+        String wantedName = topic.subscription(requestedId != null ? requestedId : SubscriptionPlan.defaultId(topic));
+        JsonNode named = existing.containsKey(wantedName) ? null
+            : call(Step.READ_SUBSCRIPTION, topic.project(), () -> pubsub.subscription(wantedName)).orElse(null);
+        SubscriptionPlan plan = SubscriptionPlan.plan(topic, existing, requestedId, named, push);
+        if (dryRun || SubscriptionPlan.NONE.equals(plan.action())) {
+            List<String> changes = SubscriptionPlan.NONE.equals(plan.action())
+                ? List.of("pushes to " + push.endpoint() + ", nothing to change") : plan.changes();
+            return new Action(plan.action(), SUBSCRIPTION, plan.name(), changes, !dryRun, null, null);
+        }
+        if (SubscriptionPlan.CREATE.equals(plan.action())) {
+            call(Step.WRITE_SUBSCRIPTION, topic.project(), () -> createSubscription(plan));
+            progress.accept("created subscription " + plan.name() + " pushing to " + push.endpoint());
+        } else {
+            call(Step.WRITE_SUBSCRIPTION, topic.project(),
+                () -> pubsub.updateSubscription(plan.name(), plan.fields(), plan.mask()));
+            progress.accept("updated subscription " + plan.name() + ": " + String.join("; ", plan.changes()));
+        }
+        return new Action(plan.action(), SUBSCRIPTION, plan.name(), plan.changes(), true, null, null);
+    }
+
+    private JsonNode createSubscription(SubscriptionPlan plan) {
+        try {
+            return access.pubsub().createSubscription(plan.name(), plan.fields());
+        } catch (GoogleApiException e) {
+            if (e.is("INVALID_ARGUMENT") && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("endpoint")) {
+                throw NotifException.usage("Pub/Sub refused the push endpoint: " + e.getMessage(), "the endpoint must be"
+                    + " a public https:// URL with a certificate from a public CA");
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(Step step, String project, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GoogleApiException e) {
+            throw GoogleErrors.explain(e, step, access, project);
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(retry.delay(attempt, null).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw NotifException.unavailable("interrupted", "rerun the command", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.notif.google;
+
+import dev.notif.core.NotifException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The push subscription notif wants: the endpoint, the Pub/Sub envelope kept (ingestion services decode
+ * {@code message.data}), an acknowledgement deadline (how long Pub/Sub waits for the endpoint's answer), a message
+ * retention, and no expiry. Deadline and retention are enforced on an existing subscription only when given.
+ */
+public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSeconds, boolean ackDeadlineGiven,
+                           Duration retention, boolean retentionGiven) {
+    public static final int DEFAULT_ACK_DEADLINE = 60;
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+
+    public static PushSettings of(String endpoint, boolean unwrapped, Integer ackDeadline, String retention) {
+        int ack = ackDeadline == null ? DEFAULT_ACK_DEADLINE : ackDeadline;
+        if (ack < 10 || ack > 600) {
+            throw NotifException.usage("--ack-deadline must be between 10 and 600 seconds, got " + ack,
+                "for example --ack-deadline 60");
+        }
+        Duration keep = retention == null ? DEFAULT_RETENTION : duration("--retention", retention);
+        if (keep.compareTo(Duration.ofMinutes(10)) < 0 || keep.compareTo(Duration.ofDays(31)) > 0) {
+            throw NotifException.usage("--retention must be between 10 minutes and 31 days, got " + retention,
+                "for example --retention 7d");
+        }
+        return new PushSettings(endpoint, unwrapped, ack, ackDeadline != null, keep, retention != null);
+    }
+
+    /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 600s} or plain seconds. */
+    static Duration duration(String option, String value) {
+        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw NotifException.usage(option + " must be a duration like 7d, 12h, 30m or 600s, got '" + value + "'",
+                "for example " + option + " 7d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> Duration.ofDays(n);
+            case "h" -> Duration.ofHours(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** Google's JSON form of a duration: {@code "604800s"}. */
+    public static String googleDuration(Duration d) {
+        return d.toSeconds() + "s";
+    }
+
+    /** Parses {@code "604800s"} or {@code "3.5s"}; null when absent or unreadable. */
+    public static Duration parseGoogleDuration(String value) {
+        if (value == null || !value.endsWith("s")) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code 7 d}, {@code 12 h}, {@code 45 min}, {@code 30 s}: the largest whole unit. */
+    public static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s > 0 && s % 86400 == 0) {
+            return s / 86400 + " d";
+        }
+        if (s > 0 && s % 3600 == 0) {
+            return s / 3600 + " h";
+        }
+        if (s > 0 && s % 60 == 0) {
+            return s / 60 + " min";
+        }
+        return s + " s";
+    }
+}

@@ -1,0 +1,193 @@
+package dev.notif.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.testing.FakeGoogle;
+import dev.notif.testing.NotifRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SetupGoogleCommandTest {
+    static final String TOPIC = "projects/acme-prod/topics/play-rtdn";
+    static final String PLAY = "serviceAccount:google-play-developer-notifications@system.gserviceaccount.com";
+    static final String URL = "https://api.example.com/google";
+
+    @TempDir
+    Path home;
+    FakeGoogle google;
+
+    @BeforeEach
+    void start() throws Exception {
+        google = new FakeGoogle(home);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        google.close();
+    }
+
+    NotifRun.Result setup(String... extra) throws Exception {
+        return google.run(NotifRun.in(home), "setup", extra);
+    }
+
+    @Test
+    void creates_topic_binding_and_push_subscription_then_prints_the_topic_name_for_play_console() throws Exception {
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.path("topic").asText()).isEqualTo(TOPIC);
+        assertThat(json.path("play_console").path("topic_name").asText()).isEqualTo(TOPIC);
+        assertThat(json.path("play_console").path("where").asText()).contains("Real-time developer notifications");
+        assertThat(json.path("actions").findValuesAsText("action")).containsExactly("create", "update", "create");
+        assertThat(google.policy(TOPIC).toString()).contains(PLAY, "roles/pubsub.publisher");
+        JsonNode sub = google.subscription("projects/acme-prod/subscriptions/play-rtdn-push");
+        assertThat(sub.path("topic").asText()).isEqualTo(TOPIC);
+        assertThat(sub.path("pushConfig").path("pushEndpoint").asText()).isEqualTo(URL);
+        assertThat(sub.path("pushConfig").has("noWrapper")).isFalse();
+        assertThat(sub.path("ackDeadlineSeconds").asInt()).isEqualTo(60);
+        assertThat(sub.path("messageRetentionDuration").asText()).isEqualTo("604800s");
+        assertThat(sub.path("expirationPolicy").path("ttl").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void a_second_run_changes_nothing() throws Exception {
+        setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL);
+        int writes = google.writeCount();
+
+        NotifRun.Result again = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--json");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.json().path("actions").findValuesAsText("action")).containsOnly("none");
+        assertThat(google.writeCount()).isEqualTo(writes);
+    }
+
+    @Test
+    void keeps_every_other_binding_and_adds_play_to_the_existing_publisher_binding() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenBinding(TOPIC, "roles/pubsub.publisher", "serviceAccount:other@acme-prod.iam.gserviceaccount.com");
+        google.givenBinding(TOPIC, "roles/pubsub.viewer", "group:ops@acme.example");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode policy = google.policy(TOPIC);
+        assertThat(policy.path("bindings")).hasSize(2);
+        assertThat(policy.path("bindings").get(0).path("members").toString())
+            .contains("serviceAccount:other@acme-prod.iam.gserviceaccount.com", PLAY);
+        assertThat(policy.path("bindings").get(1).path("members").toString()).contains("group:ops@acme.example");
+    }
+
+    @Test
+    void rereads_the_policy_when_its_etag_changed_meanwhile_and_keeps_the_other_change() throws Exception {
+        google.givenTopic(TOPIC);
+        google.concurrentChanges(1);
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("changed meanwhile");
+        String policy = google.policy(TOPIC).toString();
+        assertThat(policy).contains(PLAY, "user:someone-else@acme.example");
+    }
+
+    @Test
+    void dry_run_plans_everything_and_writes_nothing() throws Exception {
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--dry-run", "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.json().path("dry_run").asBoolean()).isTrue();
+        assertThat(r.json().path("actions").findValuesAsText("action")).containsExactly("create", "create", "create");
+        assertThat(r.json().path("actions").findValuesAsText("applied")).containsOnly("false");
+        assertThat(google.writeCount()).isZero();
+    }
+
+    @Test
+    void domain_restricted_sharing_is_explained_with_its_fix_and_the_rest_is_still_done() throws Exception {
+        google.domainRestricted(true);
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        JsonNode binding = r.json().path("actions").get(1);
+        assertThat(binding.path("cause").asText()).contains("Domain restricted sharing",
+            "constraints/iam.allowedPolicyMemberDomains");
+        assertThat(binding.path("fix").asText()).contains("iam.allowedPolicyMemberDomains", "not retroactive");
+        assertThat(r.json().path("actions").get(2).path("applied").asBoolean()).isTrue();
+        assertThat(r.json().path("play_console").path("topic_name").asText()).isEqualTo(TOPIC);
+    }
+
+    @Test
+    void permission_denied_on_the_topic_exits_3_naming_the_missing_role() throws Exception {
+        google.deny("PUT", "/topics/play-rtdn");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("may not create the topic", "pubsub.topics.create",
+            "gcloud projects add-iam-policy-binding acme-prod", "roles/pubsub");
+    }
+
+    @Test
+    void an_existing_subscription_is_fixed_in_place_keeping_its_push_authentication() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenBinding(TOPIC, "roles/pubsub.publisher", PLAY);
+        var sub = google.givenSubscription("projects/acme-prod/subscriptions/rtdn", TOPIC, "https://old.example.com/g");
+        sub.with("pushConfig").putObject("oidcToken").put("serviceAccountEmail", "push@acme-prod.iam.gserviceaccount.com");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL,
+            "--subscription", "rtdn", "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode action = r.json().path("actions").get(2);
+        assertThat(action.path("action").asText()).isEqualTo("update");
+        assertThat(action.path("changes").toString()).contains("https://old.example.com/g -> " + URL, "never expires");
+        JsonNode stored = google.subscription("projects/acme-prod/subscriptions/rtdn");
+        assertThat(stored.path("pushConfig").path("pushEndpoint").asText()).isEqualTo(URL);
+        assertThat(stored.path("pushConfig").path("oidcToken").path("serviceAccountEmail").asText())
+            .isEqualTo("push@acme-prod.iam.gserviceaccount.com");
+        assertThat(stored.path("ackDeadlineSeconds").asInt()).as("not given, so not changed").isEqualTo(10);
+    }
+
+    @Test
+    void missing_credentials_exit_3_with_the_hint() throws Exception {
+        NotifRun.Result r = NotifRun.in(home).run("setup", "google", "--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("no Google credentials", "GOOGLE_APPLICATION_CREDENTIALS", "hint:");
+    }
+
+    @Test
+    void a_user_credential_file_is_refused_as_not_a_service_account() throws Exception {
+        Path file = home.resolve("adc.json");
+        java.nio.file.Files.writeString(file, "{\"type\":\"authorized_user\",\"client_id\":\"x\",\"refresh_token\":\"y\"}");
+
+        NotifRun.Result r = NotifRun.in(home).run("setup", "google", "--credentials", file.toString(), "--project",
+            "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("not a service-account key", "user credentials");
+    }
+
+    @Test
+    void a_revoked_key_exits_3_saying_so() throws Exception {
+        google.tokenError("Invalid JWT Signature.");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("refused the service-account key", "deleted or rotated");
+    }
+
+    @Test
+    void an_http_push_url_is_refused_before_any_call() throws Exception {
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", "http://api.example.com/g");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(google.requestCount()).isZero();
+    }
+}
