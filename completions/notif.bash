@@ -157,6 +157,7 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
 
@@ -164,11 +165,13 @@ function _complete_notif() {
   local cmds0=(setup)
   local cmds1=(check)
   local cmds2=(send)
-  local cmds3=(setup google)
-  local cmds4=(send stripe)
+  local cmds3=(setup stripe)
+  local cmds4=(setup google)
+  local cmds5=(send stripe)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_send_stripe; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_setup_google; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_setup_google; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_setup_stripe; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_notif_send; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_notif_check; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_notif_setup; return $?; fi
@@ -200,7 +203,7 @@ function _picocli_notif_setup() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="google"
+  local commands="stripe google"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -239,6 +242,51 @@ function _picocli_notif_send() {
   local commands="stripe"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stripe` subcommand.
+function _picocli_notif_setup_stripe() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--track-new-purchases' '--dry-run' '--prune' '--recreate' '-y' '--yes' '--show-secret' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--url' '--keep' '--secret-file' '--api-key' '--api-base' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--keep')
+      return
+      ;;
+    '--secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--api-base')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -2,6 +2,9 @@ package dev.notif.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "setup", header = "Configure a store to send its notifications to an ingestion URL.", subcommands = {SetupGoogleCommand.class})
+@Command(name = "setup", header = "Configure a store to send its notifications to an ingestion URL.", subcommands = {
+    SetupStripeCommand.class,
+    SetupGoogleCommand.class,
+})
 public final class SetupCommand {
 }

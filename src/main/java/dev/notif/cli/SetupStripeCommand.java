@@ -1,0 +1,144 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.NotifException;
+import dev.notif.core.Urls;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import dev.notif.stripe.StripeKey;
+import dev.notif.stripe.StripeSetup;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import okhttp3.HttpUrl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stripe", sortOptions = false,
+    header = "Make the Stripe account hold exactly one enabled webhook endpoint for URL with exactly the allowed events.",
+    description = {
+        "Lists every webhook endpoint of the account (all pages), picks the ones whose URL is URL (scheme and host case"
+            + " and a trailing slash do not matter) and converges: none -> create one; one -> set its events to exactly"
+            + " the allowed set and re-enable it (a second run changes nothing); several (duplicates, or one endpoint"
+            + " per event) -> report them with a plan and exit 1, or with --prune keep one, fix it and delete the others."
+            + " Endpoints for other URLs are never touched.",
+        "",
+        "Allowed events: customer.subscription.updated, customer.subscription.deleted, charge.refunded, invoice.updated;"
+            + " with --track-new-purchases also customer.subscription.created, checkout.session.completed.",
+        "",
+        "Stripe returns an endpoint's signing secret only when it creates it: notif shows it redacted, writes it whole"
+            + " to --secret-file (mode 0600) or prints it with --show-secret. The secret of an existing endpoint cannot"
+            + " be read back: reveal it in the Dashboard, or use --recreate (a new endpoint and secret). Test or live"
+            + " mode follows the key; an http:// URL with a live key is refused before any request. Creation uses an"
+            + " idempotency key derived from the account, URL and events: retries never make a second endpoint.",
+        "",
+        "JSON (--json): {ok, mode, dry_run, applied, url, account, api_key, events, actions: [{action: create|update|"
+            + "delete|none, endpoint_id, url, add_events, remove_events, enable, reason}], endpoint: {id, url, status,"
+            + " enabled_events}, secret, secret_file, secret_note, problem, notes, error}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  export STRIPE_API_KEY=sk_test_...",
+        "  notif setup stripe --url https://api.example.com/stripe --dry-run",
+        "  notif setup stripe --url https://api.example.com/stripe --secret-file stripe-webhook-secret.txt",
+        "  notif setup stripe --url https://api.example.com/stripe --track-new-purchases --json",
+        "  notif setup stripe --url https://api.example.com/stripe --prune --yes   # several -> one",
+        "  notif setup stripe --url https://api.example.com/stripe --recreate --yes --show-secret",
+    })
+public final class SetupStripeCommand extends BaseCommand {
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "The ingestion URL Stripe must deliver to.")
+    String url;
+
+    @Option(names = "--track-new-purchases",
+        description = "Also customer.subscription.created and checkout.session.completed (when the backend tracks new"
+            + " purchases from server-to-server notifications).")
+    boolean trackNewPurchases;
+
+    @Option(names = "--dry-run", description = "Print the plan (create/update/delete, events added/removed); send no write.")
+    boolean dryRun;
+
+    @Option(names = "--prune", description = "With several endpoints for URL: keep one, fix it, delete the others.")
+    boolean prune;
+
+    @Option(names = "--keep", paramLabel = "ENDPOINT_ID",
+        description = "With --prune: the endpoint to keep (default: the one needing the fewest changes, enabled, oldest).")
+    String keep;
+
+    @Option(names = "--recreate",
+        description = "Replace the endpoint by a new one to get a new signing secret (the old one stops working).")
+    boolean recreate;
+
+    @Option(names = {"-y", "--yes"}, description = "Confirm deletions (--prune, --recreate) without a prompt;"
+        + " required when stdin is not a terminal or CI is set.")
+    boolean yes;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+        description = "Write the new endpoint's signing secret to FILE (mode 0600).")
+    Path secretFile;
+
+    @Option(names = "--show-secret", description = "Print the new signing secret whole instead of redacted.")
+    boolean showSecret;
+
+    @Mixin
+    StripeApiOptions stripe;
+
+    @Mixin
+    NetworkOptions network;
+
+    SetupStripeCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        HttpUrl target = Urls.http("--url", url);
+        if (keep != null && !prune) {
+            throw NotifException.usage("--keep needs --prune", "add --prune to keep " + keep + " and delete the others");
+        }
+        StripeKey key = stripe.key(ctx);
+        if (key.live() && "http".equals(target.scheme())) {
+            throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
+                + " https:// URLs (and would refuse this one)", "use the https:// URL of the ingestion service, or a"
+                + " test-mode key (sk_test_...) for a local receiver");
+        }
+        if (key.live() && !dryRun) {
+            warn("LIVE mode (" + key.redacted() + "): changes apply to the live account");
+        }
+        var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi(), ctx.clock());
+        return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
+            showSecret));
+    }
+
+    /** Progress on stderr; questions on stderr answered on stdin, only when prompting is allowed. */
+    private final class TerminalUi implements StripeSetup.Ui {
+        @Override
+        public void progress(String line) {
+            Text t = stderr();
+            t.line(t.dim(line));
+            t.flush();
+        }
+
+        @Override
+        public boolean interactive() {
+            return ctx.interactive();
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            Text t = stderr();
+            t.print(question + " [y/N] ");
+            t.flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
+                return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.RetryPolicy;
+import dev.notif.core.Urls;
+import dev.notif.stripe.StripeAccount;
+import dev.notif.stripe.StripeKey;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How a command reaches the Stripe API: the key and, for tests and local fakes, another API host. */
+public class StripeApiOptions {
+    @Option(names = "--api-key", paramLabel = "KEY",
+        description = "Stripe secret or restricted key (sk_test_/rk_test_/sk_live_/rk_live_); default: $STRIPE_API_KEY."
+            + " Its prefix decides test or live mode.")
+    String apiKey;
+
+    @Option(names = "--api-base", paramLabel = "URL",
+        description = "Stripe API base URL (default: " + StripeAccount.DEFAULT_API_BASE + "); for tests and local fakes.")
+    String apiBase;
+
+    /** The key, or exit 3 when it is missing or not an API key. */
+    StripeKey key(Context ctx) {
+        return StripeKey.resolve(apiKey, ctx.env(StripeKey.ENV));
+    }
+
+    String apiBase() {
+        if (apiBase == null) {
+            return StripeAccount.DEFAULT_API_BASE;
+        }
+        String base = Urls.http("--api-base", apiBase).toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    StripeAccount account(Context ctx, StripeKey key, Duration timeout) {
+        RetryPolicy policy = RetryPolicy.standard(ctx);
+        return new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy), policy.maxAttempts());
+    }
+}

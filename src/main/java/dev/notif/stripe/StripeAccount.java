@@ -1,0 +1,318 @@
+package dev.notif.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
+import com.stripe.model.Event;
+import com.stripe.model.StripeCollection;
+import com.stripe.model.WebhookEndpoint;
+import com.stripe.net.ApiRequestParams;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.EventListParams;
+import com.stripe.param.WebhookEndpointCreateParams;
+import com.stripe.param.WebhookEndpointListParams;
+import com.stripe.param.WebhookEndpointUpdateParams;
+import dev.notif.core.ExitCode;
+import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Stripe account behind an API key, through stripe-java's {@link StripeClient} on notif's HTTP client
+ * (timeouts and retries of {@code core.Http}). Every Stripe failure becomes a {@link NotifException} with the exit
+ * code of the contract: key rejected or lacking permission 3, Stripe unreachable or failing after retries 4 (with
+ * the request id when Stripe gave one), a request Stripe refuses as invalid 2.
+ */
+public final class StripeAccount {
+    public static final String DEFAULT_API_BASE = "https://api.stripe.com";
+    static final int PAGE = 100;
+    static final int MAX_PAGES = 100;
+    private static final Pattern PERMISSION = Pattern.compile("'(rak_[a-z_]+)'");
+
+    private final StripeClient client;
+    private final StripeKey key;
+    private final String apiBase;
+    private final int attempts;
+
+    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, int attempts) {
+        this.key = key;
+        this.apiBase = apiBase;
+        this.attempts = attempts;
+        this.client = StripeClient.builder()
+            .setApiKey(key.value())
+            .setApiBase(apiBase)
+            .setMaxNetworkRetries(0) // core.Http retries, with notif's backoff
+            .setHttpClient(new StripeHttp(http))
+            .build();
+    }
+
+    public StripeKey key() {
+        return key;
+    }
+
+    public String apiBase() {
+        return apiBase;
+    }
+
+    /** Who the key belongs to, when the key may read it. */
+    public record Identity(String id, String name) {
+    }
+
+    /**
+     * The account's id and display name; null when the key may not read the account or the API does not serve it
+     * (the id then falls back to the key's fingerprint where one is needed). A rejected key still fails (exit 3).
+     */
+    public Identity identity() {
+        try {
+            Account a = client.v1().accounts().retrieveCurrent();
+            String name = a.getBusinessProfile() != null ? a.getBusinessProfile().getName() : null;
+            if (name == null && a.getSettings() != null && a.getSettings().getDashboard() != null) {
+                name = a.getSettings().getDashboard().getDisplayName();
+            }
+            return a.getId() == null ? null : new Identity(a.getId(), name);
+        } catch (AuthenticationException e) {
+            if (e instanceof PermissionException) {
+                return null;
+            }
+            throw translate(e, "read the account");
+        } catch (StripeException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Every webhook endpoint of the account, following {@code has_more}/{@code starting_after} to the last page. */
+    public List<StripeEndpoint> endpoints() {
+        List<StripeEndpoint> all = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            WebhookEndpointListParams.Builder params = WebhookEndpointListParams.builder().setLimit((long) PAGE);
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<WebhookEndpoint> list;
+            try {
+                list = client.v1().webhookEndpoints().list(params.build());
+            } catch (StripeException e) {
+                throw translate(e, "list webhook endpoints");
+            }
+            List<WebhookEndpoint> data = list.getData() == null ? List.of() : list.getData();
+            data.forEach(e -> all.add(StripeEndpoint.of(e)));
+            if (!Boolean.TRUE.equals(list.getHasMore()) || data.isEmpty()) {
+                return all;
+            }
+            String last = data.get(data.size() - 1).getId();
+            if (last == null || last.equals(after)) {
+                return all;
+            }
+            after = last;
+        }
+        throw NotifException.unavailable("Stripe kept answering has_more=true after " + MAX_PAGES * PAGE
+            + " webhook endpoints", "the account holds more endpoints than notif reads; clean them up in the Dashboard", null);
+    }
+
+    /** A new endpoint and the signing secret Stripe returns only now; {@code replayed} when Stripe replayed a saved answer. */
+    public record Created(StripeEndpoint endpoint, String secret, boolean replayed) {
+    }
+
+    public Created create(String url, List<String> events, String description, String idempotencyKey) {
+        WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(url);
+        if (description != null) {
+            params.setDescription(description);
+        }
+        for (String event : events) {
+            params.addEnabledEvent(enumOf(WebhookEndpointCreateParams.EnabledEvent.values(), event));
+        }
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        try {
+            WebhookEndpoint e = client.v1().webhookEndpoints().create(params.build(), options);
+            boolean replayed = e.getLastResponse() != null
+                && e.getLastResponse().headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+                .orElse(false);
+            return new Created(StripeEndpoint.of(e), e.getSecret(), replayed);
+        } catch (StripeException e) {
+            throw translate(e, "create webhook endpoints");
+        }
+    }
+
+    /** Sets the endpoint's events to exactly {@code events} and, with {@code enable}, re-enables it. */
+    public StripeEndpoint update(String id, List<String> events, boolean enable, String idempotencyKey) {
+        WebhookEndpointUpdateParams.Builder params = WebhookEndpointUpdateParams.builder();
+        for (String event : events) {
+            params.addEnabledEvent(enumOf(WebhookEndpointUpdateParams.EnabledEvent.values(), event));
+        }
+        if (enable) {
+            params.setDisabled(false);
+        }
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        try {
+            return StripeEndpoint.of(client.v1().webhookEndpoints().update(id, params.build(), options));
+        } catch (StripeException e) {
+            throw translate(e, "update webhook endpoints");
+        }
+    }
+
+    /** Deletes the endpoint; false when it was already gone (a retried delete whose first answer was lost). */
+    public boolean delete(String id) {
+        try {
+            client.v1().webhookEndpoints().delete(id);
+            return true;
+        } catch (StripeException e) {
+            if (missing(e)) {
+                return false;
+            }
+            throw translate(e, "delete webhook endpoints");
+        }
+    }
+
+    /** The endpoint, or null when it does not exist (any more). */
+    public StripeEndpoint find(String id) {
+        try {
+            WebhookEndpoint e = client.v1().webhookEndpoints().retrieve(id);
+            return Boolean.TRUE.equals(e.getDeleted()) ? null : StripeEndpoint.of(e);
+        } catch (StripeException e) {
+            if (missing(e)) {
+                return null;
+            }
+            throw translate(e, "read webhook endpoints");
+        }
+    }
+
+    /** An event as the Events API lists it: {@code pending_webhooks} counts endpoints not yet delivered to. */
+    public record EventSummary(String id, String type, long created, long pendingWebhooks) {
+    }
+
+    /**
+     * Events of these types created at or after {@code since} (epoch seconds), newest first, at most {@code max};
+     * {@code deliverySuccess} filters on whether every endpoint got them (null: no filter).
+     */
+    public List<EventSummary> events(List<String> types, long since, Boolean deliverySuccess, int max) {
+        List<EventSummary> all = new ArrayList<>();
+        String after = null;
+        while (all.size() < max) {
+            EventListParams.Builder params = EventListParams.builder()
+                .addAllType(types)
+                .setCreated(EventListParams.Created.builder().setGte(since).build())
+                .setLimit((long) Math.min(PAGE, max - all.size()));
+            if (deliverySuccess != null) {
+                params.setDeliverySuccess(deliverySuccess);
+            }
+            if (after != null) {
+                params.setStartingAfter(after);
+            }
+            StripeCollection<Event> list;
+            try {
+                list = client.v1().events().list(params.build());
+            } catch (StripeException e) {
+                throw translate(e, "list events");
+            }
+            List<Event> data = list.getData() == null ? List.of() : list.getData();
+            for (Event e : data) {
+                all.add(new EventSummary(e.getId(), e.getType(), e.getCreated() == null ? 0 : e.getCreated(),
+                    e.getPendingWebhooks() == null ? 0 : e.getPendingWebhooks()));
+            }
+            if (!Boolean.TRUE.equals(list.getHasMore()) || data.isEmpty() || data.get(data.size() - 1).getId().equals(after)) {
+                break;
+            }
+            after = data.get(data.size() - 1).getId();
+        }
+        return all.size() > max ? all.subList(0, max) : all;
+    }
+
+    private static boolean missing(StripeException e) {
+        return Integer.valueOf(404).equals(e.getStatusCode()) || "resource_missing".equals(e.getCode());
+    }
+
+    /** Deterministic idempotency key: same inputs, same key, so a retried or repeated request acts once. */
+    public static String idempotencyKey(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update(String.valueOf(p).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "notif-" + HexFormat.of().formatHex(sha.digest(), 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <E extends Enum<E> & ApiRequestParams.EnumParam> E enumOf(E[] values, String event) {
+        for (E v : values) {
+            if (event.equals(v.getValue())) {
+                return v;
+            }
+        }
+        throw NotifException.usage("unknown Stripe event type " + event, "use an event type Stripe knows");
+    }
+
+    /** The exit code and words for a Stripe failure while trying to {@code action}. */
+    NotifException translate(StripeException e, String action) {
+        String request = e.getRequestId() == null ? "" : " (request " + e.getRequestId() + ")";
+        String message = Secrets.scrub(stripeMessage(e));
+        if (e instanceof PermissionException) {
+            Matcher m = PERMISSION.matcher(message);
+            String permission = m.find() ? m.group(1) : null;
+            return new NotifException(ExitCode.CREDENTIALS, "the " + (key.restricted() ? "restricted " : "") + "key "
+                + key.redacted() + " may not " + action + (permission == null ? "" : " (it lacks " + permission + ")")
+                + request,
+                key.restricted() ? "in " + StripeKey.WHERE + ", edit the restricted key to allow Webhook Endpoints: Write"
+                    + " (setup) or Read (check) and Events: Read, or set " + StripeKey.ENV + " to a secret key"
+                    : "use a key of an account that may manage webhook endpoints (" + StripeKey.WHERE + ")");
+        }
+        if (e instanceof AuthenticationException) {
+            return new NotifException(ExitCode.CREDENTIALS, "Stripe rejected the API key " + key.redacted() + ": "
+                + message + request, "set " + StripeKey.ENV + " (or --api-key) to a valid " + key.mode()
+                + "-mode secret key from " + StripeKey.WHERE);
+        }
+        if (e instanceof ApiConnectionException) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return NotifException.unavailable("Stripe API at " + apiBase + " could not be reached after " + attempts
+                + " attempts: " + Secrets.scrub(String.valueOf(cause.getMessage())), "check the network and proxy"
+                + " settings and https://status.stripe.com, then rerun: notif never creates a second endpoint", e);
+        }
+        if (e instanceof RateLimitException) {
+            return NotifException.unavailable("Stripe kept rate-limiting the requests (429) after " + attempts
+                + " attempts" + request, "wait a minute and rerun; other jobs may be using this account's rate limit", e);
+        }
+        if (e instanceof IdempotencyException || Integer.valueOf(409).equals(e.getStatusCode())) {
+            return NotifException.unavailable("Stripe refused to " + action + ": " + message + request,
+                "another notif run may be creating the same endpoint right now; wait for it and rerun", e);
+        }
+        Integer status = e.getStatusCode();
+        if (status == null || status >= 500) {
+            return NotifException.unavailable("Stripe failed to " + action + " after " + attempts + " attempts"
+                + (status == null ? "" : " (HTTP " + status + ")") + request + ": " + message,
+                "check https://status.stripe.com and rerun later; rerunning is safe", e);
+        }
+        if (status == 404 && message.startsWith("Unrecognized request URL")) {
+            return NotifException.usage("the API at " + apiBase + " does not serve this Stripe request: " + message,
+                "check --api-base (default " + DEFAULT_API_BASE + ")");
+        }
+        String param = e.getStripeError() == null ? null : e.getStripeError().getParam();
+        return NotifException.usage("Stripe refused to " + action + (param == null ? "" : " (parameter " + param + ")")
+            + ": " + message + request, "url".equals(param) ? "check --url: Stripe must be able to deliver to it"
+            : "check the values passed; if they are right, report it with the request id");
+    }
+
+    private static String stripeMessage(StripeException e) {
+        if (e.getStripeError() != null && e.getStripeError().getMessage() != null) {
+            return e.getStripeError().getMessage();
+        }
+        String m = e.getMessage();
+        int cut = m == null ? -1 : m.indexOf("; request-id");
+        return m == null ? e.getClass().getSimpleName() : cut > 0 ? m.substring(0, cut) : m;
+    }
+}

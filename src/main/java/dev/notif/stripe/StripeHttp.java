@@ -1,0 +1,54 @@
+package dev.notif.stripe;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.HttpClient;
+import com.stripe.net.HttpContent;
+import com.stripe.net.HttpHeaders;
+import com.stripe.net.StripeRequest;
+import com.stripe.net.StripeResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * stripe-java's transport, replaced by notif's okhttp client ({@code core.Http.apiClient}) so that Stripe calls
+ * get the same timeouts and retries (429, 5xx, resets; POSTs only with their Idempotency-Key) as every other
+ * provider call. stripe-java's own retries are turned off ({@code maxNetworkRetries 0}).
+ */
+final class StripeHttp extends HttpClient {
+    private final OkHttpClient client;
+
+    StripeHttp(OkHttpClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public StripeResponse request(StripeRequest request) throws ApiConnectionException {
+        Request.Builder builder = new Request.Builder().url(request.url());
+        request.headers().map().forEach((name, values) -> values.forEach(v -> builder.addHeader(name, v)));
+        builder.header("User-Agent", buildUserAgentString(request));
+        builder.header("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
+        HttpContent content = request.content();
+        RequestBody body = content == null ? null
+            : RequestBody.create(content.byteArrayContent(), MediaType.parse(content.contentType()));
+        builder.method(request.method().name(), body == null && request.method().name().equals("POST")
+            ? RequestBody.create(new byte[0], null) : body);
+        try (Response response = client.newCall(builder.build()).execute()) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : response.headers().names()) {
+                headers.put(name, response.headers(name));
+            }
+            ResponseBody rb = response.body();
+            return new StripeResponse(response.code(), HttpHeaders.of(headers), rb == null ? "" : rb.string());
+        } catch (IOException e) {
+            throw new ApiConnectionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

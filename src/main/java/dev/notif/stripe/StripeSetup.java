@@ -1,0 +1,145 @@
+package dev.notif.stripe;
+
+import dev.notif.core.ExitCode;
+import dev.notif.core.NotifException;
+import dev.notif.core.SecretFiles;
+import dev.notif.core.Secrets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code notif setup stripe}: read the account's endpoints, plan ({@link StripeSetupPlan}), confirm destructive steps,
+ * apply, report. Creation uses an idempotency key derived from the account, the URL, the events and the endpoints
+ * it replaces, so a retry (or a second notif racing this one) never makes a second endpoint; a replay of an earlier
+ * creation whose endpoint has since been deleted is detected and followed by a real creation.
+ */
+public final class StripeSetup {
+    static final String DESCRIPTION = "Created by notif setup stripe";
+    /** A fresh endpoint's {@code created} is "now"; older means Stripe may have replayed a saved answer. */
+    static final long REPLAY_SUSPECT_SECONDS = 600;
+
+    public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
+                          String keep, boolean yes, Path secretFile, boolean showSecret) {
+    }
+
+    /** The terminal side: progress lines on stderr, and yes/no questions when prompting is allowed. */
+    public interface Ui {
+        void progress(String line);
+
+        boolean interactive();
+
+        boolean confirm(String question);
+    }
+
+    private final StripeAccount account;
+    private final Ui ui;
+    private final Clock clock;
+
+    public StripeSetup(StripeAccount account, Ui ui, Clock clock) {
+        this.account = account;
+        this.ui = ui;
+        this.clock = clock;
+    }
+
+    public SetupStripeResult run(Request r) {
+        StripeKey key = account.key();
+        List<String> events = StripeEvents.allowed(r.trackNewPurchases());
+        ui.progress("Stripe " + key.mode().toUpperCase(java.util.Locale.ROOT) + " mode (" + key.redacted()
+            + "): reading the account's webhook endpoints");
+        List<StripeEndpoint> all = account.endpoints();
+        StripeAccount.Identity who = account.identity();
+        StripeSetupPlan plan = StripeSetupPlan.of(all, new StripeSetupPlan.Wish(r.url(), events, r.prune(), r.recreate(),
+            r.keep()));
+        SetupStripeResult.Builder result = new SetupStripeResult.Builder(key, who, r, plan, events);
+        if (plan.blocked() != null || r.dryRun() || plan.noop()) {
+            return result.planned();
+        }
+        confirm(plan, r);
+        String accountRef = who != null ? who.id() : key.fingerprint();
+        List<StripeSetupPlan.Action> done = new ArrayList<>();
+        try {
+            for (StripeSetupPlan.Action a : plan.actions()) {
+                switch (a.action()) {
+                    case StripeSetupPlan.CREATE -> {
+                        List<String> replaced = plan.matches().stream().map(StripeEndpoint::id).sorted().toList();
+                        StripeAccount.Created created = create(accountRef, r.url(), events, r.recreate() ? replaced : List.of());
+                        done.add(a.withEndpointId(created.endpoint().id()));
+                        result.created(created);
+                        if (r.secretFile() != null && created.secret() != null) {
+                            SecretFiles.write(r.secretFile(), created.secret() + "\n");
+                            result.secretWritten(r.secretFile());
+                        }
+                    }
+                    case StripeSetupPlan.UPDATE -> {
+                        StripeEndpoint updated = account.update(a.endpointId(), events, a.enable(),
+                            StripeAccount.idempotencyKey("webhook_endpoint.update", accountRef, a.endpointId(),
+                                String.join(",", events), String.valueOf(a.enable())));
+                        done.add(a);
+                        result.endpoint(updated);
+                    }
+                    case StripeSetupPlan.DELETE -> {
+                        if (!account.delete(a.endpointId())) {
+                            ui.progress(a.endpointId() + " was already deleted");
+                        }
+                        done.add(a);
+                    }
+                    default -> done.add(a);
+                }
+            }
+        } catch (NotifException e) {
+            if (done.isEmpty()) {
+                throw e;
+            }
+            return result.failedAfter(done, e);
+        }
+        return result.applied(done);
+    }
+
+    private void confirm(StripeSetupPlan plan, Request r) {
+        if (!plan.deletes() || r.yes()) {
+            return;
+        }
+        List<String> ids = plan.actions().stream().filter(a -> StripeSetupPlan.DELETE.equals(a.action()))
+            .map(StripeSetupPlan.Action::endpointId).toList();
+        String what = (r.recreate() ? "--recreate" : "--prune") + " deletes " + String.join(", ", ids)
+            + (plan.creates() ? " after creating a new endpoint (a new signing secret the backend must get)" : "");
+        if (!ui.interactive()) {
+            throw NotifException.usage(what + ": confirm with --yes (notif never prompts when stdin is not a terminal"
+                + " or CI is set)", "review the plan with --dry-run, then rerun with --yes");
+        }
+        if (!ui.confirm(what + ". Go ahead?")) {
+            throw new NotifException(ExitCode.FINDINGS, "cancelled: nothing was changed",
+                "review the plan with --dry-run");
+        }
+    }
+
+    /** Creates the endpoint once, however many times the request is sent; never revives a replayed, deleted one. */
+    private StripeAccount.Created create(String accountRef, String url, List<String> events, List<String> replaced) {
+        String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, url, String.join(",", events),
+            DESCRIPTION, String.join(",", replaced));
+        for (int round = 0; ; round++) {
+            StripeAccount.Created created = account.create(url, events, DESCRIPTION, key);
+            Long at = created.endpoint().created();
+            boolean suspect = created.replayed()
+                || at != null && at < clock.instant().getEpochSecond() - REPLAY_SUSPECT_SECONDS;
+            if (!suspect || round >= 3) {
+                return created;
+            }
+            StripeEndpoint now;
+            try {
+                now = account.find(created.endpoint().id());
+            } catch (NotifException e) {
+                ui.progress("could not confirm that " + created.endpoint().id() + " exists: " + Secrets.scrub(e.getMessage()));
+                return created;
+            }
+            if (now != null) {
+                return created;
+            }
+            ui.progress("Stripe replayed an earlier creation of " + created.endpoint().id()
+                + ", which has since been deleted; creating a new endpoint");
+            key = StripeAccount.idempotencyKey(key, "after", created.endpoint().id());
+        }
+    }
+}

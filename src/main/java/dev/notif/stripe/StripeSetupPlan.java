@@ -1,0 +1,158 @@
+package dev.notif.stripe;
+
+import dev.notif.core.NotifException;
+import dev.notif.core.Urls;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code setup stripe} must do to the account: a pure function of the account's endpoints and the wish
+ * (URL, allowed events, --prune, --recreate, --keep), unit-tested on its own.
+ * <ul>
+ *   <li>no endpoint for the URL (compared in normalised form): create one;</li>
+ *   <li>one: update its events to exactly the allowed set and re-enable it, or nothing when it already is so;
+ *       with --recreate, create a new one (a new secret) and then delete it;</li>
+ *   <li>several (duplicates, or one endpoint per event): blocked unless --prune, which keeps one (--keep ID, else the
+ *       one needing the fewest changes, enabled, oldest), fixes it and deletes the others.</li>
+ * </ul>
+ * Endpoints for other URLs never appear in a plan. Creations come before deletions so the URL never goes without
+ * an endpoint.
+ */
+public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions, StripeEndpoint kept, String blocked,
+                              boolean onePerEvent) {
+
+    public static final String CREATE = "create";
+    public static final String UPDATE = "update";
+    public static final String DELETE = "delete";
+    public static final String NONE = "none";
+
+    /** One step: for {@code create} the endpoint id is null until it exists. {@code enable}: re-enable a disabled one. */
+    public record Action(String action, String endpointId, String url, List<String> addEvents, List<String> removeEvents,
+                         boolean enable, String reason) {
+        public Action {
+            addEvents = List.copyOf(addEvents);
+            removeEvents = List.copyOf(removeEvents);
+        }
+
+        public boolean writes() {
+            return !NONE.equals(action);
+        }
+
+        Action withEndpointId(String id) {
+            return new Action(action, id, url, addEvents, removeEvents, enable, reason);
+        }
+    }
+
+    /** What the user asked for. */
+    public record Wish(String url, List<String> events, boolean prune, boolean recreate, String keep) {
+    }
+
+    public StripeSetupPlan {
+        matches = List.copyOf(matches);
+        actions = List.copyOf(actions);
+    }
+
+    public static StripeSetupPlan of(List<StripeEndpoint> all, Wish wish) {
+        String target = Urls.normalize(wish.url());
+        List<StripeEndpoint> matches = all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target))
+            .toList();
+        if (wish.keep() != null && matches.stream().noneMatch(e -> e.id().equals(wish.keep()))) {
+            throw NotifException.usage("--keep " + wish.keep() + " is not an endpoint for " + wish.url(),
+                matches.isEmpty() ? "the account has no endpoint for this URL; drop --keep"
+                    : "pass one of: " + String.join(", ", matches.stream().map(StripeEndpoint::id).toList()));
+        }
+        boolean onePerEvent = matches.size() > 1 && matches.stream().allMatch(e -> e.enabledEvents().size() == 1);
+        List<Action> actions = new ArrayList<>();
+        if (matches.isEmpty()) {
+            actions.add(create(wish));
+            return new StripeSetupPlan(matches, actions, null, null, false);
+        }
+        String blocked = null;
+        if (matches.size() > 1 && !wish.prune()) {
+            blocked = matches.size() + " endpoints for " + wish.url() + (onePerEvent
+                ? ", one per event: a known cause of 400s, as each endpoint signs with its own secret and the backend"
+                    + " holds one"
+                : ": Stripe delivers every event to each of them, each signed with its own secret, and the backend"
+                    + " holds one");
+        }
+        if (wish.recreate()) {
+            actions.add(create(wish));
+            for (StripeEndpoint e : matches) {
+                actions.add(delete(e, "replaced by the new endpoint (--recreate)"));
+            }
+            return new StripeSetupPlan(matches, actions, null, blocked, onePerEvent);
+        }
+        StripeEndpoint kept = choose(matches, wish);
+        actions.add(fix(kept, wish.events()));
+        for (StripeEndpoint e : matches) {
+            if (e != kept) {
+                actions.add(delete(e, onePerEvent ? "one endpoint per event: " + kept.id() + " carries them all"
+                    : "duplicate of " + kept.id()));
+            }
+        }
+        return new StripeSetupPlan(matches, actions, kept, blocked, onePerEvent);
+    }
+
+    /** Nothing to write. */
+    public boolean noop() {
+        return actions.stream().noneMatch(Action::writes);
+    }
+
+    public boolean deletes() {
+        return actions.stream().anyMatch(a -> DELETE.equals(a.action()));
+    }
+
+    public boolean creates() {
+        return actions.stream().anyMatch(a -> CREATE.equals(a.action()));
+    }
+
+    /** The endpoint kept: the one needing no change, else enabled, else the fewest changes, else the oldest. */
+    static StripeEndpoint choose(List<StripeEndpoint> matches, Wish wish) {
+        if (wish.keep() != null) {
+            return matches.stream().filter(e -> e.id().equals(wish.keep())).findFirst().orElseThrow();
+        }
+        return matches.stream().min(Comparator
+                .comparing((StripeEndpoint e) -> fix(e, wish.events()).writes())
+                .thenComparing(e -> !e.enabled())
+                .thenComparingInt(e -> changes(e, wish.events()))
+                .thenComparingLong(e -> e.created() == null ? Long.MAX_VALUE : e.created())
+                .thenComparing(StripeEndpoint::id))
+            .orElseThrow();
+    }
+
+    static Action create(Wish wish) {
+        return new Action(CREATE, null, wish.url(), wish.events(), List.of(), false, "no endpoint for this URL yet");
+    }
+
+    static Action delete(StripeEndpoint e, String reason) {
+        return new Action(DELETE, e.id(), e.url(), List.of(), List.of(), false, reason);
+    }
+
+    /** Exactly {@code events}, enabled: an update of what differs, or {@code none}. */
+    static Action fix(StripeEndpoint e, List<String> events) {
+        List<String> add = events.stream().filter(x -> !e.enabledEvents().contains(x)).toList();
+        List<String> remove = e.enabledEvents().stream().filter(x -> !events.contains(x)).toList();
+        boolean enable = !e.enabled();
+        if (add.isEmpty() && remove.isEmpty() && !enable) {
+            return new Action(NONE, e.id(), e.url(), List.of(), List.of(), false, "already exactly right");
+        }
+        List<String> why = new ArrayList<>();
+        if (!add.isEmpty() || !remove.isEmpty()) {
+            why.add("events differ from the allowed set");
+        }
+        if (enable) {
+            why.add("it is " + e.status());
+        }
+        return new Action(UPDATE, e.id(), e.url(), add, remove, enable, String.join("; ", why));
+    }
+
+    private static int changes(StripeEndpoint e, List<String> events) {
+        Set<String> all = new LinkedHashSet<>(events);
+        all.addAll(e.enabledEvents());
+        int same = (int) events.stream().filter(e.enabledEvents()::contains).count();
+        return all.size() - same;
+    }
+}
