@@ -160,6 +160,7 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(setup)
@@ -168,7 +169,9 @@ function _complete_notif() {
   local cmds3=(setup stripe)
   local cmds4=(setup google)
   local cmds5=(send stripe)
+  local cmds6=(send google)
 
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_send_google; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_send_stripe; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_setup_google; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_setup_stripe; return $?; fi
@@ -239,7 +242,7 @@ function _picocli_notif_send() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe"
+  local commands="stripe google"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -377,6 +380,75 @@ function _picocli_notif_send_stripe() {
       return
       ;;
     '--customer')
+      return
+      ;;
+    '--subscription')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `google` subcommand.
+function _picocli_notif_send_google() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--url' '--type' '--package' '--notification-type' '--purchase-token' '--product' '--order-id' '--refund-type' '--product-type' '--subscription' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--credentials')
+      return
+      ;;
+    '--project')
+      return
+      ;;
+    '--pubsub-api-base')
+      return
+      ;;
+    '--topic')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--package')
+      return
+      ;;
+    '--notification-type')
+      return
+      ;;
+    '--purchase-token')
+      return
+      ;;
+    '--product')
+      return
+      ;;
+    '--order-id')
+      return
+      ;;
+    '--refund-type')
+      return
+      ;;
+    '--product-type')
       return
       ;;
     '--subscription')

@@ -1,0 +1,107 @@
+package dev.notif.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Json;
+import dev.notif.probe.NetworkVerdicts;
+import dev.notif.probe.Outcome;
+import dev.notif.probe.Verdict;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a Pub/Sub push's answer is judged, the way Pub/Sub judges it: any 2xx acknowledges the message; anything else
+ * (a redirect included: push does not follow them) and no answer within the acknowledgement deadline make Pub/Sub
+ * redeliver with backoff until the retention period ends. A pure function of what was sent and what came back.
+ */
+public final class GoogleVerdicts {
+    static final String WHO = "Pub/Sub push";
+    private static final Pattern PACKAGE = Pattern.compile("package|application id|app not found|unknown app");
+    private static final Pattern TOKEN = Pattern.compile("purchase ?token|purchasetoken|unknown purchase"
+        + "|purchase not found|subscription not found|invalid token");
+    private static final Pattern ENVELOPE = Pattern.compile("envelope|base64|message\\.data|no message|malformed"
+        + "|invalid json|parse");
+
+    /** What was sent, as far as the judgement needs it. */
+    public record Sent(DeveloperNotification.Kind kind, String packageName) {
+    }
+
+    private GoogleVerdicts() {
+    }
+
+    public static Verdict classify(Sent sent, Outcome outcome) {
+        if (!outcome.answered()) {
+            Verdict v = NetworkVerdicts.of(outcome.failure(), WHO);
+            if (Verdict.TIMEOUT.equals(v.verdict())) {
+                return new Verdict(Verdict.TIMEOUT, outcome.failure().detail() + "; Pub/Sub waits for the answer only as"
+                    + " long as the subscription's acknowledgement deadline and counts deadline_exceeded", "answer 2xx"
+                    + " quickly and do slow work after answering, or raise the deadline: notif setup google ..."
+                    + " --push-url URL --ack-deadline 60");
+            }
+            return v;
+        }
+        int status = outcome.status();
+        if (status >= 200 && status < 300) {
+            return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + ": Pub/Sub acknowledges the"
+                + " message and does not send it again", "nothing to fix");
+        }
+        if (status >= 300 && status < 400) {
+            return NetworkVerdicts.redirect(status, outcome.header("location"), WHO);
+        }
+        if (status >= 500) {
+            return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " (remote_server_5xx);"
+                + " Pub/Sub redelivers with backoff until the subscription's retention ends (7 days by default), then"
+                + " the notification is lost", "look at the backend's logs for this request; once fixed, Pub/Sub"
+                + " delivers the backlog by itself");
+        }
+        return rejected(sent, status, outcome.body());
+    }
+
+    private static Verdict rejected(Sent sent, int status, String body) {
+        String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
+        String code = errorCode(Json.parseOrNull(body));
+        if ("package_mismatch".equals(code) || code == null && PACKAGE.matcher(text).find()) {
+            return new Verdict(Verdict.EVENT_REJECTED, "the backend refuses notifications for package "
+                + sent.packageName() + ": it is not the app it is set up for", "pass the app's package name with"
+                + " --package (Play Console > the app > Dashboard shows it), or add the app to the backend");
+        }
+        if ("malformed".equals(code) || code == null && ENVELOPE.matcher(text).find()) {
+            return new Verdict(Verdict.REJECTED, "the backend could not read the push as a Pub/Sub envelope with a"
+                + " DeveloperNotification in message.data", "if the subscription pushes unwrapped payloads, keep the"
+                + " envelope: notif setup google ... --push-url URL (without --unwrapped)");
+        }
+        if (status == 401 || status == 403) {
+            return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + ": it requires authentication"
+                + " (remote_server_4xx); Pub/Sub push sends a credential only when the subscription has push"
+                + " authentication (an OIDC token)", "exempt this path from authentication, IP allow-lists and WAF"
+                + " rules, or give the subscription push authentication with the audience the backend expects");
+        }
+        if (sent.kind() != DeveloperNotification.Kind.TEST && TOKEN.matcher(text).find()) {
+            return new Verdict(Verdict.REJECTED, "the backend does not know this purchase token: it looks every"
+                + " notification up with the Google Play Developer API, and notif's token is made up", "send --type"
+                + " test (what Play Console's \"Send test notification\" sends), or pass a real --purchase-token");
+        }
+        if (status == 404) {
+            return new Verdict(Verdict.REJECTED, "the endpoint answered 404: nothing handles this path",
+                "check the URL's path against the backend's documented Google Play endpoint");
+        }
+        if (status == 405) {
+            return new Verdict(Verdict.REJECTED, "the endpoint answered 405: it does not accept POST at this path",
+                "check the URL: Pub/Sub push always POSTs");
+        }
+        if (status == 413) {
+            return new Verdict(Verdict.REJECTED, "the endpoint answered 413: the body is larger than it accepts",
+                "raise the body size limit of the proxy in front of the backend");
+        }
+        return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + " (remote_server_4xx); Pub/Sub keeps"
+            + " redelivering it until the retention ends", "read the response body for the backend's reason");
+    }
+
+    /** {@code {"error": "code"}} (notif's receiver) or {@code {"error": {"status"|"code": ...}}}. */
+    static String errorCode(JsonNode json) {
+        if (json == null || !json.isObject() || json.get("error") == null) {
+            return null;
+        }
+        JsonNode error = json.get("error");
+        return error.isTextual() ? error.asText() : Json.text(error, "status");
+    }
+}
