@@ -6,5 +6,5 @@ if defined JAVA_HOME (
 ) else (
   set "JAVACMD=java.exe"
 )
-"%JAVACMD%" -XX:+UseSerialGC -Xshare:auto %JAVA_OPTS% -Dnotif.home="%APP_HOME%" -cp "%APP_HOME%\lib\*" dev.notif.Main %*
+"%JAVACMD%" -XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% -Dnotif.home="%APP_HOME%" -cp "%APP_HOME%\lib\*" dev.notif.Main %*
 exit /b %ERRORLEVEL%

@@ -29,13 +29,32 @@ public final class Cli {
     }
 
     public static int run(Context ctx, String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            for (String line : new VersionProvider().getVersion()) { // what picocli would print, without picocli
+                ctx.out().println(line);
+            }
+            ctx.out().flush();
+            return ExitCode.OK;
+        }
+        if (HelpIndex.print(ctx, args)) {
+            return ExitCode.OK;
+        }
         return commandLine(ctx, args).execute(args);
     }
 
+    /** The command line for these arguments: the commands they name in full, the others as stand-ins. */
     public static CommandLine commandLine(Context ctx, String... args) {
         List<String> argList = Arrays.asList(args);
+        return configure(CommandTree.forArgs(NotifCommand.class, new ContextFactory(ctx), argList), ctx, argList);
+    }
+
+    /** Every command in full: what docs, completions and the pre-rendered help are generated from. */
+    public static CommandLine fullCommandLine(Context ctx) {
+        return configure(CommandTree.full(NotifCommand.class, new ContextFactory(ctx)), ctx, List.of());
+    }
+
+    private static CommandLine configure(CommandLine cl, Context ctx, List<String> argList) {
         boolean noColor = argList.contains("--no-color");
-        CommandLine cl = new CommandLine(new NotifCommand(), new ContextFactory(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setColorScheme(Help.defaultColorScheme(color(ctx, noColor) ? Help.Ansi.ON : Help.Ansi.OFF));

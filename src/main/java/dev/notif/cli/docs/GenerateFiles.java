@@ -1,6 +1,7 @@
 package dev.notif.cli.docs;
 
 import dev.notif.cli.Cli;
+import dev.notif.cli.HelpIndex;
 import dev.notif.core.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,24 +11,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
 /**
  * Writes {@code completions/} and {@code docs/commands/} from the command classes. Run by the build
  * (process-classes) into {@code target/generated}; {@code -Dnotif.generated.dir=.} refreshes the committed copies.
+ * A second argument, the classes directory, receives the pre-rendered help pages ({@link HelpIndex}).
  */
 public final class GenerateFiles {
     private GenerateFiles() {
     }
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "target/generated");
-        for (Map.Entry<String, String> file : files().entrySet()) {
+        write(Path.of(args.length > 0 ? args[0] : "target/generated"), files());
+        if (args.length > 1) {
+            write(Path.of(args[1]), helpPages());
+        }
+    }
+
+    private static void write(Path root, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = root.resolve(file.getKey());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every command's help, plain and coloured, by class-path resource name. */
+    public static Map<String, String> helpPages() {
+        Map<String, String> pages = new TreeMap<>();
+        helpPages(commandLine(), pages);
+        return pages;
+    }
+
+    private static void helpPages(CommandLine cl, Map<String, String> pages) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        pages.put(HelpIndex.resource(name, false), cl.getUsageMessage(Help.Ansi.OFF));
+        pages.put(HelpIndex.resource(name, true), cl.getUsageMessage(Help.Ansi.ON));
+        for (CommandLine sub : new LinkedHashSet<>(cl.getSubcommands().values())) {
+            helpPages(sub, pages);
         }
     }
 
@@ -46,6 +72,6 @@ public final class GenerateFiles {
     static CommandLine commandLine() {
         Context quiet = new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             InputStream.nullInputStream(), Clock.systemUTC(), false);
-        return Cli.commandLine(quiet);
+        return Cli.fullCommandLine(quiet);
     }
 }

@@ -1,0 +1,74 @@
+package dev.notif.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Builds the command tree that picocli parses. The commands the arguments name are built in full; every other
+ * command is a stand-in made from its {@code @Command} annotation alone (name, aliases, header), so a run never
+ * scans the fields and methods of commands it does not run, nor loads the libraries their signatures mention.
+ * Groups keep declaring their children in {@code @Command(subcommands = ...)}: adding a command is still one line.
+ */
+final class CommandTree {
+    private CommandTree() {
+    }
+
+    /** Every command in full, as picocli builds it from the annotations: for docs, completions and tests. */
+    static CommandLine full(Class<?> root, IFactory factory) {
+        return new CommandLine(root, factory);
+    }
+
+    /** The commands on the path {@code args} select in full, the others as stand-ins. */
+    static CommandLine forArgs(Class<?> root, IFactory factory, List<String> args) {
+        return build(root, factory, args, 0);
+    }
+
+    private static CommandLine build(Class<?> cls, IFactory factory, List<String> args, int from) {
+        Command command = cls.getAnnotation(Command.class);
+        if (command == null || command.subcommands().length == 0) {
+            return new CommandLine(cls, factory); // a leaf, or not ours to shortcut: picocli reflects it whole
+        }
+        int next = from;
+        Class<?> chosen = null;
+        // groups have only the inherited --help/--version, which take no value: the first word names the child
+        for (; next < args.size(); next++) {
+            String arg = args.get(next);
+            if ("--".equals(arg)) {
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                chosen = named(command.subcommands(), arg);
+                break;
+            }
+        }
+        // the same steps, in the same order, as picocli's own CommandReflection for an annotated class
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cls, factory);
+        spec.updateCommandAttributes(command, factory);
+        for (Class<?> sub : command.subcommands()) {
+            CommandLine child = sub == chosen ? build(sub, factory, args, next + 1) : standIn(sub, factory);
+            spec.addSubcommand(sub.getAnnotation(Command.class).name(), child);
+        }
+        spec.mixinStandardHelpOptions(command.mixinStandardHelpOptions());
+        return new CommandLine(spec, factory);
+    }
+
+    /** A command not run: what a parent's help and picocli's suggestions need of it, and nothing more. */
+    private static CommandLine standIn(Class<?> cls, IFactory factory) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cls, factory);
+        spec.updateCommandAttributes(cls.getAnnotation(Command.class), factory);
+        return new CommandLine(spec, factory);
+    }
+
+    private static Class<?> named(Class<?>[] subcommands, String word) {
+        for (Class<?> sub : subcommands) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(word) || List.of(c.aliases()).contains(word)) {
+                return sub;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.notif.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.notif.core.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The workload the launcher runs once per JVM to record the classes notif loads into a class-data sharing
+ * archive (a dynamic CDS archive, or the AOT cache on Java 25+): every command's help, through the pre-rendered
+ * pages and through picocli, the version, a usage error, and real {@code send stripe} deliveries to a loopback
+ * receiver in text and JSON. It prints nothing; the JVM writes the archive when it exits.
+ */
+public final class StartupTraining {
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        Class.forName("dev.notif.Main", false, StartupTraining.class.getClassLoader()); // as Main starts
+        System.console();
+        Context quiet = context();
+        List<List<String>> paths = new ArrayList<>();
+        collect(Cli.fullCommandLine(quiet), paths);
+        run("--version");
+        run("-V");
+        for (List<String> path : paths) {
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            String[] argv = help.toArray(String[]::new);
+            run(argv);
+            Context ctx = context();
+            Cli.commandLine(ctx, argv).execute(argv); // the same page through picocli: what other option mixes take
+        }
+        run("send", "stripe", "--url", "not a url", "--secret", "whsec_training");
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+                in.readAllBytes();
+                byte[] body = "{\"received\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                out.write(body);
+            }
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/stripe";
+            run("send", "stripe", "--url", url, "--secret", "whsec_trainingtrainingtrainingtraining");
+            run("send", "stripe", "--url", url, "--secret", "whsec_trainingtrainingtrainingtraining", "--json",
+                "--event", "charge.refunded");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void run(String... args) {
+        Cli.run(context(), args);
+    }
+
+    private static Context context() {
+        return new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            InputStream.nullInputStream(), Clock.systemUTC(), false);
+    }
+
+    private static void collect(CommandLine cl, List<List<String>> paths) {
+        List<String> path = new ArrayList<>(List.of(cl.getCommandSpec().qualifiedName(" ").split(" ")));
+        path.remove(0);
+        paths.add(path);
+        for (CommandLine sub : new LinkedHashSet<>(cl.getSubcommands().values())) {
+            collect(sub, paths);
+        }
+    }
+}
