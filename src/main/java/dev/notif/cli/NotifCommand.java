@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
         SetupCommand.class,
         CheckCommand.class,
         SendCommand.class,
+        VerifyCommand.class,
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -2,6 +2,11 @@ package dev.notif.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "send", header = "Send one correctly signed test notification to an ingestion URL and explain the answer.", subcommands = {SendStripeCommand.class, SendGoogleCommand.class})
+@Command(name = "send", header = "Send one correctly signed test notification to an ingestion URL and explain the answer.",
+    subcommands = {
+        SendStripeCommand.class,
+        SendGoogleCommand.class,
+        SendAmazonCommand.class,
+    })
 public final class SendCommand {
 }

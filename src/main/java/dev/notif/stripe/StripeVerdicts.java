@@ -113,20 +113,11 @@ public final class StripeVerdicts {
             + " the secret, the event type or the subscription";
         if (!allowed) {
             unknown += " (most likely the event type: " + sent.eventType() + " is outside the accepted set)";
-        } else if (status == 401 || status == 403) {
-            unknown = "the endpoint answered " + status + ": it requires authentication or an allow-listed address, which"
-                + " Stripe deliveries do not have";
-            return new Verdict(Verdict.REJECTED, unknown, "exempt this path from authentication, IP allow-lists and WAF"
-                + " rules; Stripe authenticates with the Stripe-Signature header");
-        } else if (status == 404) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 404: nothing handles this path",
-                "check the URL's path against the backend's documented Stripe ingestion URL");
-        } else if (status == 405) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 405: it does not accept POST at this path",
-                "check the URL: Stripe POSTs every event");
-        } else if (status == 413) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 413: the body is larger than it accepts",
-                "raise the body size limit of the proxy in front of the backend");
+        } else {
+            Verdict plain = NetworkVerdicts.plainRejection(status, "Stripe", "the Stripe-Signature header");
+            if (plain != null) {
+                return plain;
+            }
         }
         return new Verdict(Verdict.REJECTED, unknown, "run notif check stripe --url URL --secret SECRET: its"
             + " differential probe (this secret and a random one) tells a wrong secret from a refused payload");

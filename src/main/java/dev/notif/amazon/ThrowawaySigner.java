@@ -1,0 +1,42 @@
+package dev.notif.amazon;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A fresh RSA key and self-signed certificate that sign SNS messages the way SNS does. Never Amazon's: its subject
+ * says so, and it lives only as long as the command that made it.
+ */
+public final class ThrowawaySigner {
+    public static final String SUBJECT = "notif throwaway SNS test signer - not Amazon";
+    private final HeldCertificate held;
+
+    private ThrowawaySigner(HeldCertificate held) {
+        this.held = held;
+    }
+
+    /** A 2048-bit RSA key and a certificate valid from an hour before {@code now} to a day after. */
+    public static ThrowawaySigner generate(Instant now) {
+        return new ThrowawaySigner(new HeldCertificate.Builder()
+            .rsa2048()
+            .commonName(SUBJECT)
+            .validityInterval(now.minus(Duration.ofHours(1)).toEpochMilli(), now.plus(Duration.ofDays(1)).toEpochMilli())
+            .build());
+    }
+
+    public X509Certificate certificate() {
+        return held.certificate();
+    }
+
+    public String certificatePem() {
+        return held.certificatePem();
+    }
+
+    /** The message signed with SignatureVersion {@code version}, its SigningCertURL set to {@code certUrl}. */
+    public SnsMessage sign(SnsMessage unsigned, String version, String certUrl) {
+        String signature = SnsSignature.sign(unsigned.stringToSign(), held.keyPair().getPrivate(), version);
+        return unsigned.withSignature(version, signature, certUrl);
+    }
+}
