@@ -2,6 +2,7 @@ package dev.notif.amazon;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,7 +66,16 @@ public final class SnsSession implements AutoCloseable {
         SnsMessage unsigned = new SnsMessage(SnsMessage.NOTIFICATION, UUID.randomUUID().toString(), null,
             options.topicArn(), null, rtn.toJson(), null, timestamp(clock.instant()), null, null, null,
             host.unsubscribeUrl(subscriptionArn));
+        return sign(unsigned);
+    }
+
+    /** The message signed by this session's throwaway key, its SigningCertURL on this session's host. */
+    public SnsMessage sign(SnsMessage unsigned) {
         return signer.sign(unsigned, options.signatureVersion(), host.certificateUrl());
+    }
+
+    public X509Certificate certificate() {
+        return signer.certificate();
     }
 
     /** A signed SubscriptionConfirmation with a fresh token, whose SubscribeURL this session's host answers. */
@@ -77,7 +87,7 @@ public final class SnsSession implements AutoCloseable {
             options.topicArn(), null, "You have chosen to subscribe to the topic " + options.topicArn()
                 + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
             host.subscribeUrl(token), timestamp(clock.instant()), null, null, null, null);
-        return signer.sign(unsigned, options.signatureVersion(), host.certificateUrl());
+        return sign(unsigned);
     }
 
     static String timestamp(Instant at) {

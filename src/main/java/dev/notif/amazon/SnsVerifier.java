@@ -109,7 +109,7 @@ public final class SnsVerifier {
         }
 
         Verification verify() {
-            if (!SnsMessage.TYPES.contains(m.type())) {
+            if (m.type() == null || !SnsMessage.TYPES.contains(m.type())) {
                 return fail(MESSAGE, "Type is " + (m.type() == null ? "missing" : "'" + m.type() + "'")
                     + "; SNS sends " + String.join(", ", SnsMessage.TYPES), "this is not an SNS message (was the body"
                     + " captured whole, as SNS sent it?)", false);
