@@ -62,8 +62,8 @@ public final class SnsVerifier {
     }
 
     /** The certificate that was used: where it came from, whom it names, when it is valid, its SHA-256. */
-    public record CertificateInfo(String source, String url, String subject, String issuer, Instant notBefore,
-                                  Instant notAfter, String sha256) {
+    public record CertificateInfo(String source, String url, String subject, String issuer, String notBefore,
+                                  String notAfter, String sha256) {
         static CertificateInfo of(String source, String url, X509Certificate c) {
             String digest;
             try {
@@ -72,7 +72,8 @@ public final class SnsVerifier {
                 digest = null;
             }
             return new CertificateInfo(source, url, c.getSubjectX500Principal().getName(),
-                c.getIssuerX500Principal().getName(), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), digest);
+                c.getIssuerX500Principal().getName(), c.getNotBefore().toInstant().toString(),
+                c.getNotAfter().toInstant().toString(), digest);
         }
     }
 
