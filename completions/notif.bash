@@ -157,24 +157,33 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify amazon" ];    then _picocli_notif_verify; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(setup)
   local cmds1=(check)
   local cmds2=(send)
-  local cmds3=(setup stripe)
-  local cmds4=(setup google)
-  local cmds5=(send stripe)
-  local cmds6=(send google)
+  local cmds3=(verify)
+  local cmds4=(setup stripe)
+  local cmds5=(setup google)
+  local cmds6=(send stripe)
+  local cmds7=(send google)
+  local cmds8=(send amazon)
+  local cmds9=(verify amazon)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_send_stripe; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_setup_google; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_setup_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_setup_google; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_setup_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_verify; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_notif_send; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_notif_check; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_notif_setup; return $?; fi
@@ -188,7 +197,7 @@ function _picocli_notif() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="setup check send"
+  local commands="setup check send verify"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -242,7 +251,25 @@ function _picocli_notif_send() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google"
+  local commands="stripe google amazon"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_notif_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="amazon"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -453,6 +480,105 @@ function _picocli_notif_send_google() {
       ;;
     '--subscription')
       return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `amazon` subcommand.
+function _picocli_notif_send_amazon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--confirmation' '--beta' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--url' '--type' '--package' '--app-user-id' '--receipt-id' '--wait' '--callback-host' '--callback-port' '--public-url' '--topic-arn' '--signature-version' '--timeout'"
+  local TYPE_option_args=("CONSUMABLE_PURCHASED" "CONSUMABLE_CANCELLED" "ENTITLEMENT_PURCHASED" "ENTITLEMENT_CANCELLED" "SUBSCRIPTION_PURCHASED" "SUBSCRIPTION_RENEWED" "SUBSCRIPTION_CONVERTED_FREE_TRIAL_TO_PAID" "SUBSCRIPTION_CANCELLED" "SUBSCRIPTION_EXPIRED" "SUBSCRIPTION_AUTO_RENEWAL_ON" "SUBSCRIPTION_AUTO_RENEWAL_OFF" "SUBSCRIPTION_SCHEDULED_TO_END" "SUBSCRIPTION_IN_GRACE_PERIOD" "SUBSCRIPTION_OUT_OF_GRACE_PERIOD" "SUBSCRIPTION_MODIFIED_IMMEDIATE" "SUBSCRIPTION_MODIFIED_DEFERRED") # --type values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--package')
+      return
+      ;;
+    '--app-user-id')
+      return
+      ;;
+    '--receipt-id')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--callback-host')
+      return
+      ;;
+    '--callback-port')
+      return
+      ;;
+    '--public-url')
+      return
+      ;;
+    '--topic-arn')
+      return
+      ;;
+    '--signature-version')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `amazon` subcommand.
+function _picocli_notif_verify_amazon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--message' '--cert' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--message')
+      return
+      ;;
+    '--cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--timeout')
       return

@@ -41,7 +41,7 @@ public record VerifyAmazonResult(boolean ok, String store, String type, String m
             && s.status().equals("fail"));
         if (signatureStep && stringToSign != null) {
             out.line(out.dim("  string to sign (each field as \"Name\\nvalue\\n\"):"));
-            for (String line : stringToSign.split("\n", -1)) {
+            for (String line : stringToSign.split("\n")) {
                 out.line(out.dim("    " + line));
             }
         }
