@@ -42,7 +42,7 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
     }
 
     /**
-     * One line per check ({@code status  id  summary}), its fix and details indented below, then a count:
+     * One line per check ({@code status  id  summary}); under a warn or fail, its fix and details; then a count:
      * <pre>
      *   pass  stripe.credentials       the key is accepted (test mode)
      *   fail  stripe.endpoint.events   2 events differ: missing invoice.updated; extra *
@@ -58,7 +58,10 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
             String pad = " ".repeat(6 - word.length());
             out.line("  " + out.status(word) + pad + c.id() + " ".repeat(idWidth - c.id().length() + 2) + c.summary());
             String indent = " ".repeat(8);
-            if (c.fix() != null && c.status() != Check.Status.PASS) {
+            if (c.status() == Check.Status.PASS || c.status() == Check.Status.SKIP) {
+                continue; // their summary says it all; JSON carries the details
+            }
+            if (c.fix() != null) {
                 out.line(indent + "fix: " + c.fix());
             }
             for (Map.Entry<String, Object> d : c.details().entrySet()) {
@@ -83,18 +86,20 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
         return ok ? out.green(line) : out.red(line);
     }
 
-    /** A detail as one line of text; null and empty values are not shown. */
+    /** A detail as one line of text (objects as compact JSON); null, false and empty values are not shown. */
     static String detailText(Object value) {
-        if (value == null) {
+        if (value == null || Boolean.FALSE.equals(value)) {
             return null;
         }
         if (value instanceof Collection<?> list) {
-            return list.isEmpty() ? null : String.join(", ", list.stream().map(String::valueOf).toList());
+            return list.isEmpty() ? null : String.join(", ", list.stream().map(CheckReport::scalar).toList());
         }
-        if (value instanceof Map<?, ?> map) {
-            return map.isEmpty() ? null : Json.compact(map);
-        }
-        String s = value.toString().replace("\n", " ");
-        return s.isEmpty() ? null : s;
+        String s = scalar(value).replace("\n", " ");
+        return s.isEmpty() || s.equals("{}") ? null : s;
+    }
+
+    private static String scalar(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+            ? String.valueOf(value) : Json.compact(value);
     }
 }

@@ -42,7 +42,7 @@ class CheckReportTest {
     }
 
     @Test
-    void text_shows_each_check_its_fix_unless_passed_its_non_empty_details_and_a_count() {
+    void text_shows_each_check_and_under_warnings_and_failures_the_fix_and_non_empty_details_then_a_count() {
         StringWriter w = new StringWriter();
         CheckReport.of("x", "https://a.example/x", MIXED).printText(new Text(new PrintWriter(w, true), false));
         String text = w.toString();
@@ -52,6 +52,7 @@ class CheckReportTest {
             .contains("        fix: notif setup x --url URL")
             .contains("        missing: a.b")
             .doesNotContain("extra:")
+            .doesNotContain("mode: test")
             .contains("1 passed, 1 warned, 1 failed, 1 skipped");
     }
 }

@@ -1,0 +1,107 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.NotifException;
+import dev.notif.core.Urls;
+import dev.notif.output.CheckReport;
+import dev.notif.output.Result;
+import dev.notif.probe.HttpProbe;
+import dev.notif.stripe.StripeAccount;
+import dev.notif.stripe.StripeChecks;
+import dev.notif.stripe.StripeKey;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stripe", sortOptions = false,
+    header = "Check a Stripe webhook set-up end to end: account, endpoint, URL, secret, recent deliveries.",
+    description = {
+        "Runs every check, even when one fails, and exits 1 if any failed (3 when the API key is missing, rejected or"
+            + " lacks a permission; 4 when Stripe cannot be reached). Checks:",
+        "  stripe.credentials         the key is accepted; details.mode is test or live",
+        "  stripe.endpoint.exists     an endpoint for URL exists (URLs compared normalised)",
+        "  stripe.endpoint.single     exactly one endpoint for URL (one per event is a known cause of 400s)",
+        "  stripe.endpoint.events     its events equal the allowed set; details.missing, details.extra ('*' flagged)",
+        "  stripe.endpoint.enabled    its status is enabled",
+        "  stripe.endpoint.https      URL is https (warn in test mode, fail in live mode)",
+        "  stripe.endpoint.reachable  URL answers an unsigned POST at all: DNS, TCP, TLS, no redirect (400 is healthy)",
+        "  stripe.secret.format       with --secret: it looks like a whsec_ secret (flags sk_/rk_/pk_/we_, spaces,"
+            + " quotes)",
+        "  stripe.secret.accepted     with --secret: the differential probe, one delivery signed with it and one with a"
+            + " random secret: accepted vs refused = right secret; refused alike = the backend holds another secret (or"
+            + " refuses everything first); refused differently = right secret, payload refused for another reason",
+        "  stripe.deliveries          no allowed-type event of the last --days is pending or failed (Events API);"
+            + " details.last_delivered_at",
+        "",
+        "JSON (--json): {ok, store: \"stripe\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix,"
+            + " details}]}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif check stripe --url https://api.example.com/stripe",
+        "  notif check stripe --url https://api.example.com/stripe --secret whsec_... --json   # nightly in CI",
+        "  notif check stripe --url URL --secret whsec_... --subscription sub_123 --customer cus_123",
+    })
+public final class CheckStripeCommand extends BaseCommand {
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "The ingestion URL Stripe delivers to.")
+    String url;
+
+    @Option(names = "--track-new-purchases",
+        description = "The backend also accepts customer.subscription.created and checkout.session.completed.")
+    boolean trackNewPurchases;
+
+    @Option(names = "--secret", paramLabel = "SECRET",
+        description = "The signing secret the backend holds (whsec_...); default: $STRIPE_WEBHOOK_SECRET.")
+    String secret;
+
+    @Option(names = "--subscription", paramLabel = "SUB_ID",
+        description = "Subscription id for the probe deliveries (default: generated; pass one the backend knows).")
+    String subscription;
+
+    @Option(names = "--customer", paramLabel = "CUS_ID", description = "Customer id for the probe deliveries.")
+    String customer;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+        description = "How many days of events stripe.deliveries looks at, 1 to 30 (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Mixin
+    StripeApiOptions stripe;
+
+    @Mixin
+    NetworkOptions network;
+
+    CheckStripeCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        Urls.http("--url", url);
+        if (days < 1 || days > 30) {
+            throw NotifException.usage("--days must be between 1 and 30, got " + days,
+                "Stripe keeps 30 days of events; for example --days 7");
+        }
+        Duration timeout = network.timeout();
+        StripeAccount account = null;
+        NotifException keyProblem = null;
+        try {
+            StripeKey key = stripe.key(ctx);
+            account = stripe.account(ctx, key, timeout);
+        } catch (NotifException e) {
+            keyProblem = e;
+        }
+        String secretValue = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
+        CheckReport report = new StripeChecks(account, keyProblem, new HttpProbe(Http.client(timeout)), ctx.clock())
+            .run(new StripeChecks.Request(url, trackNewPurchases, secretValue, subscription, customer, days));
+        if (report.exitCode() > 1) {
+            Cli.printError(ctx, false, report.exitCode(), "could not check everything: "
+                + report.checks().stream().filter(c -> c.failed()).findFirst().map(c -> c.summary()).orElse(""),
+                report.checks().stream().filter(c -> c.failed()).findFirst().map(c -> c.fix()).orElse(null));
+        }
+        return report;
+    }
+}

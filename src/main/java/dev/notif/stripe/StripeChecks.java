@@ -1,0 +1,284 @@
+package dev.notif.stripe;
+
+import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
+import dev.notif.output.Check;
+import dev.notif.output.CheckReport;
+import dev.notif.probe.HttpProbe;
+import dev.notif.probe.NetworkVerdicts;
+import dev.notif.probe.Outcome;
+import dev.notif.probe.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * {@code notif check stripe}: every check of the contract, each run whatever happened to the others (a check that
+ * cannot run says why, as skip). The report exits 1 on any failed check; 3 when the key is missing, rejected or
+ * lacks a permission; 4 when Stripe could not be reached.
+ */
+public final class StripeChecks {
+    static final String SETUP = "notif setup stripe --url ";
+    static final int MAX_UNDELIVERED = 500;
+
+    public record Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
+                          int days) {
+    }
+
+    private final StripeAccount account;
+    private final NotifException keyProblem;
+    private final HttpProbe probe;
+    private final Clock clock;
+    private int exitCode = -1;
+
+    /** {@code account} is null when there is no usable key, and {@code keyProblem} says why. */
+    public StripeChecks(StripeAccount account, NotifException keyProblem, HttpProbe probe, Clock clock) {
+        this.account = account;
+        this.keyProblem = keyProblem;
+        this.probe = probe;
+        this.clock = clock;
+    }
+
+    public CheckReport run(Request r) {
+        List<String> allowed = StripeEvents.allowed(r.trackNewPurchases());
+        String setup = SETUP + r.url() + (r.trackNewPurchases() ? " --track-new-purchases" : "");
+        List<Check> checks = new ArrayList<>();
+        List<StripeEndpoint> all = null;
+        StripeKey key = account == null ? null : account.key();
+        try {
+            if (account == null) {
+                throw keyProblem;
+            }
+            all = account.endpoints();
+            StripeAccount.Identity who = account.identity();
+            checks.add(Check.pass("stripe.credentials", "the key " + key.redacted() + " is accepted ("
+                    + key.mode() + " mode" + (who == null ? "" : ", account " + who.id()) + ")")
+                .detail("mode", key.mode()).detail("account", who == null ? null : who.id())
+                .detail("restricted", key.restricted()));
+        } catch (NotifException e) {
+            exitWith(e);
+            checks.add(Check.fail("stripe.credentials", Secrets.scrub(e.getMessage()), Secrets.scrub(e.hint()))
+                .detail("mode", key == null ? null : key.mode()));
+        }
+        String target = Urls.normalize(r.url());
+        List<StripeEndpoint> matches = all == null ? null
+            : all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target)).toList();
+        checks.add(exists(all, matches, r.url(), setup));
+        checks.add(single(matches, r.url(), setup));
+        checks.add(events(matches, allowed, r.trackNewPurchases(), setup));
+        checks.add(enabled(matches, setup));
+        checks.add(https(r.url(), key));
+        Outcome reached = probe.post(r.url(), Map.of("Content-Type", StripeDelivery.CONTENT_TYPE), "{}".getBytes(StandardCharsets.UTF_8),
+            StripeDelivery.CONTENT_TYPE);
+        checks.add(reachable(reached));
+        List<StripeSecret.Problem> problems = r.secret() == null ? null : StripeSecret.problems(r.secret());
+        checks.add(format(r.secret(), problems));
+        checks.add(accepted(r, problems, reached, key));
+        checks.add(deliveries(all, matches, allowed, key, r.days()));
+        CheckReport report = CheckReport.of("stripe", r.url(), checks);
+        return exitCode >= 0 ? report.exitingWith(exitCode) : report;
+    }
+
+    private void exitWith(NotifException e) {
+        if (exitCode < 0) {
+            exitCode = e.exitCode();
+        }
+    }
+
+    private static final String UNLISTED = "the account's endpoints could not be read (see stripe.credentials)";
+
+    static Check exists(List<StripeEndpoint> all, List<StripeEndpoint> matches, String url, String setup) {
+        String id = "stripe.endpoint.exists";
+        if (matches == null) {
+            return Check.skip(id, UNLISTED);
+        }
+        if (matches.isEmpty()) {
+            HttpUrl u = HttpUrl.parse(url);
+            List<String> similar = all.stream().filter(e -> e.url() != null && u != null && HttpUrl.parse(e.url()) != null
+                && HttpUrl.parse(e.url()).host().equalsIgnoreCase(u.host())).map(StripeEndpoint::url).toList();
+            return Check.fail(id, "no webhook endpoint of the account delivers to " + url + (similar.isEmpty() ? ""
+                    : "; endpoints for the same host: " + String.join(", ", similar)),
+                    "create it: " + setup + " (or correct the URL if one of the similar ones was meant)")
+                .detail("endpoints_in_account", all.size()).detail("similar_urls", similar);
+        }
+        return Check.pass(id, matches.size() == 1 ? matches.get(0).id() + " delivers to this URL"
+                : matches.size() + " endpoints deliver to this URL")
+            .detail("endpoint_ids", matches.stream().map(StripeEndpoint::id).toList());
+    }
+
+    static Check single(List<StripeEndpoint> matches, String url, String setup) {
+        String id = "stripe.endpoint.single";
+        if (matches == null || matches.isEmpty()) {
+            return Check.skip(id, matches == null ? UNLISTED : "no endpoint for this URL");
+        }
+        if (matches.size() == 1) {
+            return Check.pass(id, "exactly one endpoint for this URL");
+        }
+        boolean perEvent = matches.stream().allMatch(e -> e.enabledEvents().size() == 1);
+        return Check.fail(id, matches.size() + " endpoints deliver to this URL" + (perEvent
+                ? ", one per event: a known cause of 400s, as each signs with its own secret and the backend holds one"
+                : ": every event arrives several times, each signed with another endpoint's secret, and the backend"
+                    + " holds one"),
+                "keep one and delete the others: " + setup + " --prune (add --dry-run to see which)")
+            .detail("endpoint_ids", matches.stream().map(StripeEndpoint::id).toList()).detail("one_per_event", perEvent);
+    }
+
+    static Check events(List<StripeEndpoint> matches, List<String> allowed, boolean track, String setup) {
+        String id = "stripe.endpoint.events";
+        if (matches == null || matches.isEmpty()) {
+            return Check.skip(id, matches == null ? UNLISTED : "no endpoint for this URL");
+        }
+        Set<String> union = new LinkedHashSet<>();
+        matches.forEach(e -> union.addAll(e.enabledEvents()));
+        boolean wildcard = union.contains("*");
+        List<String> missing = wildcard ? List.of() : allowed.stream().filter(x -> !union.contains(x)).toList();
+        List<String> extra = union.stream().filter(x -> !allowed.contains(x)).toList();
+        Check check;
+        if (missing.isEmpty() && extra.isEmpty()) {
+            check = Check.pass(id, "exactly the " + allowed.size() + " allowed events");
+        } else {
+            List<String> parts = new ArrayList<>();
+            if (wildcard) {
+                parts.add("it receives every event type (*): the backend refuses all but the " + allowed.size()
+                    + " allowed ones with 400, and Stripe ends up disabling the endpoint");
+            }
+            if (!missing.isEmpty()) {
+                parts.add("missing " + String.join(", ", missing) + " (the backend never hears of those changes)");
+            }
+            List<String> otherExtra = extra.stream().filter(x -> !x.equals("*")).toList();
+            if (!otherExtra.isEmpty()) {
+                parts.add("extra " + String.join(", ", otherExtra) + " (refused with 400 by the backend; Stripe keeps"
+                    + " retrying them and ends up disabling the endpoint)");
+            }
+            String fix = "set exactly the allowed events: " + setup;
+            if (!track && !otherExtra.isEmpty() && StripeEvents.NEW_PURCHASES.containsAll(otherExtra)) {
+                fix = "if the backend tracks new purchases from server-to-server notifications, these are right: rerun"
+                    + " with --track-new-purchases; otherwise " + setup;
+            }
+            check = Check.fail(id, String.join("; ", parts), fix);
+        }
+        return check.detail("missing", missing).detail("extra", extra).detail("wildcard", wildcard)
+            .detail("enabled_events", List.copyOf(union)).detail("allowed", allowed);
+    }
+
+    static Check enabled(List<StripeEndpoint> matches, String setup) {
+        String id = "stripe.endpoint.enabled";
+        if (matches == null || matches.isEmpty()) {
+            return Check.skip(id, matches == null ? UNLISTED : "no endpoint for this URL");
+        }
+        List<StripeEndpoint> off = matches.stream().filter(e -> !e.enabled()).toList();
+        if (off.isEmpty()) {
+            return Check.pass(id, matches.size() == 1 ? "the endpoint is enabled" : "every endpoint is enabled");
+        }
+        return Check.fail(id, String.join(", ", off.stream().map(e -> e.id() + " is " + e.status()).toList())
+                + ": Stripe sends it nothing (Stripe disables an endpoint whose deliveries keep failing for days)",
+                "fix why deliveries failed (notif check stripe --url URL --secret whsec_..., the Dashboard's event"
+                    + " deliveries), then re-enable it: " + setup)
+            .detail("disabled", off.stream().map(StripeEndpoint::id).toList());
+    }
+
+    static Check https(String url, StripeKey key) {
+        String id = "stripe.endpoint.https";
+        HttpUrl u = HttpUrl.parse(url);
+        if (u != null && u.isHttps()) {
+            return Check.pass(id, "the URL is https");
+        }
+        String fix = "serve the ingestion URL over https (a certificate from a public CA) and use the https:// URL";
+        if (key != null && key.live()) {
+            return Check.fail(id, "the URL is plain http: Stripe delivers live-mode events only to https URLs", fix)
+                .detail("mode", key.mode());
+        }
+        return Check.warn(id, "the URL is plain http: Stripe accepts that in test mode only; live mode needs https", fix)
+            .detail("mode", key == null ? null : key.mode());
+    }
+
+    static Check reachable(Outcome o) {
+        String id = "stripe.endpoint.reachable";
+        Check check;
+        if (!o.answered()) {
+            Verdict v = NetworkVerdicts.of(o.failure(), "Stripe");
+            check = Check.fail(id, v.cause(), v.fix()).detail("failure", o.failure().kind().name().toLowerCase());
+        } else if (o.status() >= 300 && o.status() < 400) {
+            Verdict v = NetworkVerdicts.redirect(o.status(), o.header("location"), "Stripe");
+            check = Check.fail(id, v.cause(), v.fix()).detail("location", o.header("location"));
+        } else if (o.is2xx()) {
+            check = Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request without a Stripe-Signature:"
+                + " the endpoint may not verify signatures", "verify the Stripe-Signature header before accepting a"
+                + " delivery and answer 400 when it is missing or wrong");
+        } else if (o.status() == 404 || o.status() == 405) {
+            check = Check.warn(id, "answered HTTP " + o.status() + ": the host is up but nothing seems to take POSTs at"
+                + " this path", "check the path against the backend's documented Stripe ingestion URL");
+        } else if (o.status() >= 500) {
+            check = Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request: the host is up, the service"
+                + " failed on it", "look at the service's logs; a signed delivery (notif send stripe) tells more");
+        } else {
+            check = Check.pass(id, "answers HTTP " + o.status() + " to an unsigned request, as a receiver that checks"
+                + " signatures should (in " + o.latencyMs() + " ms)");
+        }
+        return check.detail("http_status", o.status()).detail("latency_ms", o.latencyMs())
+            .detail("body", o.answered() ? Secrets.scrub(o.bodyStart(200)) : null);
+    }
+
+    static Check format(String secret, List<StripeSecret.Problem> problems) {
+        String id = "stripe.secret.format";
+        if (secret == null) {
+            return Check.skip(id, "no --secret given (nor STRIPE_WEBHOOK_SECRET)");
+        }
+        if (problems.isEmpty()) {
+            return Check.pass(id, Secrets.redact(secret) + " looks like a Stripe signing secret");
+        }
+        StripeSecret.Problem first = problems.stream().filter(StripeSecret.Problem::fatal).findFirst()
+            .orElse(problems.get(0));
+        String summary = Secrets.redact(secret.strip()) + ": " + String.join("; ",
+            problems.stream().map(StripeSecret.Problem::message).toList());
+        Check check = StripeSecret.hasFatal(problems) ? Check.fail(id, summary, first.fix()) : Check.warn(id, summary,
+            first.fix());
+        return check.detail("problems", problems.stream().map(StripeSecret.Problem::code).toList());
+    }
+
+    private Check accepted(Request r, List<StripeSecret.Problem> problems, Outcome reached, StripeKey key) {
+        String id = StripeSecretProbe.ID;
+        if (r.secret() == null) {
+            return Check.skip(id, "no --secret given (nor STRIPE_WEBHOOK_SECRET)");
+        }
+        if (StripeSecret.hasFatal(problems)) {
+            return Check.skip(id, "the value is not a usable signing secret (see stripe.secret.format)");
+        }
+        if (!reached.answered()) {
+            return Check.skip(id, "the URL gave no HTTP answer (see stripe.endpoint.reachable)");
+        }
+        return new StripeSecretProbe(new StripeSender(probe)).run(r.url(), r.secret(), r.subscription(), r.customer(),
+            key != null && key.live(), clock.instant());
+    }
+
+    private Check deliveries(List<StripeEndpoint> all, List<StripeEndpoint> matches, List<String> allowed, StripeKey key,
+                             int days) {
+        String id = StripeDeliveries.ID;
+        if (all == null) {
+            return Check.skip(id, UNLISTED);
+        }
+        Instant now = clock.instant();
+        long since = now.minus(Duration.ofDays(days)).getEpochSecond();
+        try {
+            List<StripeAccount.EventSummary> undelivered = account.events(allowed, since, false, MAX_UNDELIVERED);
+            StripeAccount.EventSummary last = account.events(allowed, since, true, 10).stream()
+                .filter(e -> e.pendingWebhooks() == 0).findFirst().orElse(null);
+            List<String> shared = all.stream().filter(e -> !matches.contains(e) && e.enabled()
+                && (e.wildcard() || e.enabledEvents().stream().anyMatch(allowed::contains))).map(StripeEndpoint::id)
+                .toList();
+            return StripeDeliveries.judge(undelivered, last, shared, key.live(), days, now);
+        } catch (NotifException e) {
+            exitWith(e);
+            return Check.fail(id, "the events could not be read: " + Secrets.scrub(e.getMessage()),
+                Secrets.scrub(e.hint()));
+        }
+    }
+}
