@@ -22,12 +22,15 @@ public final class GoogleAccess {
     }
 
     private final ServiceAccountKey key;
+    private final AccessTokens tokens;
     private final String emulatorHost;
     private final PubSub pubsub;
     private final Monitoring monitoring;
 
-    private GoogleAccess(ServiceAccountKey key, String emulatorHost, PubSub pubsub, Monitoring monitoring) {
+    private GoogleAccess(ServiceAccountKey key, AccessTokens tokens, String emulatorHost, PubSub pubsub,
+                         Monitoring monitoring) {
         this.key = key;
+        this.tokens = tokens;
         this.emulatorHost = emulatorHost;
         this.pubsub = pubsub;
         this.monitoring = monitoring;
@@ -39,7 +42,7 @@ public final class GoogleAccess {
         String emulator = ctx.env(EMULATOR_ENV);
         if (emulator != null) {
             String base = settings.pubsubBase() != null ? settings.pubsubBase() : emulatorBase(emulator);
-            return new GoogleAccess(null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
+            return new GoogleAccess(null, null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
                 null);
         }
         ServiceAccountKey key = ServiceAccountKey.locate(settings.credentials(), ctx.env(CREDENTIALS_ENV));
@@ -48,7 +51,7 @@ public final class GoogleAccess {
             PubSub.DEFAULT_BASE), client, tokens::token));
         Monitoring monitoring = new Monitoring(new GoogleApi("Cloud Monitoring", base("--monitoring-api-base",
             settings.monitoringBase(), Monitoring.DEFAULT_BASE), client, tokens::token));
-        return new GoogleAccess(key, null, pubsub, monitoring);
+        return new GoogleAccess(key, tokens, null, pubsub, monitoring);
     }
 
     private static String base(String option, String value, String fallback) {
@@ -62,6 +65,13 @@ public final class GoogleAccess {
                 "for example " + EMULATOR_ENV + "=localhost:8085 (as gcloud beta emulators pubsub env-init prints)");
         }
         return "http://" + v;
+    }
+
+    /** Exchanges the key for a token now: exit 3 when Google refuses it, 4 when it cannot be reached. */
+    public void signIn() {
+        if (tokens != null) {
+            tokens.token();
+        }
     }
 
     public boolean emulator() {

@@ -144,9 +144,14 @@ public final class FakeGoogle extends Dispatcher {
         tokenError = description;
     }
 
-    /** The answer of timeSeries.list for queries of this metric type. */
+    /** The answer of timeSeries.list for queries of this metric type (any alignment). */
     public void givenTimeSeries(String metricType, JsonNode answer) {
-        timeSeries.put(metricType, answer);
+        timeSeries.put(metricType + "|", answer);
+    }
+
+    /** The answer for queries of this metric type aligned to {@code alignment} (e.g. "60s"). */
+    public void givenTimeSeries(String metricType, String alignment, JsonNode answer) {
+        timeSeries.put(metricType + "|" + alignment, answer);
     }
 
     public List<RecordedRequest> monitoringQueries() {
@@ -394,10 +399,14 @@ public final class FakeGoogle extends Dispatcher {
     }
 
     private MockResponse monitoring(RecordedRequest request) {
-        String filter = request.getRequestUrl().queryParameter("filter");
-        for (Map.Entry<String, JsonNode> e : timeSeries.entrySet()) {
-            if (filter != null && filter.contains("\"" + e.getKey() + "\"")) {
-                return json(200, e.getValue());
+        String filter = String.valueOf(request.getRequestUrl().queryParameter("filter"));
+        String alignment = request.getRequestUrl().queryParameter("aggregation.alignmentPeriod");
+        for (String key : List.of("|" + alignment, "|")) {
+            for (Map.Entry<String, JsonNode> e : timeSeries.entrySet()) {
+                String metric = e.getKey().substring(0, e.getKey().indexOf('|'));
+                if (e.getKey().endsWith(key) && filter.contains("\"" + metric + "\"")) {
+                    return json(200, e.getValue());
+                }
             }
         }
         return json(200, Json.object());

@@ -1,0 +1,221 @@
+package dev.notif.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.ExitCode;
+import dev.notif.core.NotifException;
+import dev.notif.google.GoogleErrors.Step;
+import dev.notif.output.Check;
+import dev.notif.output.CheckReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code notif check google}: every check runs, one failing never hides another. A check that could not run because
+ * Google refused the credentials or a permission is skipped with the fix, and the report exits 3; one that could not
+ * reach Google exits 4.
+ */
+public final class GoogleChecks {
+    public static final String CREDENTIALS = "google.credentials";
+    public static final String TOPIC = "google.topic.exists";
+    public static final String PUBLISHER = "google.topic.publisher";
+    public static final String DELIVERIES = "google.deliveries";
+    static final String PUSH_COUNT = "pubsub.googleapis.com/subscription/push_request_count";
+    static final String UNDELIVERED = "pubsub.googleapis.com/subscription/num_undelivered_messages";
+    static final String OLDEST_UNACKED = "pubsub.googleapis.com/subscription/oldest_unacked_message_age";
+
+    /** What to check. */
+    public record Target(GoogleNames.Topic topic, String pushUrl, boolean expectUnwrapped, int days) {
+    }
+
+    private final GoogleAccess access;
+    private final Instant now;
+    private int exitCode = -1;
+
+    public GoogleChecks(GoogleAccess access, Instant now) {
+        this.access = access;
+        this.now = now;
+    }
+
+    /** The report when the credentials could not even be loaded: everything else is skipped, exit 3. */
+    public static CheckReport withoutCredentials(GoogleNames.Topic topic, NotifException why) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.fail(CREDENTIALS, why.getMessage(), why.hint()));
+        for (String id : List.of(TOPIC, PUBLISHER, SubscriptionFindings.ID, DELIVERIES)) {
+            checks.add(Check.skip(id, "needs working credentials (" + CREDENTIALS + ")"));
+        }
+        return CheckReport.of("google", topic.full(), checks).exitingWith(why.exitCode());
+    }
+
+    public CheckReport run(Target t) {
+        List<Check> checks = new ArrayList<>();
+        Check credentials = credentials();
+        checks.add(credentials);
+        if (credentials.failed()) {
+            for (String id : List.of(TOPIC, PUBLISHER, SubscriptionFindings.ID, DELIVERIES)) {
+                checks.add(Check.skip(id, "needs working credentials (" + CREDENTIALS + ")"));
+            }
+            return report(t, checks);
+        }
+        Boolean exists = null;
+        try {
+            exists = access.pubsub().topic(t.topic()).isPresent();
+            checks.add(exists ? Check.pass(TOPIC, t.topic().full() + " exists")
+                : Check.fail(TOPIC, t.topic().full() + " does not exist: Play Console cannot publish to it",
+                    "notif setup google --topic " + t.topic().full() + (t.pushUrl() == null ? "" : " --push-url "
+                        + t.pushUrl())));
+        } catch (NotifException e) {
+            checks.add(cannot(TOPIC, e, Step.READ_TOPIC, t));
+        }
+        String notThere = exists == null ? "the topic could not be read" : "the topic does not exist";
+        boolean topicKnown = Boolean.TRUE.equals(exists);
+        checks.add(topicKnown ? publisher(t) : Check.skip(PUBLISHER, notThere));
+        Map<String, JsonNode> subscriptions = null;
+        if (topicKnown) {
+            try {
+                subscriptions = subscriptions(t.topic());
+                checks.add(SubscriptionFindings.check(t.topic(), subscriptions, t.pushUrl(), t.expectUnwrapped()));
+            } catch (NotifException e) {
+                checks.add(cannot(SubscriptionFindings.ID, e, Step.LIST_SUBSCRIPTIONS, t));
+            }
+        } else {
+            checks.add(Check.skip(SubscriptionFindings.ID, notThere));
+        }
+        checks.add(deliveries(t, subscriptions));
+        return report(t, checks);
+    }
+
+    private CheckReport report(Target t, List<Check> checks) {
+        CheckReport report = CheckReport.of("google", t.topic().full(), checks);
+        return exitCode < 0 ? report : report.exitingWith(exitCode);
+    }
+
+    private Check credentials() {
+        if (access.emulator()) {
+            return Check.skip(CREDENTIALS, "PUBSUB_EMULATOR_HOST is set: Pub/Sub calls go to " + access.principal()
+                + " without credentials");
+        }
+        ServiceAccountKey key = access.key();
+        try {
+            access.signIn();
+            return Check.pass(CREDENTIALS, "signed in as " + key.clientEmail())
+                .detail("client_email", key.clientEmail())
+                .detail("key_id", key.privateKeyId())
+                .detail("project_id", key.projectId());
+        } catch (NotifException e) {
+            note(e.exitCode());
+            return Check.fail(CREDENTIALS, e.getMessage(), e.hint()).detail("client_email", key.clientEmail());
+        }
+    }
+
+    private Check publisher(Target t) {
+        String setup = "notif setup google --topic " + t.topic().full();
+        if (access.emulator()) {
+            return Check.skip(PUBLISHER, "the Pub/Sub emulator does not implement IAM");
+        }
+        try {
+            JsonNode policy = access.pubsub().topicPolicy(t.topic());
+            PublisherBinding.Grant grant = PublisherBinding.find(policy);
+            if (grant.granted()) {
+                return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish (" + grant.role() + ")")
+                    .detail("role", grant.role());
+            }
+            if (grant.conditional()) {
+                return Check.warn(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish only under an IAM condition"
+                    + " (" + grant.role() + "); Play's publish fails when the condition does not hold", setup)
+                    .detail("role", grant.role());
+            }
+            return Check.fail(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may not publish to the topic: Play Console's"
+                + " \"Send test notification\" fails and no notification arrives", setup + " (grants "
+                + PublisherBinding.ROLE + ")");
+        } catch (NotifException e) {
+            return cannot(PUBLISHER, e, Step.READ_POLICY, t);
+        }
+    }
+
+    private Map<String, JsonNode> subscriptions(GoogleNames.Topic topic) {
+        Map<String, JsonNode> subs = new LinkedHashMap<>();
+        for (String name : access.pubsub().topicSubscriptions(topic)) {
+            access.pubsub().subscription(name).ifPresent(s -> subs.put(name, s));
+        }
+        return subs;
+    }
+
+    private Check deliveries(Target t, Map<String, JsonNode> subscriptions) {
+        if (access.monitoring() == null) {
+            return Check.skip(DELIVERIES, "the Pub/Sub emulator has no Cloud Monitoring");
+        }
+        if (subscriptions == null) {
+            return Check.skip(DELIVERIES, "the subscriptions could not be read");
+        }
+        JsonNode sub = null;
+        for (JsonNode s : subscriptions.values()) {
+            boolean push = s.path("pushConfig").hasNonNull("pushEndpoint");
+            if (push && (t.pushUrl() == null || SubscriptionPlan.pushesTo(s, t.pushUrl()))) {
+                sub = s;
+                break;
+            }
+        }
+        if (sub == null) {
+            return Check.skip(DELIVERIES, t.pushUrl() == null ? "no push subscription on the topic"
+                : "no subscription pushes to " + t.pushUrl());
+        }
+        String name = sub.path("name").asText();
+        String project = name.split("/")[1];
+        String id = GoogleNames.shortName(name);
+        try {
+            DeliveryStats stats = stats(project, id, t.days());
+            return DeliveryFindings.check(stats, name, sub.path("pushConfig").path("pushEndpoint").asText(),
+                sub.path("ackDeadlineSeconds").asInt(10), t.days(), t.topic());
+        } catch (NotifException e) {
+            return cannot(DELIVERIES, e, Step.READ_METRICS, t);
+        }
+    }
+
+    private DeliveryStats stats(String project, String subscriptionId, int days) {
+        Monitoring monitoring = access.monitoring();
+        Instant start = now.minus(Duration.ofDays(days));
+        List<String> groupBy = List.of("metric.label.response_class", "metric.label.response_code");
+        List<JsonNode> hourly = monitoring.timeSeries(project,
+            Monitoring.Query.sums(PUSH_COUNT, subscriptionId, start, now, Duration.ofHours(1), groupBy));
+        Instant lastAckHour = DeliveryStats.lastPositive(hourly.stream()
+            .filter(s -> DeliveryStats.ACK.equals(s.path("metric").path("labels").path("response_class").asText()))
+            .toList());
+        Instant refined = null;
+        if (lastAckHour != null) {
+            List<JsonNode> minutes = monitoring.timeSeries(project, Monitoring.Query.sums(PUSH_COUNT, subscriptionId,
+                lastAckHour.minus(Duration.ofHours(1)), lastAckHour, Duration.ofMinutes(1),
+                List.of("metric.label.response_class")));
+            refined = DeliveryStats.lastPositive(minutes.stream()
+                .filter(s -> DeliveryStats.ACK.equals(s.path("metric").path("labels").path("response_class").asText()))
+                .toList());
+        }
+        Instant recent = now.minus(Duration.ofHours(1));
+        Long undelivered = DeliveryStats.latest(monitoring.timeSeries(project,
+            Monitoring.Query.raw(UNDELIVERED, subscriptionId, recent, now)));
+        Long oldest = DeliveryStats.latest(monitoring.timeSeries(project,
+            Monitoring.Query.raw(OLDEST_UNACKED, subscriptionId, recent, now)));
+        return DeliveryStats.of(hourly, refined, undelivered, oldest);
+    }
+
+    /** A check that Google did not let run: skipped with the reason and fix; exit 3 (refused) or 4 (unreachable). */
+    private Check cannot(String id, NotifException e, Step step, Target t) {
+        NotifException explained = e instanceof GoogleApiException g
+            ? GoogleErrors.explain(g, step, access, t.topic().project()) : e;
+        note(explained.exitCode());
+        String fix = explained.hint();
+        return new Check(id, Check.Status.SKIP, explained.getMessage(), fix, Map.of());
+    }
+
+    private void note(int code) {
+        if (code == ExitCode.CREDENTIALS || exitCode != ExitCode.CREDENTIALS && code == ExitCode.UNAVAILABLE) {
+            exitCode = code;
+        } else if (exitCode < 0 && code != ExitCode.OK) {
+            exitCode = code;
+        }
+    }
+}
