@@ -158,10 +158,12 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} listen" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_notif; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check stripe" ];    then _picocli_notif_check; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check google" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
@@ -172,23 +174,27 @@ function _complete_notif() {
   local cmds1=(check)
   local cmds2=(send)
   local cmds3=(verify)
-  local cmds4=(setup stripe)
-  local cmds5=(setup google)
-  local cmds6=(check stripe)
-  local cmds7=(check google)
-  local cmds8=(send stripe)
-  local cmds9=(send google)
-  local cmds10=(send amazon)
-  local cmds11=(verify amazon)
+  local cmds4=(listen)
+  local cmds5=(status)
+  local cmds6=(demo)
+  local cmds7=(setup stripe)
+  local cmds8=(setup google)
+  local cmds9=(check stripe)
+  local cmds10=(send stripe)
+  local cmds11=(send google)
+  local cmds12=(send amazon)
+  local cmds13=(verify amazon)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_verify_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_send_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_notif_send_stripe; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_notif_check_google; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_check_stripe; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_setup_google; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_setup_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_check_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_notif_setup_google; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_notif_setup_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_demo; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_notif_status; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_notif_listen; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_notif_verify; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_notif_send; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_notif_check; return $?; fi
@@ -203,7 +209,7 @@ function _picocli_notif() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="setup check send verify"
+  local commands="setup check send verify listen status demo"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -239,7 +245,7 @@ function _picocli_notif_check() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google"
+  local commands="stripe"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -278,6 +284,129 @@ function _picocli_notif_verify() {
   local commands="amazon"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `listen` subcommand.
+function _picocli_notif_listen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--track-new-purchases' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--host')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-body')
+      return
+      ;;
+    '--stripe-secret')
+      return
+      ;;
+    '--stripe-secret-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--stripe-tolerance')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_notif_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--url' '--data-dir' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_notif_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--keep-data' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--keep-data')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -416,54 +545,6 @@ function _picocli_notif_check_stripe() {
       return
       ;;
     '--api-base')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `google` subcommand.
-function _picocli_notif_check_google() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--json' '--no-color' '--verbose' '--unwrapped' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--push-url' '--days' '--monitoring-api-base' '--timeout'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--credentials')
-      return
-      ;;
-    '--project')
-      return
-      ;;
-    '--pubsub-api-base')
-      return
-      ;;
-    '--topic')
-      return
-      ;;
-    '--push-url')
-      return
-      ;;
-    '--days')
-      return
-      ;;
-    '--monitoring-api-base')
       return
       ;;
     '--timeout')

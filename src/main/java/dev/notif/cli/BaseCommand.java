@@ -32,7 +32,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Result result = execute();
         print(result);
+        afterPrint();
         return result.exitCode();
+    }
+
+    /** Called once the result is on stdout (the receiver lets its shutdown hook finish then). */
+    protected void afterPrint() {
     }
 
     protected void print(Result result) {

@@ -12,6 +12,9 @@ import picocli.CommandLine.ScopeType;
         CheckCommand.class,
         SendCommand.class,
         VerifyCommand.class,
+        ListenCommand.class,
+        StatusCommand.class,
+        DemoCommand.class,
     },
     footerHeading = "%nExamples:%n",
     footer = {

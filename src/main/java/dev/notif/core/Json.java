@@ -5,17 +5,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
- * JSON in one place: snake_case result records, and the pretty form Stripe itself sends
+ * JSON in one place: snake_case result records (instants as ISO-8601 text), and the pretty form Stripe itself sends
  * (two-space indent, {@code "key": value}, {@code []} and {@code {}} when empty).
  */
 public final class Json {
@@ -24,6 +29,14 @@ public final class Json {
 
     private static final class Holder {
         static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule("notif-time")
+                .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
+                .addDeserializer(Instant.class, new FromStringDeserializer<Instant>(Instant.class) {
+                    @Override
+                    protected Instant _deserialize(String value, DeserializationContext ctxt) {
+                        return Instant.parse(value);
+                    }
+                }))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

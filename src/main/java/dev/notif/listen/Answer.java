@@ -15,9 +15,14 @@ public record Answer(int status, String contentType, String body, LogEntry entry
 
     /** A 4xx with the contract's error body {@code {"error": code, "message": ...}}. */
     public static Answer rejected(int status, String error, String message, LogEntry entry) {
+        return new Answer(status, JSON, errorBody(error, message), entry);
+    }
+
+    /** The contract's error body: {@code {"error": code, "message": text}}. */
+    public static String errorBody(String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
-        return new Answer(status, JSON, Json.compact(body), entry);
+        return Json.compact(body);
     }
 }

@@ -10,7 +10,19 @@ public final class StripeSecret {
     public record Problem(String code, String message, String fix, boolean fatal) {
     }
 
+    private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     private StripeSecret() {
+    }
+
+    /** A new random signing secret shaped like Stripe's: {@code whsec_} and 32 letters and digits. */
+    public static String generate() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder("whsec_");
+        for (int i = 0; i < 32; i++) {
+            sb.append(ALPHANUM.charAt(random.nextInt(ALPHANUM.length())));
+        }
+        return sb.toString();
     }
 
     public static List<Problem> problems(String secret) {

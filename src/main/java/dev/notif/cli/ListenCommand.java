@@ -1,0 +1,147 @@
+package dev.notif.cli;
+
+import dev.notif.core.Context;
+import dev.notif.core.NotifException;
+import dev.notif.listen.ListenResult;
+import dev.notif.listen.ListenSetup;
+import dev.notif.listen.LogEntry;
+import dev.notif.listen.Receiver;
+import dev.notif.listen.RouteOptions;
+import dev.notif.listen.StatusTable;
+import dev.notif.listen.StoreRoute;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "listen", sortOptions = false,
+    header = "Run a local ingestion endpoint that verifies, answers and records deliveries as the backend does.",
+    description = {
+        "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}. Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
+        "",
+        "Each delivery is reported on stderr as it arrives; Ctrl-C stops the receiver cleanly and prints the last-received table (or, with --json, one JSON document).",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif listen                                        # http://127.0.0.1:8085, secret generated and kept",
+        "  notif listen --port 9000 --stripe-secret whsec_... --track-new-purchases",
+        "  notif listen --host 0.0.0.0 --data-dir /var/lib/notif",
+    })
+public final class ListenCommand extends BaseCommand {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+        description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8085", paramLabel = "PORT",
+        description = "Port to bind (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where the event log and generated secrets live (default: $XDG_DATA_HOME/notif/receiver).")
+    Path dataDir;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+        description = "Largest body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    int maxBody;
+
+    @Mixin
+    StripeListenOptions stripe;
+
+    @Mixin
+    NetworkOptions network;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch printed = new CountDownLatch(1);
+
+    ListenCommand(Context ctx) {
+        super(ctx);
+    }
+
+    /** Every store's listen options; a new store is one more mixin field and one more entry here. */
+    private List<RouteOptions> stores() {
+        return List.of(stripe);
+    }
+
+    @Override
+    protected Result execute() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw NotifException.usage("--port must be between 0 and 65535, got " + port, "0 picks a free port");
+        }
+        if (maxBody < 1024) {
+            throw NotifException.usage("--max-body must be at least 1024 bytes, got " + maxBody, "the default is 1 MiB");
+        }
+        Path dir = dataDir != null ? dataDir : ctx.dataDir().resolve("receiver");
+        ListenSetup setup = new ListenSetup(ctx, dir, network.timeout(), this::notice);
+        List<StoreRoute> routes = new ArrayList<>();
+        for (RouteOptions options : stores()) {
+            StoreRoute route = options.route(setup);
+            if (route != null) {
+                routes.add(route);
+            }
+        }
+        Receiver receiver = start(new Receiver.Config(host, port, dir, maxBody, routes, ctx.clock(), this::report));
+        Instant startedAt = ctx.clock().instant();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            receiver.close();
+            stopped.countDown();
+            try {
+                printed.await(5, TimeUnit.SECONDS); // let the main thread print the summary before the JVM halts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "notif-listen-shutdown"));
+        Text err = stderr();
+        err.line("notif listen: receiving on " + receiver.baseUrl() + " ("
+            + String.join(", ", receiver.stores().stream().map(s -> "POST /" + s).toList())
+            + ", GET /status, GET /healthz)");
+        err.line("notif listen: event log " + receiver.logPath() + "; Ctrl-C to stop");
+        StatusTable.print(err, receiver.status(), ctx.clock().instant());
+        err.flush();
+        stopped.await();
+        return ListenResult.of(receiver, dir.toString(), startedAt, ctx.clock().instant());
+    }
+
+    @Override
+    protected void afterPrint() {
+        printed.countDown();
+    }
+
+    private Receiver start(Receiver.Config config) throws IOException {
+        try {
+            return Receiver.start(config);
+        } catch (BindException e) {
+            throw NotifException.usage("cannot listen on " + host + ":" + port + ": " + e.getMessage(),
+                "another process holds the port (maybe another notif listen); pass --port 0 or another port");
+        }
+    }
+
+    private void notice(String message) {
+        Text err = stderr();
+        err.line("notif listen: " + message);
+        err.flush();
+    }
+
+    private void report(Receiver.Delivery d) {
+        Text err = stderr();
+        LogEntry e = d.entry();
+        String what = e == null ? d.answer()
+            : e.accepted() ? err.green("accepted") + " " + nullToDash(e.type()) + " " + err.dim(nullToDash(e.id()))
+            : err.red(e.error()) + (e.type() == null ? "" : " " + e.type());
+        err.line(ctx.clock().instant() + "  " + d.store() + "  " + d.status() + "  " + what);
+        err.flush();
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.notif.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.listen.StatusDocument;
+import dev.notif.listen.StatusTable;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import dev.notif.stripe.StripeEvents;
+import dev.notif.stripe.StripeSender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code notif demo} did: each delivery with its expected and actual verdict, and the last-received table. */
+public record DemoResult(boolean ok, String receiverUrl, String secret, Instant finishedAt, List<Delivery> deliveries,
+                        JsonNode stores) implements Result {
+
+    /** One delivery of the demo. */
+    public record Delivery(String eventType, String signedWith, String expected, String verdict, Integer httpStatus,
+                           long latencyMs, String cause, String fix, boolean asExpected) {
+        static Delivery of(Demo.Step step, StripeSender.Sent sent) {
+            var v = sent.verdict();
+            return new Delivery(step.eventType(), step.rightSecret() ? "receiver's secret" : "a wrong secret",
+                step.expected(), v.verdict(), sent.outcome().status(), sent.outcome().latencyMs(), v.cause(), v.fix(),
+                step.expected().equals(v.verdict()));
+        }
+    }
+
+    @Override
+    public void printText(Text out) {
+        out.line(out.bold("notif demo") + ": Stripe deliveries to a local ingestion endpoint, signed the way Stripe"
+            + " signs them, and the verdict on each. Offline: nothing leaves this machine.");
+        out.line();
+        out.line(out.bold("Receiver") + "  " + receiverUrl + "/stripe  secret " + secret + "  accepts "
+            + StripeEvents.allowed(true).size() + " event types (with \"track new purchases\")");
+        out.line();
+        out.line(out.bold("Deliveries"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            String mark = d.asExpected() ? out.green(out.color() ? "✓" : "ok") : out.red(out.color() ? "✗" : "FAIL");
+            rows.add(List.of(mark, d.eventType(), d.signedWith(), d.httpStatus() == null ? "-" : d.httpStatus().toString(),
+                out.status(d.verdict()), d.latencyMs() + " ms",
+                d.asExpected() ? (d.verdict().equals("accepted") ? "" : out.dim("as expected"))
+                    : out.red("expected " + d.expected())));
+        }
+        out.table(List.of("", "EVENT", "SIGNED WITH", "HTTP", "VERDICT", "LATENCY", ""), rows);
+        out.line();
+        out.line(out.bold("Why the rejected ones were rejected"));
+        for (Delivery d : deliveries) {
+            if (!d.verdict().equals("accepted")) {
+                out.line("  " + out.status(d.verdict()) + " (" + d.eventType() + ", " + d.signedWith() + ")");
+                out.line("    cause: " + d.cause());
+                out.line("    fix:   " + d.fix());
+            }
+        }
+        out.line();
+        out.line(out.bold("Last received") + out.dim("  (GET " + receiverUrl + "/status)"));
+        StatusTable.print(out, StatusDocument.parseStores(stores), finishedAt);
+        out.line();
+        if (ok) {
+            out.line(out.green("Every delivery got the verdict it should.") + " Next, with your own backend:");
+        } else {
+            out.line(out.red("Some deliveries did not get the verdict they should (see above).") + " Next:");
+        }
+        out.line("  notif listen                                          # keep this receiver running");
+        out.line("  notif send stripe --url https://YOUR-BACKEND/stripe --secret whsec_...");
+        out.line("  notif setup stripe --url https://YOUR-BACKEND/stripe  # exactly the accepted events");
+    }
+}

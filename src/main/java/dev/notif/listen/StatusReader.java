@@ -1,0 +1,61 @@
+package dev.notif.listen;
+
+import dev.notif.core.ExitCode;
+import dev.notif.core.Json;
+import dev.notif.core.NotifException;
+import dev.notif.probe.HttpProbe;
+import dev.notif.probe.NetworkVerdicts;
+import dev.notif.probe.Outcome;
+import dev.notif.probe.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import okhttp3.HttpUrl;
+
+/** Where {@code notif status} reads from: a running receiver's {@code /status}, or a receiver's data directory. */
+public final class StatusReader {
+    private StatusReader() {
+    }
+
+    public static StatusResult fromReceiver(HttpProbe probe, HttpUrl base, Instant now) {
+        HttpUrl url = base.encodedPath().endsWith("/status") ? base : base.newBuilder().encodedPath(
+            base.encodedPath().replaceAll("/+$", "") + "/status").build();
+        Outcome o = probe.get(url.toString(), Map.of("Accept", "application/json"));
+        if (!o.answered()) {
+            Verdict v = NetworkVerdicts.of(o.failure(), "notif");
+            throw new NotifException(ExitCode.FINDINGS, "cannot reach the receiver at " + url + ": " + o.failure().detail(),
+                o.failure().kind() == Outcome.FailureKind.REFUSED ? "start one with: notif listen (or pass --url of a running receiver)"
+                    : v.fix());
+        }
+        if (o.status() != 200) {
+            throw new NotifException(ExitCode.FINDINGS, url + " answered " + o.status() + ", not a status document",
+                "pass --url of a notif receiver (notif listen), e.g. http://127.0.0.1:8085");
+        }
+        try {
+            Map<String, StoreStatus> stores = StatusDocument.parseDocument(Json.parseOrNull(o.body()));
+            return new StatusResult(true, url.toString(), now, StatusDocument.stores(stores));
+        } catch (RuntimeException e) {
+            throw new NotifException(ExitCode.FINDINGS, url + " did not answer with a notif status document",
+                "pass --url of a notif receiver (notif listen), e.g. http://127.0.0.1:8085");
+        }
+    }
+
+    /** Reads the event log of a receiver's data directory (the receiver need not run). */
+    public static StatusResult fromDataDir(Path dir, Instant now) {
+        if (!Files.isDirectory(dir)) {
+            throw NotifException.usage("--data-dir " + dir + " is not a directory", "pass the receiver's --data-dir");
+        }
+        StatusBook book = new StatusBook(java.util.List.of());
+        try {
+            EventLog.read(dir).forEach(book::apply);
+        } catch (IOException e) {
+            throw NotifException.usage("cannot read the event log in " + dir + ": " + e.getMessage(),
+                "check the directory's permissions");
+        }
+        return new StatusResult(true, dir.resolve(EventLog.FILE).toString(), now,
+            StatusDocument.stores(new TreeMap<>(book.snapshot())));
+    }
+}

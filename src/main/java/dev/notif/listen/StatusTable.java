@@ -1,0 +1,53 @@
+package dev.notif.listen;
+
+import dev.notif.output.Text;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The last-received table: one row per store, then each store's extra fields. */
+public final class StatusTable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+        .withZone(ZoneOffset.UTC);
+
+    private StatusTable() {
+    }
+
+    public static void print(Text out, Map<String, StoreStatus> stores, Instant now) {
+        List<List<String>> rows = new ArrayList<>();
+        stores.forEach((name, s) -> rows.add(List.of(
+            name,
+            s.lastReceivedAt() == null ? out.yellow("never") : when(s.lastReceivedAt(), now),
+            Long.toString(s.accepted()),
+            s.rejected() == 0 ? "0" : out.red(Long.toString(s.rejected())),
+            s.lastRejection() == null ? "-" : s.lastRejection().error() + " (" + ago(s.lastRejection().at(), now) + ")")));
+        out.table(List.of("STORE", "LAST RECEIVED", "ACCEPTED", "REJECTED", "LAST REJECTION"), rows);
+        stores.forEach((name, s) -> s.extra().forEach((k, v) -> out.line("  " + name + " " + k + ": " + v)));
+    }
+
+    public static String when(Instant at, Instant now) {
+        return TIME.format(at) + " (" + ago(at, now) + ")";
+    }
+
+    static String ago(Instant at, Instant now) {
+        Duration d = Duration.between(at, now);
+        if (d.isNegative() || d.getSeconds() < 1) {
+            return "just now";
+        }
+        long s = d.getSeconds();
+        if (s < 60) {
+            return s + " s ago";
+        }
+        if (s < 3600) {
+            return s / 60 + " min ago";
+        }
+        if (s < 86400 * 2) {
+            return s / 3600 + " h ago";
+        }
+        return s / 86400 + " days ago";
+    }
+}
