@@ -164,6 +164,7 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check stripe" ];    then _picocli_notif_check; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check google" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
@@ -180,15 +181,17 @@ function _complete_notif() {
   local cmds7=(setup stripe)
   local cmds8=(setup google)
   local cmds9=(check stripe)
-  local cmds10=(send stripe)
-  local cmds11=(send google)
-  local cmds12=(send amazon)
-  local cmds13=(verify amazon)
+  local cmds10=(check google)
+  local cmds11=(send stripe)
+  local cmds12=(send google)
+  local cmds13=(send amazon)
+  local cmds14=(verify amazon)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_verify_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_check_google; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_check_stripe; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_notif_setup_google; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_notif_setup_stripe; return $?; fi
@@ -245,7 +248,7 @@ function _picocli_notif_check() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe"
+  local commands="stripe google"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -545,6 +548,54 @@ function _picocli_notif_check_stripe() {
       return
       ;;
     '--api-base')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `google` subcommand.
+function _picocli_notif_check_google() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--unwrapped' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--push-url' '--days' '--monitoring-api-base' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--credentials')
+      return
+      ;;
+    '--project')
+      return
+      ;;
+    '--pubsub-api-base')
+      return
+      ;;
+    '--topic')
+      return
+      ;;
+    '--push-url')
+      return
+      ;;
+    '--days')
+      return
+      ;;
+    '--monitoring-api-base')
       return
       ;;
     '--timeout')
