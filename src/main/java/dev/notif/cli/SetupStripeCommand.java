@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import okhttp3.HttpUrl;
@@ -100,6 +101,9 @@ public final class SetupStripeCommand extends BaseCommand {
         if (keep != null && !prune) {
             throw NotifException.usage("--keep needs --prune", "add --prune to keep " + keep + " and delete the others");
         }
+        if (secretFile != null) {
+            writable(secretFile);
+        }
         StripeKey key = stripe.key(ctx);
         if (key.live() && "http".equals(target.scheme())) {
             throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
@@ -112,6 +116,16 @@ public final class SetupStripeCommand extends BaseCommand {
         var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi(), ctx.clock());
         return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
             showSecret));
+    }
+
+    /** The secret is returned once: make sure it can be written before anything is created. */
+    private static void writable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw NotifException.usage("--secret-file " + file + " cannot be written"
+                + (Files.isDirectory(file) ? ": it is a directory" : ": its directory does not exist or is read-only"),
+                "pass a file in an existing, writable directory");
+        }
     }
 
     /** Progress on stderr; questions on stderr answered on stdin, only when prompting is allowed. */

@@ -394,4 +394,11 @@ class SetupStripeCommandTest {
         assertThat(file).hasContent(stripe.secretOf(created));
         assertThat(json.get("error").get("hint").asText()).contains("delete " + old);
     }
+
+    @Test
+    void an_unwritable_secret_file_is_refused_before_anything_is_created() {
+        NotifRun.Result r = setup("--secret-file", home.resolve("no/such/dir/secret").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(stripe.calls()).isEmpty();
+    }
 }
