@@ -113,7 +113,7 @@ public final class SetupStripeCommand extends BaseCommand {
         if (key.live() && !dryRun) {
             warn("LIVE mode (" + key.redacted() + "): changes apply to the live account");
         }
-        var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi(), ctx.clock());
+        var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi());
         return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
             showSecret));
     }

@@ -88,7 +88,7 @@ public final class StripeAccount {
                 return null;
             }
             throw translate(e, "read the account");
-        } catch (StripeException | RuntimeException e) {
+        } catch (StripeException e) {
             return null;
         }
     }
@@ -123,8 +123,8 @@ public final class StripeAccount {
             + " webhook endpoints", "the account holds more endpoints than notif reads; clean them up in the Dashboard", null);
     }
 
-    /** A new endpoint and the signing secret Stripe returns only now; {@code replayed} when Stripe replayed a saved answer. */
-    public record Created(StripeEndpoint endpoint, String secret, boolean replayed) {
+    /** A new endpoint and the signing secret Stripe returns only at creation (or in a replay of it). */
+    public record Created(StripeEndpoint endpoint, String secret) {
     }
 
     public Created create(String url, List<String> events, String description, String idempotencyKey) {
@@ -138,10 +138,7 @@ public final class StripeAccount {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         try {
             WebhookEndpoint e = client.v1().webhookEndpoints().create(params.build(), options);
-            boolean replayed = e.getLastResponse() != null
-                && e.getLastResponse().headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
-                .orElse(false);
-            return new Created(StripeEndpoint.of(e), e.getSecret(), replayed);
+            return new Created(StripeEndpoint.of(e), e.getSecret());
         } catch (StripeException e) {
             throw translate(e, "create webhook endpoints");
         }
@@ -231,8 +228,10 @@ public final class StripeAccount {
         return all.size() > max ? all.subList(0, max) : all;
     }
 
+    /** "No such webhook endpoint" (resource_missing), as opposed to an API that does not serve the path at all. */
     private static boolean missing(StripeException e) {
-        return Integer.valueOf(404).equals(e.getStatusCode()) || "resource_missing".equals(e.getCode());
+        return "resource_missing".equals(e.getCode()) || Integer.valueOf(404).equals(e.getStatusCode())
+            && !stripeMessage(e).startsWith("Unrecognized request URL");
     }
 
     /** Deterministic idempotency key: same inputs, same key, so a retried or repeated request acts once. */

@@ -2,7 +2,6 @@ package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
-import dev.notif.core.Urls;
 import dev.notif.output.Check;
 import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
@@ -68,15 +67,13 @@ public final class StripeChecks {
             checks.add(Check.fail("stripe.credentials", Secrets.scrub(e.getMessage()), Secrets.scrub(e.hint()))
                 .detail("mode", key == null ? null : key.mode()));
         }
-        String target = Urls.normalize(r.url());
-        List<StripeEndpoint> matches = all == null ? null
-            : all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target)).toList();
+        List<StripeEndpoint> matches = all == null ? null : StripeSetupPlan.matching(all, r.url());
         checks.add(exists(all, matches, r.url(), setup));
-        checks.add(single(matches, r.url(), setup));
+        checks.add(single(matches, setup));
         checks.add(events(matches, allowed, r.trackNewPurchases(), setup));
         checks.add(enabled(matches, setup));
         checks.add(https(r.url(), key));
-        Outcome reached = probe.post(r.url(), Map.of("Content-Type", StripeDelivery.CONTENT_TYPE), "{}".getBytes(StandardCharsets.UTF_8),
+        Outcome reached = probe.post(r.url(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8),
             StripeDelivery.CONTENT_TYPE);
         checks.add(reachable(reached));
         List<StripeSecret.Problem> problems = r.secret() == null ? null : StripeSecret.problems(r.secret());
@@ -101,9 +98,9 @@ public final class StripeChecks {
             return Check.skip(id, UNLISTED);
         }
         if (matches.isEmpty()) {
-            HttpUrl u = HttpUrl.parse(url);
-            List<String> similar = all.stream().filter(e -> e.url() != null && u != null && HttpUrl.parse(e.url()) != null
-                && HttpUrl.parse(e.url()).host().equalsIgnoreCase(u.host())).map(StripeEndpoint::url).toList();
+            String host = host(url);
+            List<String> similar = all.stream().filter(e -> host != null && host.equals(host(e.url())))
+                .map(StripeEndpoint::url).toList();
             return Check.fail(id, "no webhook endpoint of the account delivers to " + url + (similar.isEmpty() ? ""
                     : "; endpoints for the same host: " + String.join(", ", similar)),
                     "create it: " + setup + " (or correct the URL if one of the similar ones was meant)")
@@ -114,7 +111,12 @@ public final class StripeChecks {
             .detail("endpoint_ids", matches.stream().map(StripeEndpoint::id).toList());
     }
 
-    static Check single(List<StripeEndpoint> matches, String url, String setup) {
+    private static String host(String url) {
+        HttpUrl u = url == null ? null : HttpUrl.parse(url);
+        return u == null ? null : u.host();
+    }
+
+    static Check single(List<StripeEndpoint> matches, String setup) {
         String id = "stripe.endpoint.single";
         if (matches == null || matches.isEmpty()) {
             return Check.skip(id, matches == null ? UNLISTED : "no endpoint for this URL");
@@ -123,10 +125,7 @@ public final class StripeChecks {
             return Check.pass(id, "exactly one endpoint for this URL");
         }
         boolean perEvent = matches.stream().allMatch(e -> e.enabledEvents().size() == 1);
-        return Check.fail(id, matches.size() + " endpoints deliver to this URL" + (perEvent
-                ? ", one per event: a known cause of 400s, as each signs with its own secret and the backend holds one"
-                : ": every event arrives several times, each signed with another endpoint's secret, and the backend"
-                    + " holds one"),
+        return Check.fail(id, matches.size() + " endpoints for this URL" + StripeSetupPlan.severalWhy(perEvent),
                 "keep one and delete the others: " + setup + " --prune (add --dry-run to see which)")
             .detail("endpoint_ids", matches.stream().map(StripeEndpoint::id).toList()).detail("one_per_event", perEvent);
     }

@@ -2,6 +2,7 @@ package dev.notif.stripe;
 
 import dev.notif.core.Secrets;
 import dev.notif.output.Check;
+import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 import java.time.Instant;
@@ -77,8 +78,7 @@ public final class StripeSecretProbe {
             return Check.fail(ID, "the backend holds a different secret: this secret and a random one were refused the"
                 + " same way (" + answer + ")", v.fix());
         }
-        if (a.status() >= 500 || a.status() == 401 || a.status() == 403 || a.status() == 404 || a.status() == 405
-            || a.status() == 413) {
+        if (a.status() >= 500 || NetworkVerdicts.plainRejection(a.status(), "Stripe", "") != null) {
             return Check.fail(ID, "the receiver refuses every delivery before checking signatures (" + answer
                 + " with this secret and with a random one): " + v.cause(), v.fix());
         }

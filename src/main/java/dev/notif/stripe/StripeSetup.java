@@ -5,9 +5,9 @@ import dev.notif.core.NotifException;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Secrets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code notif setup stripe}: read the account's endpoints, plan ({@link StripeSetupPlan}), confirm destructive steps,
@@ -17,8 +17,6 @@ import java.util.List;
  */
 public final class StripeSetup {
     static final String DESCRIPTION = "Created by notif setup stripe";
-    /** A fresh endpoint's {@code created} is "now"; older means Stripe may have replayed a saved answer. */
-    static final long REPLAY_SUSPECT_SECONDS = 600;
 
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
                           String keep, boolean yes, Path secretFile, boolean showSecret) {
@@ -35,18 +33,15 @@ public final class StripeSetup {
 
     private final StripeAccount account;
     private final Ui ui;
-    private final Clock clock;
-
-    public StripeSetup(StripeAccount account, Ui ui, Clock clock) {
+    public StripeSetup(StripeAccount account, Ui ui) {
         this.account = account;
         this.ui = ui;
-        this.clock = clock;
     }
 
     public SetupStripeResult run(Request r) {
         StripeKey key = account.key();
         List<String> events = StripeEvents.allowed(r.trackNewPurchases());
-        ui.progress("Stripe " + key.mode().toUpperCase(java.util.Locale.ROOT) + " mode (" + key.redacted()
+        ui.progress("Stripe " + key.mode().toUpperCase(Locale.ROOT) + " mode (" + key.redacted()
             + "): reading the account's webhook endpoints");
         List<StripeEndpoint> all = account.endpoints();
         StripeAccount.Identity who = account.identity();
@@ -115,31 +110,30 @@ public final class StripeSetup {
         }
     }
 
-    /** Creates the endpoint once, however many times the request is sent; never revives a replayed, deleted one. */
+    /**
+     * Creates the endpoint once, however many times the request is sent. Stripe answers a known idempotency key with
+     * the saved answer for 24 hours, even when that endpoint has since been deleted: so the creation is confirmed by
+     * reading the endpoint back, and a replayed, deleted one leads to a real creation under a key derived from it.
+     */
     private StripeAccount.Created create(String accountRef, String url, List<String> events, List<String> replaced) {
         String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, url, String.join(",", events),
             DESCRIPTION, String.join(",", replaced));
         for (int round = 0; ; round++) {
             StripeAccount.Created created = account.create(url, events, DESCRIPTION, key);
-            Long at = created.endpoint().created();
-            boolean suspect = created.replayed()
-                || at != null && at < clock.instant().getEpochSecond() - REPLAY_SUSPECT_SECONDS;
-            if (!suspect || round >= 3) {
-                return created;
-            }
-            StripeEndpoint now;
+            String id = created.endpoint().id();
+            StripeEndpoint found;
             try {
-                now = account.find(created.endpoint().id());
+                found = account.find(id);
             } catch (NotifException e) {
-                ui.progress("could not confirm that " + created.endpoint().id() + " exists: " + Secrets.scrub(e.getMessage()));
+                ui.progress("could not read " + id + " back to confirm it: " + Secrets.scrub(e.getMessage()));
                 return created;
             }
-            if (now != null) {
+            if (found != null || round >= 2) {
                 return created;
             }
-            ui.progress("Stripe replayed an earlier creation of " + created.endpoint().id()
-                + ", which has since been deleted; creating a new endpoint");
-            key = StripeAccount.idempotencyKey(key, "after", created.endpoint().id());
+            ui.progress("Stripe replayed an earlier creation of " + id + ", which has since been deleted; creating a new"
+                + " endpoint");
+            key = StripeAccount.idempotencyKey(key, "after", id);
         }
     }
 }

@@ -56,9 +56,7 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
     }
 
     public static StripeSetupPlan of(List<StripeEndpoint> all, Wish wish) {
-        String target = Urls.normalize(wish.url());
-        List<StripeEndpoint> matches = all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target))
-            .toList();
+        List<StripeEndpoint> matches = matching(all, wish.url());
         if (wish.keep() != null && matches.stream().noneMatch(e -> e.id().equals(wish.keep()))) {
             throw NotifException.usage("--keep " + wish.keep() + " is not an endpoint for " + wish.url(),
                 matches.isEmpty() ? "the account has no endpoint for this URL; drop --keep"
@@ -72,11 +70,7 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
         }
         String blocked = null;
         if (matches.size() > 1 && !wish.prune()) {
-            blocked = matches.size() + " endpoints for " + wish.url() + (onePerEvent
-                ? ", one per event: a known cause of 400s, as each endpoint signs with its own secret and the backend"
-                    + " holds one"
-                : ": Stripe delivers every event to each of them, each signed with its own secret, and the backend"
-                    + " holds one");
+            blocked = matches.size() + " endpoints for " + wish.url() + severalWhy(onePerEvent);
         }
         if (wish.recreate()) {
             actions.add(create(wish));
@@ -94,6 +88,19 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
             }
         }
         return new StripeSetupPlan(matches, actions, kept, blocked, onePerEvent);
+    }
+
+    /** The endpoints whose URL is {@code url} once both are normalised (scheme and host case, default port, slash). */
+    public static List<StripeEndpoint> matching(List<StripeEndpoint> all, String url) {
+        String target = Urls.normalize(url);
+        return all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target)).toList();
+    }
+
+    /** Why several endpoints for one URL are a problem, as a continuation of "N endpoints for URL". */
+    public static String severalWhy(boolean onePerEvent) {
+        return onePerEvent ? ", one per event: a known cause of 400s, as each endpoint signs with its own secret and the"
+            + " backend holds one"
+            : ": Stripe delivers every event to each of them, each signed with its own secret, and the backend holds one";
     }
 
     /** Nothing to write. */
