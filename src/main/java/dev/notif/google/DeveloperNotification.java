@@ -1,5 +1,6 @@
 package dev.notif.google;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import java.security.SecureRandom;
@@ -9,7 +10,8 @@ import java.util.Locale;
 /**
  * Builds the JSON Google Play publishes to the topic (a DeveloperNotification): {@code version}, {@code packageName},
  * {@code eventTimeMillis} (a string, as Play sends it) and exactly one of {@code testNotification},
- * {@code subscriptionNotification}, {@code oneTimeProductNotification}, {@code voidedPurchaseNotification}.
+ * {@code subscriptionNotification}, {@code oneTimeProductNotification}, {@code voidedPurchaseNotification}; and
+ * reads one back ({@link #parse}) for the receiver.
  */
 public final class DeveloperNotification {
     public static final String DEFAULT_PACKAGE = "com.example.app";
@@ -82,6 +84,89 @@ public final class DeveloperNotification {
             default -> throw new IllegalStateException(o.kind().name());
         }
         return n;
+    }
+
+    /**
+     * A notification as the receiver reads it: its kind (the JSON field, e.g. {@code subscriptionNotification}; a
+     * kind Google added later is kept as it is), package, event time and code with its name (null when undocumented).
+     */
+    public record Parsed(String kind, String packageName, Instant eventTime, Integer code, String codeName) {
+        /** For the event log: {@code test}, {@code subscription:SUBSCRIPTION_RENEWED}, {@code subscription:99}. */
+        public String type() {
+            String word = kind;
+            for (Kind k : Kind.values()) {
+                if (k.field.equals(kind)) {
+                    word = k.word;
+                }
+            }
+            return code == null ? word : word + ":" + (codeName != null ? codeName : String.valueOf(code));
+        }
+    }
+
+    /** Validates a DeveloperNotification; throws {@link IllegalArgumentException} saying what is wrong. */
+    public static Parsed parse(JsonNode n) {
+        JsonNode pkg = n.get("packageName");
+        if (pkg == null || !pkg.isTextual() || pkg.asText().isBlank()) {
+            throw new IllegalArgumentException("packageName is missing or not a string");
+        }
+        Instant eventTime = eventTime(n.get("eventTimeMillis"));
+        String kind = null;
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (field.endsWith("Notification") && n.get(field).isObject()) {
+                if (kind != null) {
+                    throw new IllegalArgumentException("both " + kind + " and " + field + " are present; they exclude"
+                        + " each other");
+                }
+                kind = field;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("no notification in it (subscriptionNotification,"
+                + " oneTimeProductNotification, voidedPurchaseNotification, testNotification...)");
+        }
+        JsonNode body = n.get(kind);
+        if (!Kind.TEST.field.equals(kind)) {
+            JsonNode token = body.get("purchaseToken");
+            if (isKnown(kind) && (token == null || !token.isTextual() || token.asText().isBlank())) {
+                throw new IllegalArgumentException(kind + ".purchaseToken is missing");
+            }
+        }
+        Integer code = null;
+        String codeName = null;
+        JsonNode type = body.get("notificationType");
+        if (type != null && !type.isNull()) {
+            if (!type.canConvertToInt() || !(type.isIntegralNumber() || type.isTextual() && type.asText().matches("\\d+"))) {
+                throw new IllegalArgumentException(kind + ".notificationType is not an integer");
+            }
+            code = type.asInt();
+            for (Kind k : Kind.values()) {
+                if (k.field.equals(kind) && codes(k) != null) {
+                    codeName = codes(k).get(code);
+                }
+            }
+        }
+        return new Parsed(kind, pkg.asText(), eventTime, code, codeName);
+    }
+
+    private static boolean isKnown(String field) {
+        for (Kind k : Kind.values()) {
+            if (k.field.equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code eventTimeMillis}: Play sends a string of digits; a JSON number is accepted too. */
+    private static Instant eventTime(JsonNode v) {
+        if (v != null && v.isIntegralNumber()) {
+            return Instant.ofEpochMilli(v.asLong());
+        }
+        if (v != null && v.isTextual() && v.asText().strip().matches("\\d{1,15}")) {
+            return Instant.ofEpochMilli(Long.parseLong(v.asText().strip()));
+        }
+        throw new IllegalArgumentException("eventTimeMillis is missing or not milliseconds since the epoch");
     }
 
     /** The kind's code table for {@code --notification-type}, or null when the kind has none. */

@@ -64,6 +64,11 @@ public final class GoogleVerdicts {
                 + sent.packageName() + ": it is not the app it is set up for", "pass the app's package name with"
                 + " --package (Play Console > the app > Dashboard shows it), or add the app to the backend");
         }
+        if ("invalid_notification".equals(code)) {
+            return new Verdict(Verdict.REJECTED, "the backend read the envelope but found the notification unusable"
+                + " (a field missing or of the wrong type)", "compare it with Play's RTDN reference; if you passed"
+                + " --purchase-token or --package, check their values");
+        }
         if ("malformed".equals(code) || code == null && ENVELOPE.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the backend could not read the push as a Pub/Sub envelope with a"
                 + " DeveloperNotification in message.data", "if the subscription pushes unwrapped payloads, keep the"
