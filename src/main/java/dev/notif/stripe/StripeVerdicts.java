@@ -25,6 +25,7 @@ public final class StripeVerdicts {
         "receipt|purchase token|stripe token|unknown subscription|subscription not found|no such subscription"
             + "|unknown customer|customer not found|no such customer|not (?:yet )?(?:known|tracked|found)|does not exist"
             + "|couldn'?t find|could not find");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_.]+");
     private static final Pattern TEST_MODE = Pattern.compile("test mode|testmode|livemode|live mode|sandbox");
     private static final Pattern NOT_CONNECTED = Pattern.compile(
         "not connected|no (?:stripe )?account|account (?:is )?not|connect (?:your|the) stripe|stripe app");
@@ -132,9 +133,8 @@ public final class StripeVerdicts {
         if (error == null) {
             return null;
         }
-        if (error.isTextual()) {
-            return error.asText();
-        }
-        return Json.text(error, "code");
+        String code = error.isTextual() ? error.asText() : Json.text(error, "code");
+        // {"error": "No signatures found ..."} is a message, not a code: leave it to the text rules
+        return code != null && CODE.matcher(code).matches() ? code : null;
     }
 }

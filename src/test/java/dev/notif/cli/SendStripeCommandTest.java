@@ -74,6 +74,8 @@ class SendStripeCommandTest {
     @CsvSource(delimiter = '|', value = {
         "400|{\"error\":\"signature_mismatch\",\"message\":\"no v1 signature matches\"}|signature_rejected",
         "400|No signatures found matching the expected signature for payload|signature_rejected",
+        "400|{\"error\":\"No signatures found matching the expected signature for payload. Are you passing the raw request body?\"}|signature_rejected",
+        "400|{\"error\":{\"message\":\"Webhook signature verification failed\"}}|signature_rejected",
         "400|{\"error\":\"unsupported_event_type\"}|event_rejected",
         "400|Event type invoice.paid is not supported|event_rejected",
         "400|{\"message\":\"Subscription not found for this receipt\"}|rejected",
