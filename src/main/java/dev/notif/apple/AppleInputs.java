@@ -1,0 +1,79 @@
+package dev.notif.apple;
+
+import dev.notif.core.NotifException;
+import dev.notif.core.Urls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/** Validation of what users pass to the Apple commands: bundle ids, notification URLs, versions. */
+public final class AppleInputs {
+    private static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+
+    private AppleInputs() {
+    }
+
+    /** A bundle id from the flag or {@code APPLE_BUNDLE_ID}; missing or malformed: exit 2. */
+    public static String bundleId(String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (!required) {
+                return null;
+            }
+            throw NotifException.usage("no bundle id: pass --bundle-id or set APPLE_BUNDLE_ID",
+                "the app's bundle identifier, for example com.example.app (App Store Connect > App Information)");
+        }
+        String v = value.strip();
+        if (!BUNDLE_ID.matcher(v).matches() || v.length() > 155) {
+            throw NotifException.usage("--bundle-id '" + value + "' is not a bundle identifier",
+                "letters, digits, hyphens and dots, for example com.example.app");
+        }
+        return v;
+    }
+
+    /** {@code V1} or {@code V2}. */
+    public static String version(String value) {
+        String v = value == null ? "V2" : value.strip().toUpperCase(Locale.ROOT);
+        if (!v.equals("V1") && !v.equals("V2")) {
+            throw NotifException.usage("--version must be V1 or V2, got '" + value + "'",
+                "V2 (signed JWS payloads) is what Apple recommends and what new backends expect");
+        }
+        return v;
+    }
+
+    /**
+     * A URL Apple can deliver to: https is required (exit 2); anything else Apple's servers would refuse or could not
+     * reach is returned as a warning.
+     */
+    public static List<String> notificationUrl(String option, String value) {
+        HttpUrl url = Urls.http(option, value);
+        if (!url.isHttps()) {
+            throw NotifException.usage(option + " " + value + " is not https: Apple delivers App Store Server"
+                + " Notifications only over HTTPS (TLS 1.2 or newer)", "serve the endpoint over https and pass that URL");
+        }
+        List<String> warnings = new ArrayList<>();
+        String portProblem = portProblem(url);
+        if (portProblem != null) {
+            warnings.add(portProblem);
+        }
+        if (isLocal(url.host())) {
+            warnings.add(url.host() + " is a local or private address: Apple's servers cannot reach it");
+        }
+        return warnings;
+    }
+
+    /** Apple connects on 443 or on a port from 1024 up; null when the URL's port is fine. */
+    public static String portProblem(HttpUrl url) {
+        int port = url.port();
+        return port == 443 || port >= 1024 ? null
+            : "port " + port + " is neither 443 nor 1024 or above; Apple does not deliver to it";
+    }
+
+    static boolean isLocal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local") || h.equals("::1")
+            || h.startsWith("127.") || h.startsWith("10.") || h.startsWith("192.168.") || h.startsWith("169.254.")
+            || h.matches("172\\.(1[6-9]|2[0-9]|3[01])\\..*") || h.equals("0.0.0.0");
+    }
+}

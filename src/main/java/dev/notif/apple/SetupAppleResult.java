@@ -1,0 +1,64 @@
+package dev.notif.apple;
+
+import dev.notif.apple.AppStoreConnect.App;
+import dev.notif.apple.AppStoreConnect.Endpoint;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code notif setup apple}: the app, its notification settings before and after, and the changes
+ * (none when it was already set). JSON: {@code {ok, bundle_id, app_id, app_name, dry_run, changed, changes: [{
+ * environment, field, before, after}], before: {production: {url, version}, sandbox: {…}}, after: {…}, next}}.
+ */
+public record SetupAppleResult(boolean ok, String bundleId, String appId, String appName, boolean dryRun,
+                               boolean changed, List<AppleSetupPlan.Change> changes, Map<String, Endpoint> before,
+                               Map<String, Endpoint> after, String next) implements Result {
+
+    public static SetupAppleResult of(App before, App after, List<AppleSetupPlan.Change> changes, boolean dryRun) {
+        String next = "notif check apple --bundle-id " + before.bundleId()
+            + " (asks Apple for a test notification in each environment and reads its delivery history)";
+        return new SetupAppleResult(true, before.bundleId(), before.id(), before.name(), dryRun,
+            !dryRun && !changes.isEmpty(), List.copyOf(changes), settings(before), settings(after), next);
+    }
+
+    private static Map<String, Endpoint> settings(App app) {
+        Map<String, Endpoint> m = new LinkedHashMap<>();
+        m.put(AppleEnvironment.PRODUCTION.word(), app.production());
+        m.put(AppleEnvironment.SANDBOX.word(), app.sandbox());
+        return m;
+    }
+
+    @Override
+    public void printText(Text out) {
+        out.line(out.bold("App Store Server Notifications of " + (appName == null ? bundleId : "\"" + appName + "\"")
+            + " (" + bundleId + ", app " + appId + ")"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String env : before.keySet()) {
+            for (String field : List.of("url", "version")) {
+                String was = value(before.get(env), field);
+                String now = value(after.get(env), field);
+                boolean changes = !was.equals(now);
+                rows.add(List.of(env, field, was, changes ? out.yellow(now) : now, changes ? out.status("update")
+                    : out.status("none")));
+            }
+        }
+        out.table(List.of("environment", "field", "before", "after", "action"), rows);
+        if (changes.isEmpty()) {
+            out.line(out.green("already set: nothing to change"));
+        } else if (dryRun) {
+            out.line(out.yellow("dry run: " + changes.size() + " change(s) planned, nothing sent to App Store Connect"));
+        } else {
+            out.line(out.green("updated: " + changes.size() + " change(s) applied"));
+        }
+        out.line("next: " + next);
+    }
+
+    private static String value(Endpoint e, String field) {
+        String v = e == null ? null : field.equals("url") ? e.url() : e.version();
+        return v == null ? "(none)" : v;
+    }
+}

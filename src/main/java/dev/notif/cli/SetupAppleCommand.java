@@ -1,0 +1,91 @@
+package dev.notif.cli;
+
+import dev.notif.apple.AppStoreConnect;
+import dev.notif.apple.AppStoreConnect.Endpoint;
+import dev.notif.apple.AppleEnvironment;
+import dev.notif.apple.AppleInputs;
+import dev.notif.apple.AppleKey;
+import dev.notif.apple.AppleSetup;
+import dev.notif.apple.AppleSetupPlan;
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.RetryPolicy;
+import dev.notif.output.Result;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "apple", sortOptions = false,
+    header = "Point an app's App Store Server Notifications (production and sandbox) at an ingestion URL.",
+    description = {
+        "Reads the app by bundle id through the App Store Connect API (GET /v1/apps?filter[bundleId]=...) and sets"
+            + " its production and sandbox notification URLs and versions (PATCH /v1/apps/{id}). Idempotent: a second"
+            + " run changes nothing. --dry-run prints the before/after without changing anything.",
+        "",
+        "Needs an App Store Connect API team key (--asc-key-file/--asc-key-id/--asc-issuer-id or ASC_KEY_FILE,"
+            + " ASC_KEY_ID, ASC_ISSUER_ID) with the App Manager or Admin role; the In-App Purchase key used by"
+            + " 'check apple' cannot change app settings.",
+        "",
+        "JSON (--json): {ok, bundle_id, app_id, app_name, dry_run, changed, changes: [{environment, field, before,"
+            + " after}], before: {production: {url, version}, sandbox: {url, version}}, after: {...}, next}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple --dry-run",
+        "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple",
+        "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple \\",
+        "      --sandbox-url https://staging.example.com/apple --version V2",
+    })
+public final class SetupAppleCommand extends BaseCommand {
+
+    @Option(names = "--bundle-id", paramLabel = "ID", description = "The app's bundle id; default: $APPLE_BUNDLE_ID.")
+    String bundleId;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+        description = "The https URL that receives the notifications (production, and sandbox unless --sandbox-url).")
+    String url;
+
+    @Option(names = "--sandbox-url", paramLabel = "URL", description = "A different URL for sandbox (default: --url).")
+    String sandboxUrl;
+
+    @Option(names = "--version", paramLabel = "V1|V2", defaultValue = "V2",
+        description = "Notification version for both environments (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--environment", paramLabel = "ENV", completionCandidates = AppleEnvironmentCandidates.class,
+        description = "Change only production or only sandbox (default: both).")
+    String environment;
+
+    @Option(names = "--dry-run", description = "Print the before/after; change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    AppleAscOptions asc;
+
+    @Mixin
+    NetworkOptions network;
+
+    SetupAppleCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
+        String v = AppleInputs.version(version);
+        AppleInputs.notificationUrl("--url", url).forEach(this::warn);
+        String sandbox = sandboxUrl == null ? url : sandboxUrl;
+        if (sandboxUrl != null) {
+            AppleInputs.notificationUrl("--sandbox-url", sandboxUrl).forEach(this::warn);
+        }
+        List<AppleEnvironment> envs = AppleEnvironment.parseAll(environment);
+        AppleSetupPlan.Wanted wanted = new AppleSetupPlan.Wanted(
+            envs.contains(AppleEnvironment.PRODUCTION) ? new Endpoint(url, v) : null,
+            envs.contains(AppleEnvironment.SANDBOX) ? new Endpoint(sandbox, v) : null);
+        AppleKey key = asc.key(ctx, "setup apple");
+        AppStoreConnect client = new AppStoreConnect(Http.apiClient(network.timeout(), RetryPolicy.standard(ctx)),
+            asc.base(), key, ctx.clock());
+        return new AppleSetup(client).run(bundle, key.keyId(), wanted, dryRun);
+    }
+}
