@@ -1,7 +1,14 @@
 package dev.notif.apple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,5 +82,43 @@ public final class AppleInputs {
         return h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local") || h.equals("::1")
             || h.startsWith("127.") || h.startsWith("10.") || h.startsWith("192.168.") || h.startsWith("169.254.")
             || h.matches("172\\.(1[6-9]|2[0-9]|3[01])\\..*") || h.equals("0.0.0.0");
+    }
+
+    /**
+     * A V2 signedPayload from a file or stdin ({@code -}): the JWS itself, or a JSON body with a {@code signedPayload}
+     * field (a notification, an App Store Server API answer). Unreadable input, or a V1 body, is a usage error.
+     */
+    public static String signedPayload(String option, String file, InputStream stdin) {
+        byte[] bytes;
+        try {
+            bytes = "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw NotifException.usage("cannot read " + option + " " + file + ": " + e.getMessage(),
+                "pass a file holding the signedPayload, or - to read it from stdin");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            throw NotifException.usage(option + " " + file + " is empty", "pass the notification's body or its"
+                + " signedPayload");
+        }
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        JsonNode json = Json.parseOrNull(text);
+        if (json == null) {
+            throw NotifException.usage(option + " " + file + " starts like JSON but does not parse",
+                "pass the body exactly as received, or only its signedPayload value");
+        }
+        String jws = Json.text(json, "signedPayload");
+        if (jws == null) {
+            if (json.has("notification_type") || json.has("unified_receipt")) {
+                throw NotifException.usage(option + " " + file + " is a V1 notification: V1 is not signed (the"
+                    + " receiver checks its password, the app-specific shared secret)", "switch the app to V2 (notif"
+                    + " setup apple --version V2) to get signed notifications");
+            }
+            throw NotifException.usage(option + " " + file + " is JSON without a signedPayload field",
+                "pass a V2 notification body {\"signedPayload\": ...} or the signedPayload value itself");
+        }
+        return jws;
     }
 }

@@ -13,7 +13,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * Two kinds exist and they are not interchangeable: {@link Kind#IAP} (App Store Server API) and {@link Kind#ASC}
  * (App Store Connect API team key).
  */
-public record AppleKey(Kind kind, Path file, String pem, ECPrivateKey privateKey, String keyId, String issuerId) {
+public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String keyId, String issuerId) {
     private static final Pattern KEY_ID = Pattern.compile("[A-Z0-9]{10}");
     private static final Pattern ISSUER_ID = Pattern.compile(
         "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -119,16 +118,13 @@ public record AppleKey(Kind kind, Path file, String pem, ECPrivateKey privateKey
                 + " > Users and Access > Integrations");
         }
         Path path = Path.of(file.strip());
-        String pem = read(kind, path);
-        ECPrivateKey key = parse(kind, path, pem, id);
-        return new AppleKey(kind, path, pem, key, id, issuer);
+        ECPrivateKey key = parse(kind, path, read(kind, path), id);
+        return new AppleKey(kind, path, key, id, issuer);
     }
 
     /** The PEM text for libraries that take it whole (Apple's). */
     public String pkcs8Pem() {
-        return "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
+        return Pem.encode("PRIVATE KEY", privateKey.getEncoded());
     }
 
     private static String read(Kind kind, Path path) {
@@ -154,11 +150,9 @@ public record AppleKey(Kind kind, Path file, String pem, ECPrivateKey privateKey
             throw NotifException.credentials(what + " is not a .p8 private key (no BEGIN PRIVATE KEY block)",
                 "pass the .p8 file downloaded from App Store Connect for key " + keyId);
         }
-        String base64 = text.substring(text.indexOf("-----BEGIN PRIVATE KEY-----") + 27,
-            text.indexOf("-----END PRIVATE KEY-----")).replaceAll("\\s+", "");
         try {
-            PrivateKey key = KeyFactory.getInstance("EC")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
+                Pem.decode(text, "PRIVATE KEY")));
             if (key instanceof ECPrivateKey ec && ec.getParams().getOrder().equals(P256_ORDER)) {
                 return ec;
             }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         SendStripeCommand.class,
         SendGoogleCommand.class,
         SendAmazonCommand.class,
+        SendAppleCommand.class,
     })
 public final class SendCommand {
 }

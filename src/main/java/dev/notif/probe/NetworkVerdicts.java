@@ -1,6 +1,9 @@
 package dev.notif.probe;
 
-/** Verdicts for requests that got no HTTP answer, and for redirects; shared by every store. */
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Json;
+
+/** Verdicts shared by every store: requests that got no HTTP answer, redirects, 4xx that say nothing specific. */
 public final class NetworkVerdicts {
     private NetworkVerdicts() {
     }
@@ -65,5 +68,39 @@ public final class NetworkVerdicts {
             + " this as a failed delivery",
             location == null ? "configure the final URL (no redirect) as the endpoint"
                 : "configure " + location + " as the endpoint URL (often http->https or a trailing slash)");
+    }
+
+    /**
+     * The verdict for a 4xx that says nothing store-specific, by status alone (401/403, 404, 405, 413), or null.
+     * {@code authNote} says how the store authenticates its deliveries instead.
+     */
+    public static Verdict httpRejection(int status, String who, String authNote) {
+        switch (status) {
+            case 401: case 403:
+                return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + ": it requires authentication or"
+                    + " an allow-listed address, which " + who + " deliveries do not have",
+                    "exempt this path from authentication, IP allow-lists and WAF rules; " + authNote);
+            case 404:
+                return new Verdict(Verdict.REJECTED, "the endpoint answered 404: nothing handles this path",
+                    "check the URL's path against the backend's documented " + who + " ingestion URL");
+            case 405:
+                return new Verdict(Verdict.REJECTED, "the endpoint answered 405: it does not accept POST at this path",
+                    "check the URL: " + who + " POSTs every notification");
+            case 413:
+                return new Verdict(Verdict.REJECTED, "the endpoint answered 413: the body is larger than it accepts",
+                    "raise the body size limit of the proxy in front of the backend");
+            default:
+                return null;
+        }
+    }
+
+    /** The error code of a JSON error body: {@code {"error": "code"}} (notif's receiver) or {@code {"error": {"code"}}}. */
+    public static String errorCode(String body) {
+        JsonNode json = Json.parseOrNull(body);
+        if (json == null || !json.isObject() || json.get("error") == null) {
+            return null;
+        }
+        JsonNode error = json.get("error");
+        return error.isTextual() ? error.asText() : Json.text(error, "code");
     }
 }

@@ -1,0 +1,52 @@
+package dev.notif.apple;
+
+import dev.notif.core.Secrets;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import dev.notif.probe.Outcome;
+import dev.notif.probe.Verdict;
+
+/**
+ * The result of {@code notif send apple}: what was sent (never presented as Apple-signed), what came back, and the
+ * verdict with its cause and fix. {@code test_root} is the certificate a receiver must trust to accept V2 payloads;
+ * {@code password} (V1 only) is redacted unless --show-secret.
+ */
+public record SendAppleResult(boolean ok, String store, String url, String version, String notificationType,
+                              String subtype, String notificationUuid, String environment, String bundleId,
+                              String originalTransactionId, Integer httpStatus, long latencyMs, String verdict,
+                              String cause, String fix, String responseBody, String signedBy, String testRoot,
+                              String password) implements Result {
+    static final int BODY_SHOWN = 500;
+    public static final String SIGNED_BY_TEST_CHAIN = "notif's test chain, not Apple: receivers that trust only Apple"
+        + " Root CA G3 reject it, by design";
+    public static final String V1_UNSIGNED = "nothing: V1 notifications are not signed; the receiver checks the"
+        + " password (the app-specific shared secret)";
+
+    public static SendAppleResult of(AppleNotificationBuilder.Notification n, String url, Outcome outcome, Verdict v,
+                                     String testRoot, String shownPassword) {
+        boolean v1 = "V1".equals(n.version());
+        return new SendAppleResult(v.accepted(), "apple", url, n.version(), n.type(), n.subtype(), n.notificationUuid(),
+            n.environment().word(), n.bundleId(), n.originalTransactionId(), outcome.status(), outcome.latencyMs(),
+            v.verdict(), v.cause(), v.fix(), Secrets.scrub(outcome.bodyStart(BODY_SHOWN)),
+            v1 ? V1_UNSIGNED : SIGNED_BY_TEST_CHAIN, v1 ? null : testRoot, v1 ? shownPassword : null);
+    }
+
+    @Override
+    public void printText(Text out) {
+        out.line(out.bold("POST " + url) + "  " + version + " " + notificationType + (subtype == null ? "" : "/" + subtype)
+            + "  " + environment + "  " + bundleId + (notificationUuid == null ? "" : "  " + out.dim(notificationUuid)));
+        if (testRoot != null) {
+            out.line(out.dim("  signed by " + signedBy));
+            out.line(out.dim("  test root to trust: " + testRoot));
+        } else {
+            out.line(out.dim("  password " + password + " (V1 is not signed)"));
+        }
+        String answer = httpStatus == null ? "no HTTP answer" : "HTTP " + httpStatus;
+        out.line("  " + answer + " in " + latencyMs + " ms");
+        if (responseBody != null && !responseBody.isEmpty()) {
+            out.line("  body: " + responseBody.replace("\n", " "));
+        }
+        out.line(out.status(verdict) + ": " + cause);
+        out.line("  fix: " + fix);
+    }
+}

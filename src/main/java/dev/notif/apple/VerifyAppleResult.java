@@ -1,0 +1,52 @@
+package dev.notif.apple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.output.Result;
+import dev.notif.output.Text;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code notif verify apple}: valid or not, the failed step with its reason and fix, every step, and
+ * the decoded notification (with its transaction and renewal info). Exit 0 when valid, 1 when not.
+ * JSON: {@code {ok, valid, failed_step, reason, fix, steps: [{step, status, detail}], notification: {…},
+ * payload, transaction, renewal_info, chain: [{subject, issuer, not_before, not_after}], roots}}.
+ */
+public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, String reason, String fix,
+                                List<AppleSignedPayloads.Step> steps, Map<String, Object> notification, JsonNode payload,
+                                JsonNode transaction, JsonNode renewalInfo, List<AppleSignedPayloads.Cert> chain,
+                                List<String> roots) implements Result {
+
+    public static VerifyAppleResult of(AppleSignedPayloads.Verification v, List<AppleRoots.Root> roots) {
+        return new VerifyAppleResult(v.valid(), v.valid(), v.failedStep(), v.reason(), v.fix(), v.steps(),
+            AppleSignedPayloads.summary(v.payload()), v.payload(), v.transaction(), v.renewalInfo(), v.chain(),
+            roots.stream().map(AppleRoots.Root::source).toList());
+    }
+
+    @Override
+    public void printText(Text out) {
+        Object type = notification.get("notification_type");
+        if (type != null) {
+            Object subtype = notification.get("subtype");
+            out.line(out.bold(type + (subtype == null ? "" : "/" + subtype)) + "  " + notification.get("environment")
+                + "  " + notification.get("bundle_id") + "  " + out.dim(String.valueOf(notification.get("notification_uuid"))));
+            out.line(out.dim("  signed " + notification.get("signed_date") + "; trusted roots: " + String.join(", ", roots)));
+        }
+        int width = steps.stream().mapToInt(s -> s.step().length()).max().orElse(0);
+        for (AppleSignedPayloads.Step s : steps) {
+            out.line("  " + out.status(s.status()) + " ".repeat(6 - s.status().length()) + s.step()
+                + " ".repeat(width - s.step().length() + 2) + s.detail());
+        }
+        if (valid) {
+            out.line(out.green("valid: signed by a chain to a trusted root"
+                + (transaction == null ? "" : "; transaction " + transaction.path("transactionId").asText()
+                    + " (" + transaction.path("productId").asText() + ")")));
+        } else {
+            out.line(out.red("not valid (" + failedStep + "): ") + reason);
+            out.line("  fix: " + fix);
+            if (payload != null) {
+                out.line(out.dim("  decoded anyway (unverified): use --json to see the payload"));
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.notif.cli;
+
+import dev.notif.apple.AppleEnvironment;
+import dev.notif.apple.AppleInputs;
+import dev.notif.apple.AppleNotificationBuilder;
+import dev.notif.apple.AppleNotificationTypes;
+import dev.notif.apple.AppleSender;
+import dev.notif.apple.AppleTestChain;
+import dev.notif.apple.SendAppleResult;
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
+import dev.notif.output.Result;
+import dev.notif.probe.HttpProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "apple", sortOptions = false,
+    header = "Send one App Store Server Notification (V2 signed by a test chain, or V1) and explain the answer.",
+    description = {
+        "V2 (default): POSTs {\"signedPayload\": JWS} as Apple does, the payload (and its signedTransactionInfo and"
+            + " signedRenewalInfo) signed ES256 by a three-level test chain that carries Apple's marker extensions."
+            + " The chain is generated once under notif's configuration directory (apple-test-chain/, keys 0600) and"
+            + " reused: a receiver you control accepts the payloads once it trusts apple-test-chain/root.pem (notif"
+            + " listen --apple-root FILE), and Apple's own verifier accepts them against that root. It is never"
+            + " Apple-signed: backends that trust only Apple Root CA G3 reject it, by design; to test those, let Apple"
+            + " send the test notification with 'notif check apple'.",
+        "",
+        "V1 (--v1 --password SECRET): a statusUpdateNotification JSON body carrying the app-specific shared secret.",
+        "",
+        "Verdicts: accepted, signature_rejected, event_rejected, rejected, server_error, redirected, timeout, tls_error,"
+            + " unreachable. Exit 0 only when the notification was accepted (2xx).",
+        "",
+        "JSON (--json): {ok, store, url, version, notification_type, subtype, notification_uuid, environment,"
+            + " bundle_id, original_transaction_id, http_status, latency_ms, verdict, cause, fix, response_body,"
+            + " signed_by, test_root, password}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif send apple --url http://127.0.0.1:8085/apple --bundle-id com.example.app",
+        "  notif send apple --url URL --bundle-id com.example.app --type DID_RENEW --original-transaction-id 2000000123456789",
+        "  notif send apple --url URL --bundle-id com.example.app --type EXPIRED --subtype VOLUNTARY --json",
+        "  notif send apple --url URL --bundle-id com.example.app --v1 --password $APPLE_SHARED_SECRET --type INITIAL_BUY",
+    })
+public final class SendAppleCommand extends BaseCommand {
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "The URL that receives Apple's notifications.")
+    String url;
+
+    @Option(names = "--bundle-id", paramLabel = "ID", description = "The app's bundle id; default: $APPLE_BUNDLE_ID.")
+    String bundleId;
+
+    @Option(names = "--environment", paramLabel = "ENV", defaultValue = "sandbox",
+        completionCandidates = AppleEnvironmentCandidates.class,
+        description = "sandbox or production (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+        description = "Notification type: TEST (default for V2), SUBSCRIBED, DID_RENEW, DID_CHANGE_RENEWAL_STATUS,"
+            + " DID_FAIL_TO_RENEW, EXPIRED, REFUND, REVOKE, ... (V1: INITIAL_BUY, DID_RENEW (default), CANCEL, ...).")
+    String type;
+
+    @Option(names = "--subtype", paramLabel = "SUBTYPE", description = "V2 subtype (default: the type's most common one).")
+    String subtype;
+
+    @Option(names = "--v1", description = "Send a V1 notification instead of V2.")
+    boolean v1;
+
+    @Option(names = "--password", paramLabel = "SECRET",
+        description = "V1: the app-specific shared secret; default: $APPLE_SHARED_SECRET.")
+    String password;
+
+    @Option(names = "--product-id", paramLabel = "ID", description = "Product id (default: <bundle id>.premium.monthly).")
+    String productId;
+
+    @Option(names = "--original-transaction-id", paramLabel = "ID",
+        description = "Original transaction id of a purchase the backend knows (default: generated).")
+    String originalTransactionId;
+
+    @Option(names = "--transaction-id", paramLabel = "ID", description = "Transaction id (default: generated).")
+    String transactionId;
+
+    @Option(names = "--app-apple-id", paramLabel = "NUMBER",
+        description = "The app's Apple id (in production payloads; default: 1234567890 there, none in sandbox).")
+    Long appAppleId;
+
+    @Option(names = "--show-secret", description = "Print the V1 password whole instead of redacted.")
+    boolean showSecret;
+
+    @Mixin
+    NetworkOptions network;
+
+    SendAppleCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        String target = Urls.http("--url", url).toString();
+        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
+        AppleEnvironment env = AppleEnvironment.parse(environment);
+        String secret = password != null ? password : ctx.env("APPLE_SHARED_SECRET");
+        if (password != null && !v1) {
+            throw NotifException.usage("--password is for V1 notifications only",
+                "add --v1, or drop --password: V2 payloads are signed instead");
+        }
+        var options = new AppleNotificationBuilder.Options(bundle, env, appAppleId, productId, originalTransactionId,
+            transactionId, ctx.clock().instant());
+        AppleSender sender = new AppleSender(new HttpProbe(Http.client(network.timeout())));
+        if (v1) {
+            if (subtype != null) {
+                throw NotifException.usage("V1 notifications have no subtype", "drop --subtype, or send V2");
+            }
+            if (secret == null || secret.isBlank()) {
+                throw NotifException.usage("a V1 notification carries the app-specific shared secret as its password:"
+                    + " pass --password or set APPLE_SHARED_SECRET", "App Store Connect > the app > App Information >"
+                    + " App-Specific Shared Secret > Manage");
+            }
+            var n = AppleNotificationBuilder.v1(AppleNotificationTypes.v1(type), secret, options);
+            AppleSender.Sent sent = sender.send(target, n, null);
+            return SendAppleResult.of(n, target, sent.outcome(), sent.verdict(), null, Secrets.show(secret, showSecret));
+        }
+        var t = AppleNotificationTypes.v2(type, subtype);
+        AppleTestChain chain = AppleTestChain.loadOrCreate(ctx.configDir(), ctx.clock());
+        if (chain.created()) {
+            warn("created notif's Apple test chain in " + chain.dir() + "; a receiver accepts its payloads once it"
+                + " trusts " + chain.rootPem());
+        }
+        var n = AppleNotificationBuilder.v2(t, options, chain);
+        AppleSender.Sent sent = sender.send(target, n, chain.rootPem().toString());
+        return SendAppleResult.of(n, target, sent.outcome(), sent.verdict(), chain.rootPem().toString(), null);
+    }
+}
