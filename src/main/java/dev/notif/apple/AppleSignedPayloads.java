@@ -124,13 +124,13 @@ public final class AppleSignedPayloads {
             : Step.fail(SIGNATURE, "the ES256 signature does not match the leaf certificate's key: the payload or"
                 + " header was altered after signing, or signed by another key");
         Step bundle = expect.bundleId() == null
-            ? Step.skip(BUNDLE_ID, field(payload, "bundleId") + " (pass --bundle-id to check it)")
+            ? Step.skip(BUNDLE_ID, orNone(field(payload, "bundleId")) + " (pass --bundle-id to check it)")
             : Objects.equals(expect.bundleId(), field(payload, "bundleId"))
                 ? Step.pass(BUNDLE_ID, expect.bundleId())
                 : Step.fail(BUNDLE_ID, "the payload is for " + field(payload, "bundleId") + ", not " + expect.bundleId());
         String env = field(payload, "environment");
         Step environment = expect.environment() == null
-            ? Step.skip(ENVIRONMENT, env + " (pass --environment to check it)")
+            ? Step.skip(ENVIRONMENT, orNone(env) + " (pass --environment to check it)")
             : expect.environment() == AppleEnvironment.ofApple(env)
                 ? Step.pass(ENVIRONMENT, env)
                 : Step.fail(ENVIRONMENT, "the payload is from " + env + ", not " + expect.environment().appleName());
@@ -354,6 +354,10 @@ public final class AppleSignedPayloads {
     private static List<Cert> certs(List<X509Certificate> x5c) {
         return x5c.stream().map(c -> new Cert(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
             c.getNotBefore().toInstant().toString(), c.getNotAfter().toInstant().toString())).toList();
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none in the payload" : value;
     }
 
     private static void addRest(List<Step> steps, Step... rest) {

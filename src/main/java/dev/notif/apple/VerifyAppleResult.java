@@ -28,10 +28,17 @@ public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, St
         Object type = notification.get("notification_type");
         if (type != null) {
             Object subtype = notification.get("subtype");
-            out.line(out.bold(type + (subtype == null ? "" : "/" + subtype)) + "  " + notification.get("environment")
-                + "  " + notification.get("bundle_id") + "  " + out.dim(String.valueOf(notification.get("notification_uuid"))));
-            out.line(out.dim("  signed " + notification.get("signed_date") + "; trusted roots: " + String.join(", ", roots)));
+            StringBuilder head = new StringBuilder(out.bold(type + (subtype == null ? "" : "/" + subtype)));
+            for (String key : List.of("environment", "bundle_id", "notification_uuid")) {
+                if (notification.get(key) != null) {
+                    head.append("  ").append(notification.get(key));
+                }
+            }
+            out.line(head.toString());
         }
+        Object signed = notification.get("signed_date");
+        out.line(out.dim("  " + (signed == null ? "" : "signed " + signed + "; ") + "trusted roots: "
+            + String.join(", ", roots)));
         int width = steps.stream().mapToInt(s -> s.step().length()).max().orElse(0);
         for (AppleSignedPayloads.Step s : steps) {
             out.line("  " + out.status(s.status()) + " ".repeat(6 - s.status().length()) + s.step()

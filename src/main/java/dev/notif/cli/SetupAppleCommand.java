@@ -83,7 +83,7 @@ public final class SetupAppleCommand extends BaseCommand {
         AppleSetupPlan.Wanted wanted = new AppleSetupPlan.Wanted(
             envs.contains(AppleEnvironment.PRODUCTION) ? new Endpoint(url, v) : null,
             envs.contains(AppleEnvironment.SANDBOX) ? new Endpoint(sandbox, v) : null);
-        AppleKey key = asc.key(ctx, "setup apple");
+        AppleKey key = AppleKey.load(AppleKey.Kind.ASC, "setup apple", ctx, asc.keyFile, asc.keyId, asc.issuerId);
         AppStoreConnect client = new AppStoreConnect(Http.apiClient(network.timeout(), RetryPolicy.standard(ctx)),
             asc.base(), key, ctx.clock());
         return new AppleSetup(client).run(bundle, key.keyId(), wanted, dryRun);
