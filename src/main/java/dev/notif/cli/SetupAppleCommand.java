@@ -50,7 +50,8 @@ public final class SetupAppleCommand extends BaseCommand {
     String sandboxUrl;
 
     @Option(names = "--version", paramLabel = "V1|V2", defaultValue = "V2",
-        description = "Notification version for both environments (default: ${DEFAULT-VALUE}).")
+        description = "Notification version for both environments (default: ${DEFAULT-VALUE}). Here --version takes"
+            + " a value (the contract's name for it): 'notif --version' prints notif's version.")
     String version;
 
     @Option(names = "--environment", paramLabel = "ENV", completionCandidates = AppleEnvironmentCandidates.class,
@@ -62,6 +63,10 @@ public final class SetupAppleCommand extends BaseCommand {
 
     @Mixin
     AppleAscOptions asc;
+
+    // --version above clashes with the inherited --help/--version pair, which picocli then leaves out whole
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     NetworkOptions network;
