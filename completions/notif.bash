@@ -163,12 +163,15 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_notif; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup stripe" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup google" ];    then _picocli_notif_setup; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup apple" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check stripe" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check google" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send apple" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify amazon" ];    then _picocli_notif_verify; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify apple" ];    then _picocli_notif_verify; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(setup)
@@ -180,19 +183,25 @@ function _complete_notif() {
   local cmds6=(demo)
   local cmds7=(setup stripe)
   local cmds8=(setup google)
-  local cmds9=(check stripe)
-  local cmds10=(check google)
-  local cmds11=(send stripe)
-  local cmds12=(send google)
-  local cmds13=(send amazon)
-  local cmds14=(verify amazon)
+  local cmds9=(setup apple)
+  local cmds10=(check stripe)
+  local cmds11=(check google)
+  local cmds12=(send stripe)
+  local cmds13=(send google)
+  local cmds14=(send amazon)
+  local cmds15=(send apple)
+  local cmds16=(verify amazon)
+  local cmds17=(verify apple)
 
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_verify_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_send_stripe; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_check_google; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_check_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_notif_verify_apple; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_notif_send_apple; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_check_google; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_check_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_setup_apple; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_notif_setup_google; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_notif_setup_stripe; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_notif_demo; return $?; fi
@@ -230,7 +239,7 @@ function _picocli_notif_setup() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google"
+  local commands="stripe google apple"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -266,7 +275,7 @@ function _picocli_notif_send() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google amazon"
+  local commands="stripe google amazon apple"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -284,7 +293,7 @@ function _picocli_notif_verify() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="amazon"
+  local commands="amazon apple"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -500,6 +509,63 @@ function _picocli_notif_setup_google() {
       return
       ;;
     '--retention')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apple` subcommand.
+function _picocli_notif_setup_apple() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--dry-run' '-h' '--help'"
+  local arg_opts="'--bundle-id' '--url' '--sandbox-url' '--version' '--environment' '--asc-key-file' '--asc-key-id' '--asc-issuer-id' '--asc-api-base' '--timeout'"
+  local ENV_option_args=("production" "sandbox") # --environment values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--bundle-id')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--sandbox-url')
+      return
+      ;;
+    '--version')
+      return
+      ;;
+    '--environment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ENV_option_args[@]}" ) )
+      return $?
+      ;;
+    '--asc-key-file')
+      return
+      ;;
+    '--asc-key-id')
+      return
+      ;;
+    '--asc-issuer-id')
+      return
+      ;;
+    '--asc-api-base')
       return
       ;;
     '--timeout')
@@ -792,6 +858,66 @@ function _picocli_notif_send_amazon() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `apple` subcommand.
+function _picocli_notif_send_apple() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '--v1' '--show-secret' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--url' '--bundle-id' '--environment' '--type' '--subtype' '--password' '--product-id' '--original-transaction-id' '--transaction-id' '--app-apple-id' '--timeout'"
+  local ENV_option_args=("production" "sandbox") # --environment values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--bundle-id')
+      return
+      ;;
+    '--environment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ENV_option_args[@]}" ) )
+      return $?
+      ;;
+    '--type')
+      return
+      ;;
+    '--subtype')
+      return
+      ;;
+    '--password')
+      return
+      ;;
+    '--product-id')
+      return
+      ;;
+    '--original-transaction-id')
+      return
+      ;;
+    '--transaction-id')
+      return
+      ;;
+    '--app-apple-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `amazon` subcommand.
 function _picocli_notif_verify_amazon() {
   # Get completion data
@@ -815,6 +941,51 @@ function _picocli_notif_verify_amazon() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apple` subcommand.
+function _picocli_notif_verify_apple() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--payload' '--root' '--bundle-id' '--environment' '--app-apple-id'"
+  local ENV_option_args=("production" "sandbox") # --environment values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--payload')
+      return
+      ;;
+    '--root')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--bundle-id')
+      return
+      ;;
+    '--environment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ENV_option_args[@]}" ) )
+      return $?
+      ;;
+    '--app-apple-id')
       return
       ;;
   esac
