@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "listen", sortOptions = false,
     header = "Run a local ingestion endpoint that verifies, answers and records deliveries as the backend does.",
     description = {
-        "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}. Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
+        "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}. POST /google decodes a Pub/Sub push envelope and validates the Google Play notification in it (codes Google adds later tolerated; eventTimeMillis as a string or a number; --google-package to accept only some apps): 200, or 400 with malformed|invalid_notification|package_mismatch. Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
         "",
         "Each delivery is reported on stderr as it arrives; Ctrl-C stops the receiver cleanly and prints the last-received table (or, with --json, one JSON document).",
     },
@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
         "  notif listen                                        # http://127.0.0.1:8085, secret generated and kept",
         "  notif listen --port 9000 --stripe-secret whsec_... --track-new-purchases",
         "  notif listen --host 0.0.0.0 --data-dir /var/lib/notif",
+        "  notif listen --google-package com.acme.app        # POST /google accepts only this app's notifications",
     })
 public final class ListenCommand extends BaseCommand {
 
@@ -58,6 +59,9 @@ public final class ListenCommand extends BaseCommand {
     StripeListenOptions stripe;
 
     @Mixin
+    GoogleRouteOptions google;
+
+    @Mixin
     NetworkOptions network;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -69,7 +73,7 @@ public final class ListenCommand extends BaseCommand {
 
     /** Every store's listen options; a new store is one more mixin field and one more entry here. */
     private List<RouteOptions> stores() {
-        return List.of(stripe);
+        return List.of(stripe, google);
     }
 
     @Override

@@ -3,10 +3,7 @@ package dev.notif.google;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.core.Json;
-import dev.notif.listen.Answer;
-import dev.notif.listen.Inbound;
+import dev.notif.listen.Receiver;
 import dev.notif.testing.NotifRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,22 +11,19 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * setup, send and check google against Google's official Pub/Sub emulator (a gcloud component). Skipped when the
+ * setup, send and check google against Google's official Pub/Sub emulator (a gcloud component), which pushes to
+ * notif's own receiver. Skipped when the
  * emulator is not installed; NOTIF_PUBSUB_EMULATOR names its launcher when gcloud is not on the PATH.
  */
 class PubSubEmulatorTest {
@@ -105,11 +99,12 @@ class PubSubEmulatorTest {
     }
 
     @Test
-    void setup_then_send_reaches_the_push_endpoint_and_check_passes() throws Exception {
-        try (MockWebServer endpoint = new MockWebServer()) {
-            endpoint.enqueue(new MockResponse().setResponseCode(200));
-            endpoint.start();
-            String url = endpoint.url("/google").toString();
+    void setup_then_send_reaches_notifs_receiver_through_the_emulator_and_check_passes() throws Exception {
+        CompletableFuture<Receiver.Delivery> delivered = new CompletableFuture<>();
+        try (Receiver receiver = Receiver.start(new Receiver.Config("127.0.0.1", 0, home.resolve("receiver"),
+            Receiver.DEFAULT_MAX_BODY, List.of(new GoogleRoute(Set.of("com.acme.app"))), Clock.systemUTC(),
+            delivered::complete))) {
+            String url = receiver.baseUrl() + "/google";
 
             NotifRun.Result setup = notif().run("setup", "google", "--project", "notif-emu", "--topic", "play-rtdn",
                 "--push-url", url, "--json");
@@ -124,19 +119,13 @@ class PubSubEmulatorTest {
                 "--package", "com.acme.app", "--json");
             assertThat(send.exitCode()).as(send.toString()).isZero();
 
-            RecordedRequest push = endpoint.takeRequest(60, TimeUnit.SECONDS);
-            assertThat(push).as("the emulator pushed the notification").isNotNull();
-            JsonNode envelope = Json.parse(push.getBody().readUtf8());
-            assertThat(envelope.path("subscription").asText()).isEqualTo("projects/notif-emu/subscriptions/play-rtdn-push");
-            assertThat(envelope.path("message").path("messageId").asText()).isEqualTo(send.json().path("message_id").asText());
-            JsonNode n = Json.parse(new String(Base64.getDecoder().decode(envelope.path("message").path("data").asText()),
-                StandardCharsets.UTF_8));
-            assertThat(n.path("packageName").asText()).isEqualTo("com.acme.app");
-            assertThat(n.has("testNotification")).isTrue();
-
-            Answer answer = new GoogleRoute(Set.of("com.acme.app")).handle(new Inbound("POST", "/google", null,
-                Map.of(), Json.compact(envelope).getBytes(StandardCharsets.UTF_8), Instant.now()));
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            Receiver.Delivery delivery = delivered.get(60, TimeUnit.SECONDS);
+            assertThat(delivery.status()).as(delivery.answer()).isEqualTo(200);
+            assertThat(delivery.entry().id()).isEqualTo(send.json().path("message_id").asText());
+            assertThat(delivery.entry().type()).isEqualTo("test");
+            assertThat(delivery.entry().detail().path("subscription").asText())
+                .isEqualTo("projects/notif-emu/subscriptions/play-rtdn-push");
+            assertThat(delivery.entry().detail().path("package_name").asText()).isEqualTo("com.acme.app");
 
             NotifRun.Result check = notif().run("check", "google", "--project", "notif-emu", "--topic", "play-rtdn",
                 "--push-url", url, "--json");
