@@ -314,7 +314,7 @@ function _picocli_notif_listen() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '--verbose' '--track-new-purchases' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--timeout'"
+  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--google-package' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -344,6 +344,9 @@ function _picocli_notif_listen() {
       return $?
       ;;
     '--stripe-tolerance')
+      return
+      ;;
+    '--google-package')
       return
       ;;
     '--timeout')

@@ -203,6 +203,7 @@ complete -c notif -n '__fish_seen_subcommand_from listen' -l stripe-secret -r -d
 complete -c notif -n '__fish_seen_subcommand_from listen' -l stripe-secret-file -r -d 'Read the signing secret from FILE.'
 complete -c notif -n '__fish_seen_subcommand_from listen' -l track-new-purchases -d 'Also accept customer.subscription.created and checkout.session.completed.'
 complete -c notif -n '__fish_seen_subcommand_from listen' -l stripe-tolerance -r -d 'Oldest signature timestamp accepted, in seconds (default: 300).'
+complete -c notif -n '__fish_seen_subcommand_from listen' -l google-package -r -d 'Accept Google Play notifications of this package only (repeatable; default: any package); others get 400 package_mismatch.'
 complete -c notif -n '__fish_seen_subcommand_from listen' -l timeout -r -d 'Bound on each network call, in seconds (default: 10).'
 complete -c notif -n '__fish_seen_subcommand_from listen' -s h -l help -d 'Show this help message and exit.'
 complete -c notif -n '__fish_seen_subcommand_from listen' -s V -l version -d 'Print version information and exit.'
