@@ -166,6 +166,7 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup apple" ];    then _picocli_notif_setup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check stripe" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check google" ];    then _picocli_notif_check; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check amazon" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
@@ -186,19 +187,21 @@ function _complete_notif() {
   local cmds9=(setup apple)
   local cmds10=(check stripe)
   local cmds11=(check google)
-  local cmds12=(send stripe)
-  local cmds13=(send google)
-  local cmds14=(send amazon)
-  local cmds15=(send apple)
-  local cmds16=(verify amazon)
-  local cmds17=(verify apple)
+  local cmds12=(check amazon)
+  local cmds13=(send stripe)
+  local cmds14=(send google)
+  local cmds15=(send amazon)
+  local cmds16=(send apple)
+  local cmds17=(verify amazon)
+  local cmds18=(verify apple)
 
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_notif_verify_apple; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_notif_verify_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_notif_send_apple; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_send_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_notif_verify_apple; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_notif_send_apple; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_check_amazon; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_check_google; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_check_stripe; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_notif_setup_apple; return $?; fi
@@ -257,7 +260,7 @@ function _picocli_notif_check() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google"
+  local commands="stripe google amazon"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -665,6 +668,60 @@ function _picocli_notif_check_google() {
       return
       ;;
     '--monitoring-api-base')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `amazon` subcommand.
+function _picocli_notif_check_amazon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--url' '--type' '--wait' '--callback-host' '--callback-port' '--public-url' '--topic-arn' '--signature-version' '--timeout'"
+  local TYPE_option_args=("CONSUMABLE_PURCHASED" "CONSUMABLE_CANCELLED" "ENTITLEMENT_PURCHASED" "ENTITLEMENT_CANCELLED" "SUBSCRIPTION_PURCHASED" "SUBSCRIPTION_RENEWED" "SUBSCRIPTION_CONVERTED_FREE_TRIAL_TO_PAID" "SUBSCRIPTION_CANCELLED" "SUBSCRIPTION_EXPIRED" "SUBSCRIPTION_AUTO_RENEWAL_ON" "SUBSCRIPTION_AUTO_RENEWAL_OFF" "SUBSCRIPTION_SCHEDULED_TO_END" "SUBSCRIPTION_IN_GRACE_PERIOD" "SUBSCRIPTION_OUT_OF_GRACE_PERIOD" "SUBSCRIPTION_MODIFIED_IMMEDIATE" "SUBSCRIPTION_MODIFIED_DEFERRED") # --type values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--callback-host')
+      return
+      ;;
+    '--callback-port')
+      return
+      ;;
+    '--public-url')
+      return
+      ;;
+    '--topic-arn')
+      return
+      ;;
+    '--signature-version')
       return
       ;;
     '--timeout')
