@@ -52,7 +52,7 @@ class StripeSetupTest {
 
     @Test
     void on_a_terminal_deletions_are_asked_for_and_a_no_changes_nothing() {
-        String a = stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
+        stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
         String b = stripe.addEndpoint(URL, "enabled", 2, "invoice.updated");
         assertThatThrownBy(() -> setup(false).run(prune())).isInstanceOf(NotifException.class)
             .hasMessageContaining("cancelled");
