@@ -1,6 +1,8 @@
 package dev.notif.google;
 
 import dev.notif.output.Check;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 /** {@code google.deliveries}: a pure judgement of a push subscription's {@link DeliveryStats}. */
@@ -14,7 +16,7 @@ public final class DeliveryFindings {
         String last = stats.lastAckAt() == null ? "no acknowledged push" : "last acknowledged push at " + stats.lastAckAt();
         String backlog = stats.undelivered() == null ? "" : "; " + stats.undelivered() + " message(s) waiting"
             + (stats.oldestUnackedSeconds() == null || stats.undelivered() == 0 ? ""
-            : ", the oldest for " + PushSettings.human(java.time.Duration.ofSeconds(stats.oldestUnackedSeconds())));
+            : ", the oldest for " + PushSettings.human(Duration.ofSeconds(stats.oldestUnackedSeconds())));
         Check check;
         if (stats.total() == 0) {
             check = Check.warn(GoogleChecks.DELIVERIES, "no push attempt in the last " + days + " d: nothing was"
@@ -28,7 +30,7 @@ public final class DeliveryFindings {
                     + last);
         } else {
             DeliveryStats.Failure worst = failures.stream()
-                .max(java.util.Comparator.comparingLong(DeliveryStats.Failure::count)).orElseThrow();
+                .max(Comparator.comparingLong(DeliveryStats.Failure::count)).orElseThrow();
             String summary = stats.failures() + " of " + stats.total() + " push(es) in " + days + " d failed ("
                 + String.join(", ", failures.stream().map(f -> f.responseClass() + " x" + f.count()).toList()) + "): "
                 + worst.cause() + "; " + last + backlog;

@@ -3,6 +3,7 @@ package dev.notif.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ public record DeliveryStats(Map<String, Long> byClass, Map<String, Map<String, L
         String end = Json.text(point.path("interval"), "endTime");
         try {
             return end == null ? null : Instant.parse(end);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -3,9 +3,12 @@ package dev.notif.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
+import dev.notif.core.NotifException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the JSON Google Play publishes to the topic (a DeveloperNotification): {@code version}, {@code packageName},
@@ -38,7 +41,7 @@ public final class DeveloperNotification {
                     return k;
                 }
             }
-            throw dev.notif.core.NotifException.usage("--type must be test, subscription, one-time or voided, got '"
+            throw NotifException.usage("--type must be test, subscription, one-time or voided, got '"
                 + word + "'", "for example --type subscription");
         }
     }
@@ -170,7 +173,7 @@ public final class DeveloperNotification {
     }
 
     /** The kind's code table for {@code --notification-type}, or null when the kind has none. */
-    public static java.util.Map<Integer, String> codes(Kind kind) {
+    public static Map<Integer, String> codes(Kind kind) {
         return switch (kind) {
             case SUBSCRIPTION -> RtdnCodes.SUBSCRIPTION;
             case ONE_TIME -> RtdnCodes.ONE_TIME;
@@ -187,7 +190,7 @@ public final class DeveloperNotification {
         }
         byte[] tail = new byte[96];
         RANDOM.nextBytes(tail);
-        return sb + ".AO-J1O" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tail);
+        return sb + ".AO-J1O" + Base64.getUrlEncoder().withoutPadding().encodeToString(tail);
     }
 
     static String orderId() {

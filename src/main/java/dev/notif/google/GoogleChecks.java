@@ -45,10 +45,14 @@ public final class GoogleChecks {
     public static CheckReport withoutCredentials(GoogleNames.Topic topic, NotifException why) {
         List<Check> checks = new ArrayList<>();
         checks.add(Check.fail(CREDENTIALS, why.getMessage(), why.hint()));
+        skipTheRest(checks);
+        return CheckReport.of("google", topic.full(), checks).exitingWith(why.exitCode());
+    }
+
+    private static void skipTheRest(List<Check> checks) {
         for (String id : List.of(TOPIC, PUBLISHER, SubscriptionFindings.ID, DELIVERIES)) {
             checks.add(Check.skip(id, "needs working credentials (" + CREDENTIALS + ")"));
         }
-        return CheckReport.of("google", topic.full(), checks).exitingWith(why.exitCode());
     }
 
     public CheckReport run(Target t) {
@@ -56,9 +60,7 @@ public final class GoogleChecks {
         Check credentials = credentials();
         checks.add(credentials);
         if (credentials.failed()) {
-            for (String id : List.of(TOPIC, PUBLISHER, SubscriptionFindings.ID, DELIVERIES)) {
-                checks.add(Check.skip(id, "needs working credentials (" + CREDENTIALS + ")"));
-            }
+            skipTheRest(checks);
             return report(t, checks);
         }
         Boolean exists = null;
@@ -211,10 +213,10 @@ public final class GoogleChecks {
         return new Check(id, Check.Status.SKIP, explained.getMessage(), fix, Map.of());
     }
 
+    /** Credentials refused (3) outweigh an unreachable Google (4), which outweighs anything else. */
     private void note(int code) {
-        if (code == ExitCode.CREDENTIALS || exitCode != ExitCode.CREDENTIALS && code == ExitCode.UNAVAILABLE) {
-            exitCode = code;
-        } else if (exitCode < 0 && code != ExitCode.OK) {
+        if (code == ExitCode.CREDENTIALS || exitCode != ExitCode.CREDENTIALS && code == ExitCode.UNAVAILABLE
+            || exitCode < 0 && code != ExitCode.OK) {
             exitCode = code;
         }
     }

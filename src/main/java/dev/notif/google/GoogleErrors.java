@@ -1,5 +1,6 @@
 package dev.notif.google;
 
+import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 
 /**
@@ -37,17 +38,17 @@ public final class GoogleErrors {
     public static NotifException explain(GoogleApiException e, Step step, GoogleAccess access, String project) {
         if (e.serviceDisabled()) {
             String api = step == Step.READ_METRICS ? "monitoring.googleapis.com" : "pubsub.googleapis.com";
-            return new NotifException(dev.notif.core.ExitCode.CREDENTIALS, "the " + apiName(step) + " API is not enabled"
+            return new NotifException(ExitCode.CREDENTIALS, "the " + apiName(step) + " API is not enabled"
                 + " for " + access.principal() + ": " + e.getMessage(), "gcloud services enable " + api + " --project "
                 + keyProject(access, project) + (e.activationUrl() == null ? "" : " (or " + e.activationUrl() + ")")
                 + ", wait a minute, then rerun", e);
         }
         if (e.permissionDenied()) {
-            return new NotifException(dev.notif.core.ExitCode.CREDENTIALS, access.principal() + " may not " + step.verb
+            return new NotifException(ExitCode.CREDENTIALS, access.principal() + " may not " + step.verb
                 + " (" + step.permission + "): " + e.getMessage(), grant(step, access, project), e);
         }
         if (e.notFound() && (step == Step.CREATE_TOPIC || step == Step.WRITE_SUBSCRIPTION)) {
-            return new NotifException(dev.notif.core.ExitCode.USAGE, "project " + project + " was not found, or "
+            return new NotifException(ExitCode.USAGE, "project " + project + " was not found, or "
                 + access.principal() + " cannot see it: " + e.getMessage(), "pass the project ID (not its name or"
                 + " number) with --project, and check that the service account has a role in it", e);
         }

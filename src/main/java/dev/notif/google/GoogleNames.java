@@ -1,6 +1,7 @@
 package dev.notif.google;
 
 import dev.notif.core.NotifException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,7 @@ public final class GoogleNames {
 
     /** A topic or subscription id: 3–255 characters, starting with a letter, not with "goog". */
     public static String resourceId(String option, String value) {
-        if (!RESOURCE_ID.matcher(value).matches() || value.toLowerCase(java.util.Locale.ROOT).startsWith("goog")) {
+        if (!RESOURCE_ID.matcher(value).matches() || value.toLowerCase(Locale.ROOT).startsWith("goog")) {
             throw NotifException.usage(option + " '" + value + "' is not a valid Pub/Sub id",
                 "3-255 characters: a letter first, then letters, digits, - _ . ~ + %; not starting with 'goog'");
         }

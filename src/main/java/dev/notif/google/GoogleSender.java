@@ -7,6 +7,7 @@ import dev.notif.probe.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Sends a DeveloperNotification: published to the topic (what Play does), or pushed to a URL (what Pub/Sub does). */
 public final class GoogleSender {
@@ -33,8 +34,8 @@ public final class GoogleSender {
     public static SendGoogleResult push(HttpProbe probe, String url, String subscription, SendGoogleResult.Sent sent,
                                         Instant now) {
         byte[] data = Json.compact(sent.notification()).getBytes(StandardCharsets.UTF_8);
-        String messageId = String.valueOf(10_000_000_000_000L + Math.floorMod(now.toEpochMilli() * 7919,
-            90_000_000_000_000L));
+        String messageId = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L,
+            10_000_000_000_000_000L)); // numeric, like the ids Pub/Sub gives
         byte[] body = Json.compact(PushEnvelope.build(data, messageId, now, Map.of(), subscription))
             .getBytes(StandardCharsets.UTF_8);
         Outcome outcome = probe.post(url, Map.of("User-Agent", PushEnvelope.USER_AGENT), body,

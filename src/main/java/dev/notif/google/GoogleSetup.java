@@ -8,6 +8,7 @@ import dev.notif.google.SetupGoogleResult.Action;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -79,6 +80,7 @@ public final class GoogleSetup {
             }
             List<String> changes = grant.conditional()
                 ? List.of("only a conditional grant exists (" + grant.role() + "); adding an unconditional one")
+                : policy.path("bindings").isEmpty() ? List.of("the policy had no binding")
                 : List.of("keeps the policy's other " + policy.path("bindings").size() + " binding(s)");
             if (dryRun) {
                 return new Action("update", PUBLISHER, who, changes, false, null, null);
@@ -152,7 +154,7 @@ public final class GoogleSetup {
         try {
             return access.pubsub().createSubscription(plan.name(), plan.fields());
         } catch (GoogleApiException e) {
-            if (e.is("INVALID_ARGUMENT") && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("endpoint")) {
+            if (e.is("INVALID_ARGUMENT") && e.getMessage().toLowerCase(Locale.ROOT).contains("endpoint")) {
                 throw NotifException.usage("Pub/Sub refused the push endpoint: " + e.getMessage(), "the endpoint must be"
                     + " a public https:// URL with a certificate from a public CA");
             }

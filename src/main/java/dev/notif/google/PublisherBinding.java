@@ -3,6 +3,7 @@ package dev.notif.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Json;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class PublisherBinding {
      * missing); version, etag and every other binding are kept, so the write fails if someone changed it meanwhile.
      */
     public static ObjectNode withPublisher(JsonNode policy) {
-        ObjectNode copy = policy.isObject() ? ((ObjectNode) policy).deepCopy() : dev.notif.core.Json.object();
+        ObjectNode copy = policy.isObject() ? ((ObjectNode) policy).deepCopy() : Json.object();
         ArrayNode bindings = copy.has("bindings") ? (ArrayNode) copy.get("bindings") : copy.putArray("bindings");
         for (JsonNode binding : bindings) {
             if (ROLE.equals(binding.path("role").asText()) && !binding.hasNonNull("condition")) {

@@ -1,6 +1,7 @@
 package dev.notif.google;
 
 import dev.notif.core.NotifException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,6 @@ public final class RtdnCodes {
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((Integer) pairs[i], (String) pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }
