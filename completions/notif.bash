@@ -317,7 +317,7 @@ function _picocli_notif_listen() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '--verbose' '--track-new-purchases' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--google-package' '--timeout'"
+  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--google-package' '--amazon-cert' '--amazon-cert-url-prefix' '--amazon-topic-arn' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -350,6 +350,18 @@ function _picocli_notif_listen() {
       return
       ;;
     '--google-package')
+      return
+      ;;
+    '--amazon-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--amazon-cert-url-prefix')
+      return
+      ;;
+    '--amazon-topic-arn')
       return
       ;;
     '--timeout')
