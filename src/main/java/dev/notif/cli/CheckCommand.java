@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
     CheckStripeCommand.class,
     CheckGoogleCommand.class,
     CheckAmazonCommand.class,
+    CheckAppleCommand.class,
 })
 public final class CheckCommand {
 }

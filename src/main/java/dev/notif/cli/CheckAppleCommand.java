@@ -1,0 +1,150 @@
+package dev.notif.cli;
+
+import dev.notif.apple.AppStoreConnect;
+import dev.notif.apple.AppStoreServerApi;
+import dev.notif.apple.AppleChecks;
+import dev.notif.apple.AppleEnvironment;
+import dev.notif.apple.AppleInputs;
+import dev.notif.apple.AppleKey;
+import dev.notif.core.Context;
+import dev.notif.core.Http;
+import dev.notif.core.NotifException;
+import dev.notif.core.RetryPolicy;
+import dev.notif.core.Urls;
+import dev.notif.output.Check;
+import dev.notif.output.CheckReport;
+import dev.notif.output.Result;
+import dev.notif.probe.HttpProbe;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "apple", sortOptions = false,
+    header = "Check an app's App Store Server Notifications end to end, in production and sandbox.",
+    description = {
+        "Asks Apple itself: requests a test notification in each environment and polls its status with backoff until"
+            + " Apple records a delivery attempt (or --wait passes), reads the notification history of the last --days"
+            + " (every page), and probes the URL as Apple would. Production and sandbox are separate (each has its"
+            + " own URL, test notification and history): every finding names its environment (details.environment)."
+            + " Runs every check even when one fails; exits 1 if any failed, 3 when the key is missing or rejected,"
+            + " 4 when Apple cannot be reached. Checks:",
+        "  apple.credentials         the In-App Purchase key is accepted by the App Store Server API",
+        "  apple.url.configured      a notification URL is set for the environment (error 4040007: none); with the"
+            + " team key (ASC_*) also which URL and version, compared with --url",
+        "  apple.test.delivered      Apple delivered its test notification; every attempt listed with its result"
+            + " in plain words and the fix",
+        "  apple.history             notifications of the last --days: details.last_delivered_at, failures counted"
+            + " by result, notifications never delivered",
+        "  apple.endpoint.reachable  the URL (--url, or App Store Connect's) is https, on 443 or a port from 1024,"
+            + " answers over TLS 1.2+ without a redirect",
+        "",
+        "Needs the In-App Purchase key (--key-file/--key-id/--issuer-id or APPLE_IAP_KEY_FILE, APPLE_IAP_KEY_ID,"
+            + " APPLE_ISSUER_ID); the App Store Connect API team key (ASC_*) is optional here.",
+        "",
+        "JSON (--json): {ok, store: \"apple\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix,"
+            + " details: {environment, ...}}]}.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif check apple --bundle-id com.example.app",
+        "  notif check apple --bundle-id com.example.app --environment sandbox --url https://api.example.com/apple",
+        "  notif check apple --bundle-id com.example.app --days 7 --json        # nightly in CI",
+    })
+public final class CheckAppleCommand extends BaseCommand {
+
+    @Option(names = "--bundle-id", paramLabel = "ID", description = "The app's bundle id; default: $APPLE_BUNDLE_ID.")
+    String bundleId;
+
+    @Option(names = "--environment", paramLabel = "ENV", completionCandidates = AppleEnvironmentCandidates.class,
+        description = "Check only production or only sandbox (default: both).")
+    String environment;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+        description = "Days of notification history to read, 1 to 180 (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+        description = "How long to wait for Apple to try the test notification (default: ${DEFAULT-VALUE}).")
+    double waitSeconds;
+
+    @Option(names = "--url", paramLabel = "URL",
+        description = "The URL the app should deliver to: probed, and compared with App Store Connect's.")
+    String url;
+
+    @Mixin
+    AppleIapOptions iap;
+
+    @Option(names = "--sandbox-api-base", paramLabel = "URL",
+        description = "App Store Server API base URL for sandbox, for tests and fakes (default: --api-base).")
+    String sandboxApiBase;
+
+    @Mixin
+    AppleAscOptions asc;
+
+    @Mixin
+    NetworkOptions network;
+
+    CheckAppleCommand(Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
+        if (url != null) {
+            Urls.http("--url", url);
+        }
+        if (days < 1 || days > 180) {
+            throw NotifException.usage("--days must be between 1 and 180, got " + days,
+                "Apple keeps 180 days of notification history; for example --days 7");
+        }
+        if (!(waitSeconds >= 0) || waitSeconds > 600) {
+            throw NotifException.usage("--wait must be between 0 and 600 seconds, got " + waitSeconds,
+                "for example --wait 60");
+        }
+        Duration timeout = network.timeout();
+        HttpUrl production = iap.base();
+        HttpUrl sandbox = sandboxApiBase == null ? production : Urls.http("--sandbox-api-base", sandboxApiBase);
+        AppleKey key = null;
+        NotifException keyProblem = null;
+        try {
+            key = AppleKey.load(AppleKey.Kind.IAP, "check apple", ctx, iap.keyFile, iap.keyId, iap.issuerId);
+        } catch (NotifException e) {
+            keyProblem = e;
+        }
+        AppStoreConnect.App app = null;
+        String noApp = "set ASC_KEY_FILE, ASC_KEY_ID and ASC_ISSUER_ID (the team key) to see the URL itself";
+        if (AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile, asc.keyId, asc.issuerId)) {
+            try {
+                AppleKey team = AppleKey.load(AppleKey.Kind.ASC, "check apple", ctx, asc.keyFile, asc.keyId,
+                    asc.issuerId);
+                app = new AppStoreConnect(Http.apiClient(timeout, RetryPolicy.standard(ctx)), asc.base(), team,
+                    ctx.clock()).findApp(bundle);
+                noApp = app == null ? "App Store Connect has no app " + bundle + " for the team key" : null;
+            } catch (NotifException e) {
+                noApp = "the team key could not read the app: " + e.getMessage();
+            }
+            if (noApp != null) {
+                warn(noApp);
+            }
+        }
+        OkHttpClient api = Http.apiClient(timeout, RetryPolicy.standard(ctx));
+        AppleKey iapKey = key;
+        CheckReport report = new AppleChecks(
+                env -> new AppStoreServerApi(iapKey, bundle, env, env == AppleEnvironment.PRODUCTION ? production
+                    : sandbox, api),
+                key, keyProblem, app, noApp, new HttpProbe(Http.client(timeout)), ctx.clock(),
+                RetryPolicy.standard(ctx))
+            .run(new AppleChecks.Request(bundle, AppleEnvironment.parseAll(environment), days,
+                Duration.ofMillis((long) (waitSeconds * 1000)), url));
+        if (report.exitCode() > 1) { // the key or Apple stopped some checks: say so on stderr too
+            report.checks().stream().filter(c -> c.failed() || c.status() == Check.Status.SKIP).findFirst()
+                .ifPresent(c -> Cli.printError(ctx, false, report.exitCode(), "could not check everything: "
+                    + c.summary(), c.fix() != null ? c.fix() : "see the checks above"));
+        }
+        return report;
+    }
+}
