@@ -167,6 +167,7 @@ function _complete_notif() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check stripe" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check google" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check amazon" ];    then _picocli_notif_check; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check apple" ];    then _picocli_notif_check; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send stripe" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send google" ];    then _picocli_notif_send; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send amazon" ];    then _picocli_notif_send; return $?; fi
@@ -188,19 +189,21 @@ function _complete_notif() {
   local cmds10=(check stripe)
   local cmds11=(check google)
   local cmds12=(check amazon)
-  local cmds13=(send stripe)
-  local cmds14=(send google)
-  local cmds15=(send amazon)
-  local cmds16=(send apple)
-  local cmds17=(verify amazon)
-  local cmds18=(verify apple)
+  local cmds13=(check apple)
+  local cmds14=(send stripe)
+  local cmds15=(send google)
+  local cmds16=(send amazon)
+  local cmds17=(send apple)
+  local cmds18=(verify amazon)
+  local cmds19=(verify apple)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_notif_verify_apple; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_notif_verify_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_notif_send_apple; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_notif_send_amazon; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_send_google; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_notif_verify_apple; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_notif_verify_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_notif_send_apple; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_notif_send_amazon; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_notif_send_google; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_notif_send_stripe; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_notif_check_apple; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_notif_check_amazon; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_notif_check_google; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_notif_check_stripe; return $?; fi
@@ -260,7 +263,7 @@ function _picocli_notif_check() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="stripe google amazon"
+  local commands="stripe google amazon apple"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -734,6 +737,78 @@ function _picocli_notif_check_amazon() {
       return
       ;;
     '--signature-version')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apple` subcommand.
+function _picocli_notif_check_apple() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--bundle-id' '--environment' '--days' '--wait' '--url' '--key-file' '--key-id' '--issuer-id' '--api-base' '--sandbox-api-base' '--asc-key-file' '--asc-key-id' '--asc-issuer-id' '--asc-api-base' '--timeout'"
+  local ENV_option_args=("production" "sandbox") # --environment values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--bundle-id')
+      return
+      ;;
+    '--environment')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ENV_option_args[@]}" ) )
+      return $?
+      ;;
+    '--days')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--key-file')
+      return
+      ;;
+    '--key-id')
+      return
+      ;;
+    '--issuer-id')
+      return
+      ;;
+    '--api-base')
+      return
+      ;;
+    '--sandbox-api-base')
+      return
+      ;;
+    '--asc-key-file')
+      return
+      ;;
+    '--asc-key-id')
+      return
+      ;;
+    '--asc-issuer-id')
+      return
+      ;;
+    '--asc-api-base')
       return
       ;;
     '--timeout')
