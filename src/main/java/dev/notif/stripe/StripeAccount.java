@@ -217,6 +217,9 @@ public final class StripeAccount {
             }
             List<Event> data = list.getData() == null ? List.of() : list.getData();
             for (Event e : data) {
+                if (!types.contains(e.getType()) || e.getCreated() != null && e.getCreated() < since) {
+                    continue; // a server that ignored the filters: keep only what was asked for
+                }
                 all.add(new EventSummary(e.getId(), e.getType(), e.getCreated() == null ? 0 : e.getCreated(),
                     e.getPendingWebhooks() == null ? 0 : e.getPendingWebhooks()));
             }

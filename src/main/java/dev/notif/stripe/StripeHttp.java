@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,9 +30,24 @@ final class StripeHttp extends HttpClient {
         this.client = client;
     }
 
+    /**
+     * stripe-java encodes list query parameters as {@code types[0]=a&types[1]=b}; Stripe reads that and the
+     * {@code types[]=a&types[]=b} of its documentation alike, but simpler stand-ins read only the documented form.
+     */
+    static HttpUrl listsAsBrackets(HttpUrl url) {
+        if (url.querySize() == 0) {
+            return url;
+        }
+        HttpUrl.Builder b = url.newBuilder().query(null);
+        for (int i = 0; i < url.querySize(); i++) {
+            b.addQueryParameter(url.queryParameterName(i).replaceAll("\\[\\d+]$", "[]"), url.queryParameterValue(i));
+        }
+        return b.build();
+    }
+
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
-        Request.Builder builder = new Request.Builder().url(request.url());
+        Request.Builder builder = new Request.Builder().url(listsAsBrackets(HttpUrl.get(request.url().toString())));
         request.headers().map().forEach((name, values) -> values.forEach(v -> builder.addHeader(name, v)));
         builder.header("User-Agent", buildUserAgentString(request));
         builder.header("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
