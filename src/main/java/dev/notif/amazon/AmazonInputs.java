@@ -3,6 +3,11 @@ package dev.notif.amazon;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -48,6 +53,38 @@ public final class AmazonInputs {
                 "for example " + option + " 10");
         }
         return Duration.ofMillis((long) (seconds * 1000));
+    }
+
+    /** The SNS message in a file ('-' reads stdin), as captured; not JSON or not an object is a usage error. */
+    public static SnsMessage message(String option, String file, InputStream stdin) {
+        String body;
+        try {
+            body = "-".equals(file) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw NotifException.usage("cannot read " + option + " " + file + ": " + e.getMessage(), "check the path");
+        }
+        try {
+            return SnsMessage.parse(body);
+        } catch (SnsMessage.Malformed e) {
+            throw NotifException.usage(option + " " + file + ": " + e.getMessage(), "pass the request body exactly as"
+                + " SNS sent it: a JSON object with Type, MessageId, Signature, ...");
+        }
+    }
+
+    /** A PEM certificate file; unreadable or not a certificate is a usage error. */
+    public static X509Certificate certificate(String option, Path file) {
+        X509Certificate c;
+        try {
+            c = CertificateSource.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw NotifException.usage("cannot read " + option + " " + file + ": " + e.getMessage(), "check the path");
+        }
+        if (c == null) {
+            throw NotifException.usage(option + " " + file + " holds no X.509 certificate",
+                "pass a PEM file (-----BEGIN CERTIFICATE----- ...), such as the one SigningCertURL serves");
+        }
+        return c;
     }
 
     /** Opens the session; an address that cannot be bound or a bad --public-url is a usage error. */

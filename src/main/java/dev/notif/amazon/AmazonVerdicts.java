@@ -105,7 +105,8 @@ public final class AmazonVerdicts {
                 + " them." + lost, "expected for notif's made-up purchase; pass --receipt-id and --app-user-id of a purchase"
                 + " the backend knows, or check that the backend's Amazon shared secret and package name are set");
         }
-        Verdict plain = NetworkVerdicts.plainRejection(status, WHO, "the message signature (no header, no credentials)");
+        Verdict plain = NetworkVerdicts.httpRejection(status, WHO,
+            "SNS authenticates with the message signature (no header, no credentials)");
         if (plain != null) {
             return new Verdict(plain.verdict(), plain.cause() + "." + lost, plain.fix());
         }

@@ -221,17 +221,4 @@ public final class SnsHost implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
-
-    /** The visits as plain maps for result details, in order. */
-    public List<Map<String, Object>> visitDetails() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Visit v : visits) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", v.kind());
-            m.put("at", v.at().toString());
-            m.put("user_agent", v.userAgent());
-            out.add(m);
-        }
-        return out;
-    }
 }

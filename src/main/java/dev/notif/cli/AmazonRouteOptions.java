@@ -2,17 +2,12 @@ package dev.notif.cli;
 
 import dev.notif.amazon.AmazonInputs;
 import dev.notif.amazon.AmazonRoute;
-import dev.notif.amazon.CertificateSource;
 import dev.notif.amazon.SnsVerifier;
 import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.listen.ListenSetup;
 import dev.notif.listen.RouteOptions;
 import dev.notif.listen.StoreRoute;
 import dev.notif.probe.HttpProbe;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -40,17 +35,7 @@ public class AmazonRouteOptions implements RouteOptions {
     public StoreRoute route(ListenSetup setup) {
         List<X509Certificate> trusted = new ArrayList<>();
         for (Path file : certs) {
-            X509Certificate c;
-            try {
-                c = CertificateSource.parse(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw NotifException.usage("cannot read --amazon-cert " + file + ": " + e.getMessage(), "check the path");
-            }
-            if (c == null) {
-                throw NotifException.usage("--amazon-cert " + file + " holds no X.509 certificate",
-                    "pass a PEM file (-----BEGIN CERTIFICATE----- ...)");
-            }
-            trusted.add(c);
+            trusted.add(AmazonInputs.certificate("--amazon-cert", file));
         }
         topicArns.forEach(AmazonInputs::topicArn);
         for (String prefix : urlPrefixes) {

@@ -1,6 +1,6 @@
 package dev.notif.cli;
 
-import dev.notif.amazon.CertificateSource;
+import dev.notif.amazon.AmazonInputs;
 import dev.notif.amazon.HttpCertificateSource;
 import dev.notif.amazon.SnsMessage;
 import dev.notif.amazon.SnsVerifier;
@@ -10,11 +10,7 @@ import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,46 +58,14 @@ public final class VerifyAmazonCommand extends BaseCommand {
 
     @Override
     protected Result execute() {
-        SnsMessage m;
-        try {
-            m = SnsMessage.parse(read());
-        } catch (SnsMessage.Malformed e) {
-            throw NotifException.usage("--message " + message + ": " + e.getMessage(),
-                "pass the request body exactly as SNS sent it: a JSON object with Type, MessageId, Signature, ...");
-        }
-        SnsVerifier.Trust trust = SnsVerifier.Trust.SNS;
-        if (cert != null) {
-            X509Certificate c = CertificateSource.parse(readFile(cert));
-            if (c == null) {
-                throw NotifException.usage("--cert " + cert + " holds no X.509 certificate",
-                    "pass the PEM file SigningCertURL serves (-----BEGIN CERTIFICATE----- ...)");
-            }
-            trust = SnsVerifier.Trust.only(c);
-        }
+        SnsMessage m = AmazonInputs.message("--message", message, ctx.in());
+        SnsVerifier.Trust trust = cert == null ? SnsVerifier.Trust.SNS
+            : SnsVerifier.Trust.only(AmazonInputs.certificate("--cert", cert));
         var verifier = new SnsVerifier(new HttpCertificateSource(new HttpProbe(Http.client(network.timeout()))), trust);
         SnsVerifier.Verification v = verifier.verify(m);
         if (v.unavailable()) {
             throw NotifException.unavailable(v.reason(), v.fix(), null);
         }
         return VerifyAmazonResult.of(m, v);
-    }
-
-    private String read() {
-        if ("-".equals(message)) {
-            try {
-                return new String(ctx.in().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw NotifException.usage("cannot read the message from stdin: " + e.getMessage(), "pipe the body in");
-            }
-        }
-        return readFile(Path.of(message));
-    }
-
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw NotifException.usage("cannot read " + file + ": " + e.getMessage(), "check the path");
-        }
     }
 }

@@ -37,31 +37,6 @@ public final class NetworkVerdicts {
         }
     }
 
-    /**
-     * The verdict for a 4xx that says the same thing whoever sends: 401/403 (authentication or an allow-list in the
-     * way), 404, 405, 413; null for any other status. {@code authenticatesWith} names what the sender signs with.
-     */
-    public static Verdict plainRejection(int status, String who, String authenticatesWith) {
-        switch (status) {
-            case 401:
-            case 403:
-                return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + ": it requires authentication or"
-                    + " an allow-listed address, which " + who + " deliveries do not have", "exempt this path from"
-                    + " authentication, IP allow-lists and WAF rules; " + who + " authenticates with " + authenticatesWith);
-            case 404:
-                return new Verdict(Verdict.REJECTED, "the endpoint answered 404: nothing handles this path",
-                    "check the URL's path against the backend's documented " + who + " ingestion URL");
-            case 405:
-                return new Verdict(Verdict.REJECTED, "the endpoint answered 405: it does not accept POST at this path",
-                    "check the URL: " + who + " POSTs every notification");
-            case 413:
-                return new Verdict(Verdict.REJECTED, "the endpoint answered 413: the body is larger than it accepts",
-                    "raise the body size limit of the proxy in front of the backend");
-            default:
-                return null;
-        }
-    }
-
     public static Verdict redirect(int status, String location, String who) {
         return new Verdict(Verdict.REDIRECTED, "the endpoint answered " + status + " redirecting to "
             + (location == null ? "an unnamed location" : location) + "; " + who + " does not follow redirects and counts"

@@ -78,7 +78,7 @@ public final class StripeSecretProbe {
             return Check.fail(ID, "the backend holds a different secret: this secret and a random one were refused the"
                 + " same way (" + answer + ")", v.fix());
         }
-        if (a.status() >= 500 || NetworkVerdicts.plainRejection(a.status(), "Stripe", "") != null) {
+        if (a.status() >= 500 || NetworkVerdicts.httpRejection(a.status(), "Stripe", "") != null) {
             return Check.fail(ID, "the receiver refuses every delivery before checking signatures (" + answer
                 + " with this secret and with a random one): " + v.cause(), v.fix());
         }

@@ -115,7 +115,8 @@ public final class StripeVerdicts {
         if (!allowed) {
             unknown += " (most likely the event type: " + sent.eventType() + " is outside the accepted set)";
         } else {
-            Verdict plain = NetworkVerdicts.plainRejection(status, "Stripe", "the Stripe-Signature header");
+            Verdict plain = NetworkVerdicts.httpRejection(status, "Stripe",
+                "Stripe authenticates with the Stripe-Signature header");
             if (plain != null) {
                 return plain;
             }
