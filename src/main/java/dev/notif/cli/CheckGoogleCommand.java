@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         "  google.topic.exists     the topic exists",
         "  google.topic.publisher  google-play-developer-notifications@system.gserviceaccount.com may publish to it",
         "  google.subscription     the topic has a subscription; with --push-url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",
-        "  google.deliveries       Cloud Monitoring push_request_count by response_class over --days: details.last_delivered_at, failures by class with causes, the backlog and its oldest message's age",
+        "  google.deliveries       Cloud Monitoring push_request_count by response_class over --days: details.last_delivered_at, failures by class with causes, the backlog and its oldest message's age; for a pull subscription, acknowledged messages and the backlog",
         "",
         "JSON (--json): {ok, store: \"google\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix, details}]}.",
     },

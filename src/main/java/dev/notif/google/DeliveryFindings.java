@@ -40,11 +40,42 @@ public final class DeliveryFindings {
         }
         return check
             .detail("subscription", subscription)
+            .detail("type", "push")
             .detail("window_days", days)
             .detail("push_requests", stats.byClass())
             .detail("last_delivered_at", stats.lastAckAt() == null ? null : stats.lastAckAt().toString())
             .detail("last_failed_at", stats.lastFailureAt() == null ? null : stats.lastFailureAt().toString())
             .detail("failures", failures)
+            .detail("undelivered_messages", stats.undelivered())
+            .detail("oldest_unacked_age_seconds", stats.oldestUnackedSeconds());
+    }
+
+    /** A pull subscription: the backend fetches the messages itself; what matters is that it keeps up. */
+    public static Check pull(DeliveryStats stats, String subscription, int days, GoogleNames.Topic topic) {
+        String name = GoogleNames.shortName(subscription);
+        String waiting = stats.undelivered() == null || stats.undelivered() == 0 ? "nothing waiting"
+            : stats.undelivered() + " message(s) waiting" + (stats.oldestUnackedSeconds() == null ? ""
+            : ", the oldest for " + PushSettings.human(Duration.ofSeconds(stats.oldestUnackedSeconds())));
+        String last = stats.lastAckAt() == null ? "no message acknowledged in " + days + " d"
+            : "last acknowledged at " + stats.lastAckAt();
+        Check check;
+        if (stats.backlog()) {
+            check = Check.fail(GoogleChecks.DELIVERIES, "pull subscription " + name + ": " + waiting + "; " + last
+                + ": the backend is not pulling, or fails on these messages", "check the backend's subscriber: it"
+                + " needs roles/pubsub.subscriber on " + subscription + " and must acknowledge what it handled");
+        } else if (stats.total() == 0) {
+            check = Check.warn(GoogleChecks.DELIVERIES, "pull subscription " + name + ": " + last + ", " + waiting,
+                "publish one: notif send google --topic " + topic.full() + ", then check again in about 5 minutes");
+        } else {
+            check = Check.pass(GoogleChecks.DELIVERIES, "pull subscription " + name + ": " + stats.total()
+                + " message(s) acknowledged in " + days + " d, " + last + "; " + waiting);
+        }
+        return check
+            .detail("subscription", subscription)
+            .detail("type", "pull")
+            .detail("window_days", days)
+            .detail("acknowledged", stats.total())
+            .detail("last_delivered_at", stats.lastAckAt() == null ? null : stats.lastAckAt().toString())
             .detail("undelivered_messages", stats.undelivered())
             .detail("oldest_unacked_age_seconds", stats.oldestUnackedSeconds());
     }

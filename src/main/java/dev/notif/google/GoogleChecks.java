@@ -27,6 +27,7 @@ public final class GoogleChecks {
     static final String PUSH_COUNT = "pubsub.googleapis.com/subscription/push_request_count";
     static final String UNDELIVERED = "pubsub.googleapis.com/subscription/num_undelivered_messages";
     static final String OLDEST_UNACKED = "pubsub.googleapis.com/subscription/oldest_unacked_message_age";
+    static final String ACK_COUNT = "pubsub.googleapis.com/subscription/ack_message_count";
 
     /** What to check. */
     public record Target(GoogleNames.Topic topic, String pushUrl, boolean expectUnwrapped, int days) {
@@ -162,20 +163,51 @@ public final class GoogleChecks {
                 break;
             }
         }
-        if (sub == null) {
-            return Check.skip(DELIVERIES, t.pushUrl() == null ? "no push subscription on the topic"
+        JsonNode pull = t.pushUrl() != null ? null : subscriptions.values().stream()
+            .filter(s -> !s.path("pushConfig").hasNonNull("pushEndpoint")).findFirst().orElse(null);
+        if (sub == null && pull == null) {
+            return Check.skip(DELIVERIES, t.pushUrl() == null ? "no subscription on the topic"
                 : "no subscription pushes to " + t.pushUrl());
         }
-        String name = sub.path("name").asText();
+        JsonNode chosen = sub != null ? sub : pull;
+        String name = chosen.path("name").asText();
         String project = name.split("/")[1];
         String id = GoogleNames.shortName(name);
         try {
+            if (sub == null) {
+                return DeliveryFindings.pull(pullStats(project, id, t.days()), name, t.days(), t.topic());
+            }
             DeliveryStats stats = stats(project, id, t.days());
             return DeliveryFindings.check(stats, name, sub.path("pushConfig").path("pushEndpoint").asText(),
                 sub.path("ackDeadlineSeconds").asInt(10), t.days(), t.topic());
         } catch (NotifException e) {
             return cannot(DELIVERIES, e, Step.READ_METRICS, t);
         }
+    }
+
+    /** A pull subscription: acknowledged messages (subscription/ack_message_count) and the backlog. */
+    private DeliveryStats pullStats(String project, String subscriptionId, int days) {
+        Monitoring monitoring = access.monitoring();
+        List<JsonNode> hourly = monitoring.timeSeries(project, Monitoring.Query.sums(ACK_COUNT, subscriptionId,
+            now.minus(Duration.ofDays(days)), now, Duration.ofHours(1), List.of()));
+        long acked = 0;
+        for (JsonNode series : hourly) {
+            for (JsonNode point : series.path("points")) {
+                acked += DeliveryStats.value(point);
+            }
+        }
+        Instant lastAckHour = DeliveryStats.lastPositive(hourly);
+        Instant lastAck = lastAckHour == null ? null : DeliveryStats.lastPositive(monitoring.timeSeries(project,
+            Monitoring.Query.sums(ACK_COUNT, subscriptionId, lastAckHour.minus(Duration.ofHours(1)), lastAckHour,
+                Duration.ofMinutes(1), List.of())));
+        return new DeliveryStats(acked == 0 ? Map.of() : Map.of(DeliveryStats.ACK, acked), Map.of(),
+            lastAck != null ? lastAck : lastAckHour, null, latest(project, UNDELIVERED, subscriptionId),
+            latest(project, OLDEST_UNACKED, subscriptionId));
+    }
+
+    private Long latest(String project, String metric, String subscriptionId) {
+        return DeliveryStats.latest(access.monitoring().timeSeries(project,
+            Monitoring.Query.raw(metric, subscriptionId, now.minus(Duration.ofHours(1)), now)));
     }
 
     private DeliveryStats stats(String project, String subscriptionId, int days) {
@@ -196,12 +228,8 @@ public final class GoogleChecks {
                 .filter(s -> DeliveryStats.ACK.equals(s.path("metric").path("labels").path("response_class").asText()))
                 .toList());
         }
-        Instant recent = now.minus(Duration.ofHours(1));
-        Long undelivered = DeliveryStats.latest(monitoring.timeSeries(project,
-            Monitoring.Query.raw(UNDELIVERED, subscriptionId, recent, now)));
-        Long oldest = DeliveryStats.latest(monitoring.timeSeries(project,
-            Monitoring.Query.raw(OLDEST_UNACKED, subscriptionId, recent, now)));
-        return DeliveryStats.of(hourly, refined, undelivered, oldest);
+        return DeliveryStats.of(hourly, refined, latest(project, UNDELIVERED, subscriptionId),
+            latest(project, OLDEST_UNACKED, subscriptionId));
     }
 
     /** A check that Google did not let run: skipped with the reason and fix; exit 3 (refused) or 4 (unreachable). */

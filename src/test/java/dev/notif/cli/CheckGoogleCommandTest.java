@@ -243,4 +243,27 @@ class CheckGoogleCommandTest {
 
         assertThat(r.out()).contains("google.topic.publisher", "fix: notif setup google", "failed");
     }
+
+    @Test
+    void a_pull_subscription_with_an_old_backlog_fails_saying_the_backend_is_not_pulling() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenBinding(TOPIC, "roles/pubsub.publisher", PLAY);
+        google.givenSubscription("projects/acme-prod/subscriptions/backend-pull", TOPIC, null).putObject("expirationPolicy");
+        google.givenTimeSeries("pubsub.googleapis.com/subscription/ack_message_count",
+            gauge("pubsub.googleapis.com/subscription/ack_message_count", "2026-03-09T09:00:00Z", 4));
+        google.givenTimeSeries("pubsub.googleapis.com/subscription/num_undelivered_messages",
+            gauge("pubsub.googleapis.com/subscription/num_undelivered_messages", "2026-03-10T11:59:00Z", 3));
+        google.givenTimeSeries("pubsub.googleapis.com/subscription/oldest_unacked_message_age",
+            gauge("pubsub.googleapis.com/subscription/oldest_unacked_message_age", "2026-03-10T11:59:00Z", 86400));
+
+        NotifRun.Result r = check("--topic", TOPIC, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(check(r.json(), "google.subscription").path("status").asText()).isEqualTo("pass");
+        JsonNode c = check(r.json(), "google.deliveries");
+        assertThat(c.path("status").asText()).isEqualTo("fail");
+        assertThat(c.path("summary").asText()).contains("backend-pull", "3 message(s) waiting", "1 d", "not pulling");
+        assertThat(c.path("details").path("type").asText()).isEqualTo("pull");
+        assertThat(c.path("details").path("last_delivered_at").asText()).isEqualTo("2026-03-09T09:00:00Z");
+    }
 }

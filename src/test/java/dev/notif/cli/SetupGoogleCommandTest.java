@@ -190,4 +190,42 @@ class SetupGoogleCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(google.requestCount()).isZero();
     }
+
+    @Test
+    void a_pubsub_that_keeps_failing_exits_4_after_the_retries() throws Exception {
+        google.fail("GET", "/topics/play-rtdn", 503, "UNAVAILABLE", "The service is currently unavailable.");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("kept failing", "503");
+        assertThat(google.requestCount()).as("the token, then 4 attempts").isEqualTo(5);
+    }
+
+    @Test
+    void an_unreachable_pubsub_exits_4() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+
+        NotifRun.Result r = NotifRun.in(home).run("setup", "google", "--credentials", google.keyFile().toString(),
+            "--pubsub-api-base", "http://127.0.0.1:" + closedPort, "--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("cannot reach the Pub/Sub API");
+    }
+
+    @Test
+    void the_api_not_enabled_exits_3_with_the_command_that_enables_it() throws Exception {
+        google.fail("GET", "/topics/play-rtdn", 403, "PERMISSION_DENIED", "Cloud Pub/Sub API has not been used in"
+            + " project 123456789 before or it is disabled. Enable it by visiting"
+            + " https://console.developers.google.com/apis/api/pubsub.googleapis.com/overview?project=123456789 then"
+            + " retry.");
+
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("API is not enabled", "gcloud services enable pubsub.googleapis.com --project acme-prod");
+    }
 }

@@ -15,11 +15,9 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
@@ -44,8 +42,8 @@ public final class FakeGoogle extends Dispatcher {
     private final List<ObjectNode> published = Collections.synchronizedList(new ArrayList<>());
     /** metric type to the timeSeries answer. */
     private final Map<String, JsonNode> timeSeries = Collections.synchronizedMap(new LinkedHashMap<>());
-    /** "METHOD path-suffix" patterns answered 403 PERMISSION_DENIED. */
-    private final Set<String> denied = Collections.synchronizedSet(new HashSet<>());
+    /** "METHOD path-suffix" patterns and the error they are answered with. */
+    private final Map<String, MockResponse> faults = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedRequest> monitoringQueries = Collections.synchronizedList(new ArrayList<>());
     /** Members refused by "Domain restricted sharing" on setIamPolicy. */
@@ -128,8 +126,14 @@ public final class FakeGoogle extends Dispatcher {
         return server.getRequestCount();
     }
 
+    /** Calls of {@code method} on a path ending with {@code pathSuffix} get 403 PERMISSION_DENIED. */
     public void deny(String method, String pathSuffix) {
-        denied.add(method + " " + pathSuffix);
+        fail(method, pathSuffix, 403, "PERMISSION_DENIED", "User not authorized to perform this action.");
+    }
+
+    /** Calls of {@code method} on a path ending with {@code pathSuffix} get this google.rpc.Status error, always. */
+    public void fail(String method, String pathSuffix, int code, String status, String message) {
+        faults.put(method + " " + pathSuffix, error(code, status, message));
     }
 
     public void domainRestricted(boolean on) {
@@ -213,10 +217,12 @@ public final class FakeGoogle extends Dispatcher {
         if (!("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
             return error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
         }
-        for (String d : denied) {
-            String[] parts = d.split(" ", 2);
-            if (parts[0].equals(method) && path.endsWith(parts[1])) {
-                return error(403, "PERMISSION_DENIED", "User not authorized to perform this action.");
+        synchronized (faults) {
+            for (Map.Entry<String, MockResponse> f : faults.entrySet()) {
+                String[] parts = f.getKey().split(" ", 2);
+                if (parts[0].equals(method) && path.endsWith(parts[1])) {
+                    return f.getValue();
+                }
             }
         }
         if (path.startsWith("/v3/")) {
