@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "listen", sortOptions = false,
     header = "Run a local ingestion endpoint that verifies, answers and records deliveries as the backend does.",
     description = {
-        "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}. POST /google decodes a Pub/Sub push envelope and validates the Google Play notification in it (codes Google adds later tolerated; eventTimeMillis as a string or a number; --google-package to accept only some apps): 200, or 400 with malformed|invalid_notification|package_mismatch. POST /amazon reads the SNS message from the raw body whatever its Content-Type, verifies its signature (SigningCertURL on sns.<region>.amazonaws.com only, certificates cached; --amazon-cert and --amazon-cert-url-prefix trust more for local work), confirms a SubscriptionConfirmation by fetching its SubscribeURL and records Real-time Notifications: 200, or 400 with malformed|topic_mismatch|signature_mismatch|certificate_rejected|unsupported_event_type (SNS does not retry a 4xx), 502 confirmation_failed or 503 certificate_unavailable (SNS retries those). Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
+        "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}. POST /google decodes a Pub/Sub push envelope and validates the Google Play notification in it (codes Google adds later tolerated; eventTimeMillis as a string or a number; --google-package to accept only some apps): 200, or 400 with malformed|invalid_notification|package_mismatch. POST /amazon reads the SNS message from the raw body whatever its Content-Type, verifies its signature (SigningCertURL on sns.<region>.amazonaws.com only, certificates cached; --amazon-cert and --amazon-cert-url-prefix trust more for local work), confirms a SubscriptionConfirmation by fetching its SubscribeURL and records Real-time Notifications: 200, or 400 with malformed|topic_mismatch|signature_mismatch|certificate_rejected|unsupported_event_type (SNS does not retry a 4xx), 502 confirmation_failed or 503 certificate_unavailable (SNS retries those). POST /apple verifies a V2 {\"signedPayload\"} offline (x5c chain to Apple Root CA - G3 or an --apple-root, Apple's marker extensions, ES256, the signed transaction and renewal info) and accepts a V1 body whose password is --apple-shared-secret: 200, or 400 with malformed|signature_mismatch|shared_secret_mismatch|wrong_app; --forward-to relays what it accepts, from a durable queue. Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
         "",
         "Each delivery is reported on stderr as it arrives; Ctrl-C stops the receiver cleanly and prints the last-received table (or, with --json, one JSON document).",
     },
@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
         "  notif listen --host 0.0.0.0 --data-dir /var/lib/notif",
         "  notif listen --google-package com.acme.app        # POST /google accepts only this app's notifications",
         "  notif listen --amazon-cert-url-prefix http://127.0.0.1:   # accept what notif send/check amazon sign",
+        "  notif listen --apple-root ~/.config/notif/apple-test-chain/root.pem --forward-to https://backend.example.com/apple",
     })
 public final class ListenCommand extends BaseCommand {
 
@@ -66,6 +67,9 @@ public final class ListenCommand extends BaseCommand {
     AmazonRouteOptions amazon;
 
     @Mixin
+    AppleRouteOptions apple;
+
+    @Mixin
     NetworkOptions network;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,7 +81,7 @@ public final class ListenCommand extends BaseCommand {
 
     /** Every store's listen options; a new store is one more mixin field and one more entry here. */
     private List<RouteOptions> stores() {
-        return List.of(stripe, google, amazon);
+        return List.of(stripe, google, amazon, apple);
     }
 
     @Override

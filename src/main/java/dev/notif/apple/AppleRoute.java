@@ -1,0 +1,141 @@
+package dev.notif.apple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Json;
+import dev.notif.listen.Answer;
+import dev.notif.listen.Inbound;
+import dev.notif.listen.LogEntry;
+import dev.notif.listen.StoreRoute;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code POST /apple} of the receiver: a V2 body {@code {"signedPayload": …}} is verified offline (chain to Apple
+ * Root CA G3 or another trusted root, marker extensions, ES256, signed transaction and renewal info inside); a V1
+ * body is accepted when its {@code password} is the shared secret. Answers 200, or 400 with {@code malformed},
+ * {@code signature_mismatch}, {@code shared_secret_mismatch} or {@code wrong_app}. Accepted notifications are
+ * relayed as-is through a {@link ForwardQueue} when one is set, after the answer is recorded.
+ */
+public final class AppleRoute implements StoreRoute {
+    private final AppleSignedPayloads verifier;
+    private final String sharedSecret;
+    private final Set<String> bundleIds;
+    private final ForwardQueue forward;
+    private final Consumer<String> notice;
+
+    /** {@code sharedSecret} may be null (V1 refused); an empty {@code bundleIds} accepts any app. */
+    public AppleRoute(List<AppleRoots.Root> roots, String sharedSecret, Set<String> bundleIds, ForwardQueue forward,
+                      Consumer<String> notice) {
+        this.verifier = new AppleSignedPayloads(roots);
+        this.sharedSecret = sharedSecret;
+        this.bundleIds = Set.copyOf(bundleIds);
+        this.forward = forward;
+        this.notice = notice;
+    }
+
+    @Override
+    public String store() {
+        return "apple";
+    }
+
+    @Override
+    public Answer handle(Inbound request) {
+        Instant at = request.receivedAt();
+        JsonNode body = Json.parseOrNull(new String(request.body(), StandardCharsets.UTF_8));
+        if (body == null || !body.isObject()) {
+            return reject(at, "malformed", "the body is not JSON: Apple sends {\"signedPayload\": ...} (V2) or a V1"
+                + " notification object", null, null);
+        }
+        if (body.has("signedPayload")) {
+            return v2(at, Json.text(body, "signedPayload"));
+        }
+        if (body.has("notification_type")) {
+            return v1(at, body);
+        }
+        return reject(at, "malformed", "neither a V2 notification ({\"signedPayload\": ...}) nor a V1 one"
+            + " (notification_type)", null, null);
+    }
+
+    private Answer v2(Instant at, String jws) {
+        AppleSignedPayloads.Verification v = verifier.verify(jws == null ? "" : jws, AppleSignedPayloads.Expect.NOTHING);
+        String type = v.payload() == null ? null : v.notificationType();
+        String id = v.payload() == null ? null : v.notificationUuid();
+        if (!v.valid()) {
+            String error = AppleSignedPayloads.FORMAT.equals(v.failedStep()) ? "malformed" : "signature_mismatch";
+            return reject(at, error, v.failedStep() + ": " + v.reason(), type, id);
+        }
+        String bundle = v.bundleId();
+        if (!bundleIds.isEmpty() && !bundleIds.contains(bundle)) {
+            return reject(at, "wrong_app", "notification for " + bundle + "; this receiver accepts "
+                + String.join(", ", bundleIds), type, id);
+        }
+        ObjectNode detail = Json.object().put("version", "V2").put("environment", v.environment())
+            .put("bundle_id", bundle).put("subtype", Json.text(v.payload(), "subtype"));
+        Object signed = AppleSignedPayloads.summary(v.payload()).get("signed_date");
+        detail.put("signed_date", signed == null ? null : signed.toString());
+        return Answer.accepted(LogEntry.accepted(store(), at, type, id, detail));
+    }
+
+    private Answer v1(Instant at, JsonNode body) {
+        String type = Json.text(body, "notification_type");
+        String password = Json.text(body, "password");
+        String original = Json.text(body, "original_transaction_id");
+        if (original == null) {
+            original = Json.text(body.path("unified_receipt").path("latest_receipt_info").path(0),
+                "original_transaction_id");
+        }
+        if (sharedSecret == null) {
+            return reject(at, "shared_secret_mismatch", "a V1 notification, but this receiver has no shared secret"
+                + " (notif listen --apple-shared-secret)", type, original);
+        }
+        if (password == null || !MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+            sharedSecret.getBytes(StandardCharsets.UTF_8))) {
+            return reject(at, "shared_secret_mismatch", "the V1 password is not this receiver's shared secret", type,
+                original);
+        }
+        String bundle = Json.text(body, "bid");
+        if (!bundleIds.isEmpty() && !bundleIds.contains(bundle)) {
+            return reject(at, "wrong_app", "notification for " + bundle + "; this receiver accepts "
+                + String.join(", ", bundleIds), type, original);
+        }
+        ObjectNode detail = Json.object().put("version", "V1").put("environment", Json.text(body, "environment"))
+            .put("bundle_id", bundle);
+        return Answer.accepted(LogEntry.accepted(store(), at, type, original, detail));
+    }
+
+    private Answer reject(Instant at, String error, String message, String type, String id) {
+        return Answer.rejected(400, error, message, LogEntry.rejected(store(), at, error, type, id));
+    }
+
+    @Override
+    public void afterRecorded(LogEntry entry, Inbound request) {
+        if (forward == null) {
+            return;
+        }
+        try {
+            forward.enqueue(entry.id() == null ? entry.type() : entry.id(), request.header("Content-Type"),
+                request.body(), request.receivedAt());
+        } catch (IOException e) {
+            notice.accept("apple: could not queue " + entry.id() + " for forwarding: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Map<String, Object> statusExtra() {
+        return forward == null ? Map.of() : Map.of("forwarding", forward.status());
+    }
+
+    @Override
+    public void close() {
+        if (forward != null) {
+            forward.close();
+        }
+    }
+}
