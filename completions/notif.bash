@@ -320,7 +320,7 @@ function _picocli_notif_listen() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '--verbose' '--track-new-purchases' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--google-package' '--amazon-cert' '--amazon-cert-url-prefix' '--amazon-topic-arn' '--timeout'"
+  local arg_opts="'--host' '--port' '--data-dir' '--max-body' '--stripe-secret' '--stripe-secret-file' '--stripe-tolerance' '--google-package' '--amazon-cert' '--amazon-cert-url-prefix' '--amazon-topic-arn' '--apple-root' '--apple-shared-secret' '--apple-bundle-id' '--forward-to' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -365,6 +365,21 @@ function _picocli_notif_listen() {
       return
       ;;
     '--amazon-topic-arn')
+      return
+      ;;
+    '--apple-root')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--apple-shared-secret')
+      return
+      ;;
+    '--apple-bundle-id')
+      return
+      ;;
+    '--forward-to')
       return
       ;;
     '--timeout')
