@@ -11,11 +11,14 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Validation of what users pass to the Amazon commands: types, ARNs, signature versions, the callback address. */
 public final class AmazonInputs {
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+
+    private static final Set<String> WILDCARD = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
 
     private AmazonInputs() {
     }
@@ -91,6 +94,11 @@ public final class AmazonInputs {
     public static SnsSession open(SnsSession.Options options, Clock clock) {
         if (options.publicUrl() != null) {
             Urls.http("--public-url", options.publicUrl());
+        }
+        if (options.publicUrl() == null && WILDCARD.contains(options.bindHost())) {
+            throw NotifException.usage("--callback-host " + options.bindHost() + " binds every interface but gives the"
+                + " endpoint no address to fetch the certificate and SubscribeURL from",
+                "also pass --public-url http://<an address the endpoint reaches>:<port> with a fixed --callback-port");
         }
         if (options.port() < 0 || options.port() > 65535) {
             throw NotifException.usage("--callback-port must be between 0 and 65535, got " + options.port(),

@@ -183,6 +183,7 @@ class SendAmazonCommandTest {
         "--public-url|ftp://x|--public-url must start with",
         "--wait|0|--wait must be between",
         "--callback-port|70000|--callback-port must be between",
+        "--callback-host|0.0.0.0|binds every interface",
     })
     void bad_input_is_exit_2_with_one_line_and_a_hint(String option, String value, String message) throws Exception {
         server.start();
