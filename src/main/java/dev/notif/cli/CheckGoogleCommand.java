@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         "Runs every check, never stops at the first failure, exits 1 if any fails (3 when Google refused the credentials or a permission a check needed, 4 when Google could not be reached):",
         "  google.credentials      the service-account key is accepted (skipped with PUBSUB_EMULATOR_HOST)",
         "  google.topic.exists     the topic exists",
-        "  google.topic.publisher  google-play-developer-notifications@system.gserviceaccount.com may publish to it",
+        "  google.topic.publisher  google-play-developer-notifications@system.gserviceaccount.com may publish to it (a grant on the topic, or else on the project)",
         "  google.subscription     the topic has a subscription; with --push-url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",
         "  google.deliveries       Cloud Monitoring push_request_count by response_class over --days: details.last_delivered_at, failures by class with causes, the backlog and its oldest message's age; for a pull subscription, acknowledged messages and the backlog",
         "",
@@ -52,6 +52,10 @@ public final class CheckGoogleCommand extends BaseCommand {
         description = "Cloud Monitoring API base (tests, fakes); default: https://monitoring.googleapis.com.")
     String monitoringApiBase;
 
+    @Option(names = "--resourcemanager-api-base", paramLabel = "URL", description = "Cloud Resource Manager API"
+        + " base (tests, fakes); default: https://cloudresourcemanager.googleapis.com.")
+    String resourceManagerApiBase;
+
     @Mixin
     NetworkOptions network;
 
@@ -68,7 +72,7 @@ public final class CheckGoogleCommand extends BaseCommand {
         String url = pushUrl == null ? null : Urls.http("--push-url", pushUrl).toString();
         GoogleAccess access;
         try {
-            access = google.open(ctx, network.timeout(), monitoringApiBase);
+            access = google.open(ctx, network.timeout(), monitoringApiBase, resourceManagerApiBase);
         } catch (NotifException e) {
             if (e.exitCode() != ExitCode.CREDENTIALS) {
                 throw e;

@@ -22,8 +22,10 @@ public class GoogleOptions {
         + " default: https://pubsub.googleapis.com, or http://$PUBSUB_EMULATOR_HOST.")
     String pubsubApiBase;
 
-    GoogleAccess open(Context ctx, Duration timeout, String monitoringApiBase) {
-        return GoogleAccess.open(new GoogleAccess.Settings(credentials, pubsubApiBase, monitoringApiBase), ctx, timeout);
+    /** The API bases of Cloud Monitoring and Resource Manager: null outside check google (their defaults). */
+    GoogleAccess open(Context ctx, Duration timeout, String monitoringApiBase, String resourceManagerApiBase) {
+        return GoogleAccess.open(new GoogleAccess.Settings(credentials, pubsubApiBase, monitoringApiBase,
+            resourceManagerApiBase), ctx, timeout);
     }
 
     GoogleNames.Topic topic(String topic, GoogleAccess access, Context ctx) {

@@ -101,7 +101,7 @@ public final class SendGoogleCommand extends BaseCommand {
             return GoogleSender.push(new HttpProbe(Http.client(network.timeout())), target, sub, sent,
                 ctx.clock().instant());
         }
-        GoogleAccess access = google.open(ctx, network.timeout(), null);
+        GoogleAccess access = google.open(ctx, network.timeout(), null, null);
         GoogleNames.Topic t = google.topic(topic, access, ctx);
         Integer subscriptions;
         try {

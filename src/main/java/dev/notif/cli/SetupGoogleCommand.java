@@ -84,7 +84,7 @@ public final class SetupGoogleCommand extends BaseCommand {
         if (subscription != null) {
             GoogleNames.resourceId("--subscription", subscription);
         }
-        GoogleAccess access = google.open(ctx, network.timeout(), null);
+        GoogleAccess access = google.open(ctx, network.timeout(), null, null);
         GoogleNames.Topic t = google.topic(topic, access, ctx);
         GoogleSetup setup = new GoogleSetup(access, RetryPolicy.standard(ctx), this::progress);
         return setup.run(t, push, subscription, dryRun);

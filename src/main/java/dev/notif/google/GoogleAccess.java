@@ -18,7 +18,7 @@ public final class GoogleAccess {
     public static final String CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
 
     /** What the user passed: the key file and the API bases (null for the defaults). */
-    public record Settings(String credentials, String pubsubBase, String monitoringBase) {
+    public record Settings(String credentials, String pubsubBase, String monitoringBase, String resourceManagerBase) {
     }
 
     private final ServiceAccountKey key;
@@ -26,14 +26,16 @@ public final class GoogleAccess {
     private final String emulatorHost;
     private final PubSub pubsub;
     private final Monitoring monitoring;
+    private final ResourceManager resourceManager;
 
     private GoogleAccess(ServiceAccountKey key, AccessTokens tokens, String emulatorHost, PubSub pubsub,
-                         Monitoring monitoring) {
+                         Monitoring monitoring, ResourceManager resourceManager) {
         this.key = key;
         this.tokens = tokens;
         this.emulatorHost = emulatorHost;
         this.pubsub = pubsub;
         this.monitoring = monitoring;
+        this.resourceManager = resourceManager;
     }
 
     /** Loads the key (exit 3 when it is missing or unusable) unless the emulator is in use; no network call yet. */
@@ -43,7 +45,7 @@ public final class GoogleAccess {
         if (emulator != null) {
             String base = settings.pubsubBase() != null ? settings.pubsubBase() : emulatorBase(emulator);
             return new GoogleAccess(null, null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
-                null);
+                null, null);
         }
         ServiceAccountKey key = ServiceAccountKey.locate(settings.credentials(), ctx.env(CREDENTIALS_ENV));
         AccessTokens tokens = new AccessTokens(key, client, ctx.clock());
@@ -51,7 +53,10 @@ public final class GoogleAccess {
             PubSub.DEFAULT_BASE), client, tokens::token));
         Monitoring monitoring = new Monitoring(new GoogleApi("Cloud Monitoring", base("--monitoring-api-base",
             settings.monitoringBase(), Monitoring.DEFAULT_BASE), client, tokens::token));
-        return new GoogleAccess(key, tokens, null, pubsub, monitoring);
+        ResourceManager resourceManager = new ResourceManager(new GoogleApi("Cloud Resource Manager",
+            base("--resourcemanager-api-base", settings.resourceManagerBase(), ResourceManager.DEFAULT_BASE), client,
+            tokens::token));
+        return new GoogleAccess(key, tokens, null, pubsub, monitoring, resourceManager);
     }
 
     private static String base(String option, String value, String fallback) {
@@ -96,6 +101,11 @@ public final class GoogleAccess {
 
     public PubSub pubsub() {
         return pubsub;
+    }
+
+    /** Cloud Resource Manager (project IAM policies), or null with the emulator. */
+    public ResourceManager resourceManager() {
+        return resourceManager;
     }
 
     /** Cloud Monitoring, or null with the emulator (it has none). */

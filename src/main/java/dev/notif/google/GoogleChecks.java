@@ -125,18 +125,37 @@ public final class GoogleChecks {
             PublisherBinding.Grant grant = PublisherBinding.find(policy);
             if (grant.granted()) {
                 return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish (" + grant.role() + ")")
-                    .detail("role", grant.role());
+                    .detail("role", grant.role()).detail("granted_on", "topic");
             }
             if (grant.conditional()) {
                 return Check.warn(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish only under an IAM condition"
                     + " (" + grant.role() + "); Play's publish fails when the condition does not hold", setup)
                     .detail("role", grant.role());
             }
+            String projectGrant = projectGrant(t.topic().project());
+            if (projectGrant != null && !projectGrant.startsWith(" ")) {
+                return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish through a grant on project "
+                    + t.topic().project() + " (" + projectGrant + ")").detail("role", projectGrant)
+                    .detail("granted_on", "project");
+            }
             return Check.fail(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may not publish to the topic: Play Console's"
-                + " \"Send test notification\" fails and no notification arrives", setup + " (grants "
-                + PublisherBinding.ROLE + ")");
+                + " \"Send test notification\" fails and no notification arrives"
+                + (projectGrant == null ? "" : projectGrant), setup + " (grants " + PublisherBinding.ROLE + ")");
         } catch (NotifException e) {
             return cannot(PUBLISHER, e, Step.READ_POLICY, t);
+        }
+    }
+
+    /**
+     * The role by which the project's policy lets Play's account publish; null when it does not; or a note starting
+     * with a space when the project's policy could not be read (it is optional: no exit code for it).
+     */
+    private String projectGrant(String project) {
+        try {
+            PublisherBinding.Grant grant = PublisherBinding.find(access.resourceManager().projectPolicy(project));
+            return grant.granted() ? grant.role() : null;
+        } catch (NotifException e) {
+            return " (a grant on the project was not examined: " + e.getMessage() + ")";
         }
     }
 

@@ -266,4 +266,31 @@ class CheckGoogleCommandTest {
         assertThat(c.path("details").path("type").asText()).isEqualTo("pull");
         assertThat(c.path("details").path("last_delivered_at").asText()).isEqualTo("2026-03-09T09:00:00Z");
     }
+
+    @Test
+    void a_grant_to_play_on_the_project_counts_when_the_topic_has_none() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenBinding("projects/acme-prod", "roles/pubsub.editor", PLAY);
+
+        NotifRun.Result r = check("--topic", TOPIC, "--json");
+
+        JsonNode c = check(r.json(), "google.topic.publisher");
+        assertThat(c.path("status").asText()).as(r.toString()).isEqualTo("pass");
+        assertThat(c.path("details").path("granted_on").asText()).isEqualTo("project");
+        assertThat(c.path("details").path("role").asText()).isEqualTo("roles/pubsub.editor");
+    }
+
+    @Test
+    void an_unreadable_project_policy_leaves_the_missing_topic_grant_a_failure_without_exit_3() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenSubscription(SUB, TOPIC, URL).putObject("expirationPolicy");
+        google.deny("POST", "/projects/acme-prod:getIamPolicy");
+
+        NotifRun.Result r = check("--topic", TOPIC, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        JsonNode c = check(r.json(), "google.topic.publisher");
+        assertThat(c.path("status").asText()).isEqualTo("fail");
+        assertThat(c.path("summary").asText()).contains("grant on the project was not examined");
+    }
 }

@@ -99,8 +99,7 @@ public final class FakeGoogle extends Dispatcher {
         List<String> args = new ArrayList<>(List.of(verb, "google", "--credentials", keyFile().toString(),
             "--pubsub-api-base", base()));
         if (verb.equals("check")) {
-            args.add("--monitoring-api-base");
-            args.add(base());
+            args.addAll(List.of("--monitoring-api-base", base(), "--resourcemanager-api-base", base()));
         }
         args.addAll(List.of(extra));
         return run.run(args.toArray(String[]::new));
@@ -174,8 +173,9 @@ public final class FakeGoogle extends Dispatcher {
         return t;
     }
 
+    /** A binding on a topic, or on a project's own policy ({@code projects/<id>}). */
     public ObjectNode givenBinding(String topic, String role, String member) {
-        ObjectNode policy = policies.get(topic);
+        ObjectNode policy = policies.computeIfAbsent(topic, k -> Json.object().put("etag", nextEtag()));
         ArrayNode bindings = policy.withArrayProperty("bindings");
         ObjectNode b = bindings.addObject();
         b.put("role", role);
@@ -235,6 +235,9 @@ public final class FakeGoogle extends Dispatcher {
             if (name.endsWith(":getIamPolicy")) {
                 String topic = name.substring(0, name.length() - ":getIamPolicy".length());
                 ObjectNode policy = policies.get(topic);
+                if (policy == null && !topic.contains("/")) {
+                    return json(200, Json.object().put("version", 1).put("etag", "BwYproject")); // a project's
+                }
                 return policy == null ? topicNotFound() : json(200, policy);
             }
             if (name.endsWith(":setIamPolicy")) {
