@@ -674,7 +674,7 @@ function _picocli_notif_check_google() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '--verbose' '--unwrapped' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--push-url' '--days' '--monitoring-api-base' '--timeout'"
+  local arg_opts="'--credentials' '--project' '--pubsub-api-base' '--topic' '--push-url' '--days' '--monitoring-api-base' '--resourcemanager-api-base' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -698,6 +698,9 @@ function _picocli_notif_check_google() {
       return
       ;;
     '--monitoring-api-base')
+      return
+      ;;
+    '--resourcemanager-api-base')
       return
       ;;
     '--timeout')

@@ -91,6 +91,7 @@ complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcom
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -l days -r -d 'Deliveries of the last N days, 1-42 (default: 7).'
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -l unwrapped -d 'Expect the bare notification to be pushed (payload unwrapping), not the Pub/Sub envelope.'
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -l monitoring-api-base -r -d 'Cloud Monitoring API base (tests, fakes); default: https://monitoring.googleapis.com.'
+complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -l resourcemanager-api-base -r -d 'Cloud Resource Manager API base (tests, fakes); default: https://cloudresourcemanager.googleapis.com.'
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -l timeout -r -d 'Bound on each network call, in seconds (default: 10).'
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -s h -l help -d 'Show this help message and exit.'
 complete -c notif -n '__fish_seen_subcommand_from google; and __fish_seen_subcommand_from check' -s V -l version -d 'Print version information and exit.'
