@@ -386,8 +386,9 @@ public final class AppleChecks {
     private Check reachable(AppleEnvironment env, String url, Map<String, Outcome> probed) {
         String where = env.word() + ": ";
         if (url == null) {
-            return Check.skip(REACHABLE, where + "no URL to probe: pass --url, or the team key (ASC_*) to read it from"
-                + " App Store Connect").detail("environment", env.word());
+            String why = app != null ? "no URL is set for " + env.word() + " (see " + URL_CONFIGURED + ")"
+                : "no URL to probe: pass --url, or the team key (ASC_*) to read it from App Store Connect";
+            return Check.skip(REACHABLE, where + why).detail("environment", env.word());
         }
         HttpUrl u = HttpUrl.parse(url);
         Outcome o = null;
@@ -395,7 +396,12 @@ public final class AppleChecks {
             o = probed.computeIfAbsent(url, x -> probe.post(x, Map.of(), "{}".getBytes(StandardCharsets.UTF_8),
                 AppleNotificationBuilder.Notification.CONTENT_TYPE));
         }
-        return reachable(where, url, o).detail("environment", env.word()).detail("url", url);
+        Check c = reachable(where, url, o);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("environment", env.word());
+        details.put("url", url);
+        details.putAll(c.details());
+        return new Check(c.id(), c.status(), c.summary(), c.fix(), details);
     }
 
     /** The judgement of a probe of {@code url} ({@code o} null when the URL's form already rules it out). */
