@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         ListenCommand.class,
         StatusCommand.class,
         DemoCommand.class,
+        CompletionCommand.class,
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -73,7 +73,7 @@ class CommandTreeTest {
 
     @Test
     void the_pre_rendered_pages_on_the_class_path_are_the_ones_the_build_generates_today() throws Exception {
-        Map<String, String> pages = GenerateFiles.helpPages();
+        Map<String, String> pages = GenerateFiles.resources();
         assertThat(pages).containsKey(HelpIndex.resource("notif send stripe", true));
         for (Map.Entry<String, String> page : pages.entrySet()) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(page.getKey())) {

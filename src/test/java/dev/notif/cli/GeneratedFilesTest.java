@@ -29,6 +29,6 @@ class GeneratedFilesTest {
         String bash = GenerateFiles.files().get("completions/notif.bash");
         assertThat(bash).contains("send").contains("stripe").contains("--secret").contains("--event");
         String fish = GenerateFiles.files().get("completions/notif.fish");
-        assertThat(fish).contains("-l secret").contains("-a stripe");
+        assertThat(fish).contains("-l secret").contains("-a 'stripe'");
     }
 }

@@ -1,96 +1,287 @@
 package dev.notif.cli.docs;
 
+import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import picocli.AutoComplete;
+import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Shell completion scripts generated from the command tree. */
+/**
+ * Shell completion scripts for bash, zsh and fish, generated from the command tree: commands at every level,
+ * each command's own options with their descriptions, files after options that take a file (a File or Path
+ * value, or a parameter label ending in FILE), the candidates of options that list them.
+ */
 public final class Completions {
+    /** Where the build puts the scripts on the class path, for {@code notif completion}. */
+    public static final String RESOURCES = "dev/notif/cli/completions/";
+
     private Completions() {
     }
 
-    public static String bash(CommandLine cl) {
-        return AutoComplete.bash("notif", cl);
+    /** The script's file name in completions/: what each shell looks for. */
+    public static String fileName(String shell) {
+        return switch (shell) {
+            case "bash" -> "notif.bash";
+            case "zsh" -> "_notif";
+            case "fish" -> "notif.fish";
+            default -> throw new IllegalArgumentException("no completion for " + shell);
+        };
     }
 
-    /** zsh loads the bash script through bashcompinit, as picocli documents. */
-    public static String zsh(CommandLine cl) {
-        return "#compdef notif\n# zsh completion for notif (generated; do not edit)\n"
-            + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n\n" + bash(cl);
+    public static String script(String shell, CommandLine root) {
+        return switch (shell) {
+            case "bash" -> bash(root);
+            case "zsh" -> zsh(root);
+            case "fish" -> fish(root);
+            default -> throw new IllegalArgumentException("no completion for " + shell);
+        };
     }
 
-    public static String fish(CommandLine cl) {
-        StringBuilder sb = new StringBuilder("# fish completion for notif (generated; do not edit)\n");
-        sb.append("complete -c notif -f\n");
-        fish(cl, new ArrayList<>(), sb);
+    /** One command as the scripts see it. */
+    record Command(String path, List<Sub> subcommands, List<Opt> options) {
+    }
+
+    record Sub(String name, String description) {
+    }
+
+    record Opt(List<String> names, String description, String label, boolean file, List<String> candidates) {
+        boolean takesValue() {
+            return label != null;
+        }
+    }
+
+    static List<Command> commands(CommandLine root) {
+        List<Command> all = new ArrayList<>();
+        collect(root, all);
+        return all;
+    }
+
+    private static void collect(CommandLine cl, List<Command> all) {
+        CommandSpec spec = cl.getCommandSpec();
+        List<Sub> subs = new ArrayList<>();
+        List<CommandLine> children = new ArrayList<>();
+        for (CommandLine sub : new LinkedHashSet<>(cl.getSubcommands().values())) {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                subs.add(new Sub(sub.getCommandName(), summary(sub.getCommandSpec())));
+                children.add(sub);
+            }
+        }
+        List<Opt> options = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            boolean value = o.arity().max() > 0;
+            Class<?> type = o.typeInfo().isMultiValue() ? o.typeInfo().getAuxiliaryTypes()[0] : o.type();
+            boolean file = value && (type == File.class || "java.nio.file.Path".equals(type.getName())
+                || o.paramLabel().toUpperCase(Locale.ROOT).endsWith("FILE"));
+            List<String> candidates = new ArrayList<>();
+            if (value && o.completionCandidates() != null) {
+                o.completionCandidates().forEach(candidates::add);
+            }
+            options.add(new Opt(List.of(o.names()), first(o.description()), value ? o.paramLabel() : null, file,
+                candidates));
+        }
+        all.add(new Command(spec.qualifiedName(" "), subs, options));
+        for (CommandLine child : children) {
+            collect(child, all);
+        }
+    }
+
+    static String summary(CommandSpec spec) {
+        String header = first(spec.usageMessage().header());
+        return header.isEmpty() ? first(spec.usageMessage().description()) : header;
+    }
+
+    private static String first(String[] lines) {
+        return lines == null || lines.length == 0 ? "" : lines[0].strip();
+    }
+
+    /** Single-quoted for any POSIX shell and fish: ' becomes '\''. */
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String joined(List<String> words, Function<String, String> each) {
+        List<String> out = new ArrayList<>();
+        words.forEach(w -> out.add(each.apply(w)));
+        return String.join(" ", out);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- bash
+
+    public static String bash(CommandLine root) {
+        List<Command> commands = commands(root);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# bash completion for notif (generated; do not edit)\n")
+            .append("# load it with: source <(notif completion bash), or copy it to the bash-completion directory\n")
+            .append("_notif() {\n")
+            .append("  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} path=notif i\n")
+            .append("  if [[ $cur == '=' ]]; then cur=; fi\n")
+            .append("  if [[ $prev == '=' ]]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n")
+            .append("  for ((i = 1; i < COMP_CWORD; i++)); do\n")
+            .append("    case \"$path ${COMP_WORDS[i]}\" in\n");
+        List<String> parents = new ArrayList<>();
+        for (Command c : commands) {
+            for (Sub s : c.subcommands()) {
+                parents.add(quote(c.path() + " " + s.name()));
+            }
+        }
+        if (!parents.isEmpty()) {
+            sb.append("      ").append(String.join("|", parents)).append(") path+=\" ${COMP_WORDS[i]}\" ;;\n");
+        }
+        sb.append("    esac\n  done\n  local IFS=$'\\n'\n  case \"$path $prev\" in\n");
+        List<String> files = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        for (Command c : commands) {
+            for (Opt o : c.options()) {
+                for (String name : o.names()) {
+                    String key = quote(c.path() + " " + name);
+                    if (!o.candidates().isEmpty()) {
+                        sb.append("    ").append(key).append(")\n      COMPREPLY=($(compgen -W ")
+                            .append(quote(String.join("\n", o.candidates()))).append(" -- \"$cur\")); return ;;\n");
+                    } else if (o.file()) {
+                        files.add(key);
+                    } else if (o.takesValue()) {
+                        free.add(key);
+                    }
+                }
+            }
+        }
+        if (!files.isEmpty()) {
+            sb.append("    ").append(String.join("|", files)).append(")\n")
+                .append("      compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
+        }
+        if (!free.isEmpty()) {
+            sb.append("    ").append(String.join("|", free)).append(")\n      COMPREPLY=(); return ;;\n");
+        }
+        sb.append("  esac\n  local words\n  case $path in\n");
+        for (Command c : commands) {
+            List<String> words = new ArrayList<>();
+            c.options().forEach(o -> words.addAll(o.names()));
+            sb.append("    ").append(quote(c.path())).append(") if [[ $cur == -* ]]; then words=")
+                .append(quote(String.join("\n", words))).append("; else words=")
+                .append(quote(String.join("\n", c.subcommands().stream().map(Sub::name).toList())))
+                .append("; fi ;;\n");
+        }
+        sb.append("  esac\n  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n}\n")
+            .append("complete -F _notif notif\n");
         return sb.toString();
     }
 
-    private static void fish(CommandLine cl, List<String> path, StringBuilder sb) {
-        String condition = condition(path, cl);
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            CommandSpec spec = sub.getCommandSpec();
-            if (spec.usageMessage().hidden() || !sub.getCommandName().equals(spec.name())) {
+    // ----------------------------------------------------------------------------------------------------- zsh
+
+    public static String zsh(CommandLine root) {
+        List<Command> commands = commands(root);
+        StringBuilder sb = new StringBuilder();
+        sb.append("#compdef notif\n")
+            .append("# zsh completion for notif (generated; do not edit)\n")
+            .append("# put it on $fpath as _notif, or load it with: source <(notif completion zsh) after compinit\n\n");
+        for (Command c : commands) {
+            sb.append(function(c.path())).append("() {\n");
+            List<String> specs = new ArrayList<>();
+            for (Opt o : c.options()) {
+                specs.add(zshOption(o));
+            }
+            if (c.subcommands().isEmpty()) {
+                sb.append("  _arguments -s -S");
+                specs.forEach(s -> sb.append(" \\\n    ").append(s));
+                sb.append("\n}\n\n");
                 continue;
             }
-            sb.append("complete -c notif -n '").append(condition).append("' -a ").append(spec.name())
-                .append(" -d '").append(escape(first(spec.usageMessage().header(), spec.usageMessage().description())))
-                .append("'\n");
+            sb.append("  local context state state_descr line curcontext=\"$curcontext\"\n")
+                .append("  typeset -A opt_args\n")
+                .append("  local -a commands=(\n");
+            for (Sub s : c.subcommands()) {
+                sb.append("    ").append(quote(s.name().replace(":", "\\:") + ":" + s.description())).append('\n');
+            }
+            sb.append("  )\n  _arguments -C");
+            specs.forEach(s -> sb.append(" \\\n    ").append(s));
+            sb.append(" \\\n    '1: :->command' \\\n    '*:: :->args'\n")
+                .append("  case $state in\n")
+                .append("    command) _describe -t commands ").append(quote(c.path() + " command"))
+                .append(" commands ;;\n")
+                .append("    args)\n      case $words[1] in\n");
+            for (Sub s : c.subcommands()) {
+                sb.append("        ").append(quote(s.name())).append(") ").append(function(c.path() + " " + s.name()))
+                    .append(" ;;\n");
+            }
+            sb.append("      esac ;;\n  esac\n}\n\n");
         }
-        if (!path.isEmpty()) {
-            String leaf = "__fish_seen_subcommand_from " + path.get(path.size() - 1)
-                + (path.size() > 1 ? "; and __fish_seen_subcommand_from " + path.get(path.size() - 2) : "");
-            for (OptionSpec o : cl.getCommandSpec().options()) {
-                if (o.hidden()) {
-                    continue;
-                }
-                sb.append("complete -c notif -n '").append(leaf).append("'");
+        sb.append("if [ \"$funcstack[1]\" = \"_notif\" ]; then\n  _notif \"$@\"\nelse\n")
+            .append("  compdef _notif notif\nfi\n");
+        return sb.toString();
+    }
+
+    private static String function(String path) {
+        return "_" + path.replace(' ', '_').replace('-', '_');
+    }
+
+    private static String zshOption(Opt o) {
+        String description = "[" + o.description().replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+            .replace(":", "\\:") + "]";
+        boolean exits = o.names().contains("--help") || o.names().contains("--version");
+        String exclusion = exits ? "(- *)" : o.names().size() > 1 ? "(" + String.join(" ", o.names()) + ")" : "";
+        String value = "";
+        if (o.takesValue()) {
+            String label = o.label().replace(":", "\\:");
+            String action = o.file() ? "_files" : !o.candidates().isEmpty()
+                ? "(" + joined(o.candidates(), w -> w.replace(" ", "\\ ")) + ")" : " ";
+            value = ":" + label + ":" + action;
+        }
+        List<String> specs = new ArrayList<>();
+        for (String name : o.names()) {
+            String form = o.takesValue() && name.startsWith("--") ? name + "=" : name;
+            specs.add(quote(exclusion + form + description + value));
+        }
+        return String.join(" \\\n    ", specs);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- fish
+
+    public static String fish(CommandLine root) {
+        List<Command> commands = commands(root);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# fish completion for notif (generated; do not edit)\n")
+            .append("# copy it to ~/.config/fish/completions/notif.fish, or: notif completion fish | source\n")
+            .append("function __notif_path --description 'the notif command being typed, e.g. \"notif send stripe\"'\n")
+            .append("    set -l path notif\n")
+            .append("    for word in (commandline -opc)[2..-1]\n")
+            .append("        switch \"$path $word\"\n")
+            .append("            case");
+        for (Command c : commands) {
+            for (Sub s : c.subcommands()) {
+                sb.append(' ').append(quote(c.path() + " " + s.name()));
+            }
+        }
+        sb.append("\n                set path \"$path $word\"\n        end\n    end\n    echo $path\nend\n\n")
+            .append("complete -c notif -f\n");
+        for (Command c : commands) {
+            String when = " -n " + quote("test (__notif_path) = \"" + c.path() + "\"");
+            for (Sub s : c.subcommands()) {
+                sb.append("complete -c notif").append(when).append(" -a ").append(quote(s.name()))
+                    .append(" -d ").append(quote(s.description())).append('\n');
+            }
+            for (Opt o : c.options()) {
+                sb.append("complete -c notif").append(when);
                 for (String name : o.names()) {
-                    if (name.startsWith("--")) {
-                        sb.append(" -l ").append(name.substring(2));
-                    } else if (name.startsWith("-") && name.length() == 2) {
-                        sb.append(" -s ").append(name.substring(1));
-                    }
+                    sb.append(name.startsWith("--") ? " -l " + name.substring(2)
+                        : name.length() == 2 ? " -s " + name.substring(1) : " -o " + name.substring(1));
                 }
-                if (o.arity().max() > 0) {
-                    sb.append(o.completionCandidates() != null ? " -x -a '" + String.join(" ", o.completionCandidates()) + "'"
-                        : " -r");
+                if (o.file()) {
+                    sb.append(" -r -F");
+                } else if (!o.candidates().isEmpty()) {
+                    sb.append(" -x -a ").append(quote(String.join(" ", o.candidates())));
+                } else if (o.takesValue()) {
+                    sb.append(" -x");
                 }
-                sb.append(" -d '").append(escape(first(o.description()))).append("'\n");
+                sb.append(" -d ").append(quote(o.description())).append('\n');
             }
         }
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!sub.getCommandName().equals(sub.getCommandSpec().name())) {
-                continue;
-            }
-            List<String> next = new ArrayList<>(path);
-            next.add(sub.getCommandName());
-            fish(sub, next, sb);
-        }
-    }
-
-    private static String condition(List<String> path, CommandLine cl) {
-        List<String> siblings = new ArrayList<>(cl.getSubcommands().keySet());
-        if (path.isEmpty()) {
-            return "__fish_use_subcommand";
-        }
-        String seen = "__fish_seen_subcommand_from " + path.get(path.size() - 1);
-        return siblings.isEmpty() ? seen : seen + "; and not __fish_seen_subcommand_from " + String.join(" ", siblings);
-    }
-
-    private static String first(String[]... candidates) {
-        for (String[] c : candidates) {
-            if (c != null && c.length > 0 && !c[0].isBlank()) {
-                return c[0];
-            }
-        }
-        return "";
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("'", "\\'");
+        return sb.toString();
     }
 }

@@ -29,7 +29,7 @@ public final class GenerateFiles {
     public static void main(String[] args) throws IOException {
         write(Path.of(args.length > 0 ? args[0] : "target/generated"), files());
         if (args.length > 1) {
-            write(Path.of(args[1]), helpPages());
+            write(Path.of(args[1]), resources());
         }
     }
 
@@ -41,10 +41,14 @@ public final class GenerateFiles {
         }
     }
 
-    /** Every command's help, plain and coloured, by class-path resource name. */
-    public static Map<String, String> helpPages() {
+    /** What the build puts on the class path: every command's help, plain and coloured, and the completions. */
+    public static Map<String, String> resources() {
         Map<String, String> pages = new TreeMap<>();
-        helpPages(commandLine(), pages);
+        CommandLine cl = commandLine();
+        helpPages(cl, pages);
+        for (String shell : new String[] {"bash", "zsh", "fish"}) {
+            pages.put(Completions.RESOURCES + Completions.fileName(shell), Completions.script(shell, cl));
+        }
         return pages;
     }
 
@@ -61,9 +65,9 @@ public final class GenerateFiles {
     public static Map<String, String> files() {
         CommandLine cl = commandLine();
         Map<String, String> files = new TreeMap<>();
-        files.put("completions/notif.bash", Completions.bash(cl));
-        files.put("completions/_notif", Completions.zsh(cl));
-        files.put("completions/notif.fish", Completions.fish(cl));
+        for (String shell : new String[] {"bash", "zsh", "fish"}) {
+            files.put("completions/" + Completions.fileName(shell), Completions.script(shell, cl));
+        }
         CommandPages.pages(cl).forEach((name, page) -> files.put("docs/commands/" + name, page));
         return files;
     }
