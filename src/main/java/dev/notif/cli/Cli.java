@@ -25,6 +25,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Cli {
     public static final String ISSUES_URL = "https://github.com/notif-cli/notif/issues";
 
+    /**
+     * picocli registers type converters for java.sql and java.time by reflection in every CommandLine it builds,
+     * which loads and initialises those packages on each run; no notif option has such a type (CommandTreeTest
+     * guards it), so they are left out.
+     */
+    static final String CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+        }
+    }
+
     private Cli() {
     }
 

@@ -72,6 +72,18 @@ class CommandTreeTest {
     }
 
     @Test
+    void no_option_needs_the_converters_left_out_at_startup() {
+        for (CommandLine cl : everyCommand(full())) {
+            for (var arg : cl.getCommandSpec().args()) {
+                Class<?> type = arg.typeInfo().isMultiValue() ? arg.typeInfo().getAuxiliaryTypes()[0] : arg.type();
+                assertThat(type.getName()).as(cl.getCommandSpec().qualifiedName() + " " + arg
+                    + ": picocli's converters for java.sql and java.time are not loaded (Cli.CONVERTER_EXCLUDES);"
+                    + " parse such values in the command instead").doesNotMatch(Cli.CONVERTER_EXCLUDES);
+            }
+        }
+    }
+
+    @Test
     void the_pre_rendered_pages_on_the_class_path_are_the_ones_the_build_generates_today() throws Exception {
         Map<String, String> pages = GenerateFiles.resources();
         assertThat(pages).containsKey(HelpIndex.resource("notif send stripe", true));
