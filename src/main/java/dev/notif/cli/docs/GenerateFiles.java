@@ -69,11 +69,12 @@ public final class GenerateFiles {
             files.put("completions/" + Completions.fileName(shell), Completions.script(shell, cl));
         }
         CommandPages.pages(cl).forEach((name, page) -> files.put("docs/commands/" + name, page));
+        ManPages.pages(cl).forEach((name, page) -> files.put("docs/man/" + name, page));
         return files;
     }
 
     /** The real command tree, built with a context that touches nothing. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         Context quiet = new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             InputStream.nullInputStream(), Clock.systemUTC(), false);
         return Cli.fullCommandLine(quiet);
