@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Offline verification of an App Store Server Notifications V2 signed payload, explained step by step: format,
@@ -35,7 +36,11 @@ public final class AppleSignedPayloads {
     public static final String ENVIRONMENT = "environment";
     public static final String SIGNED_DATA = "signed_data";
 
+    /** Apple's verifiers by what they expect; each keeps the chains it verified for 15 minutes. */
+    static final int VERIFIERS_KEPT = 64;
+
     private final List<AppleRoots.Root> roots;
+    private final Map<String, SignedDataVerifier> verifiers = new ConcurrentHashMap<>();
 
     public AppleSignedPayloads(List<AppleRoots.Root> roots) {
         this.roots = List.copyOf(roots);
@@ -260,11 +265,17 @@ public final class AppleSignedPayloads {
         if (libraryEnv == Environment.PRODUCTION && appId == null) {
             appId = -1L; // Apple's verifier requires one in production; a payload without it then fails as another app
         }
-        Set<InputStream> anchors = new LinkedHashSet<>();
-        for (AppleRoots.Root r : roots) {
-            anchors.add(new ByteArrayInputStream(r.der()));
+        Long id = appId;
+        if (verifiers.size() > VERIFIERS_KEPT) {
+            verifiers.clear();
         }
-        return new SignedDataVerifier(anchors, bundle, appId, libraryEnv, false);
+        return verifiers.computeIfAbsent(bundle + "|" + id + "|" + libraryEnv, k -> {
+            Set<InputStream> anchors = new LinkedHashSet<>();
+            for (AppleRoots.Root r : roots) {
+                anchors.add(new ByteArrayInputStream(r.der()));
+            }
+            return new SignedDataVerifier(anchors, bundle, id, libraryEnv, false);
+        });
     }
 
     private static Step markers(List<X509Certificate> x5c) {

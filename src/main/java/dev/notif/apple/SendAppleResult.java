@@ -3,6 +3,7 @@ package dev.notif.apple;
 import dev.notif.core.Secrets;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.probe.DeliveryText;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 
@@ -41,12 +42,6 @@ public record SendAppleResult(boolean ok, String store, String url, String versi
         } else {
             out.line(out.dim("  password " + password + " (V1 is not signed)"));
         }
-        String answer = httpStatus == null ? "no HTTP answer" : "HTTP " + httpStatus;
-        out.line("  " + answer + " in " + latencyMs + " ms");
-        if (responseBody != null && !responseBody.isEmpty()) {
-            out.line("  body: " + responseBody.replace("\n", " "));
-        }
-        out.line(out.status(verdict) + ": " + cause);
-        out.line("  fix: " + fix);
+        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
     }
 }

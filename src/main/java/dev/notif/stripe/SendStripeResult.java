@@ -2,6 +2,7 @@ package dev.notif.stripe;
 
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.probe.DeliveryText;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 
@@ -21,12 +22,6 @@ public record SendStripeResult(boolean ok, String store, String url, String even
     public void printText(Text out) {
         out.line(out.bold("POST " + url) + "  " + eventType + "  " + out.dim(eventId));
         out.line(out.dim("  signed with " + secret + " at t=" + timestamp));
-        String answer = httpStatus == null ? "no HTTP answer" : "HTTP " + httpStatus;
-        out.line("  " + answer + " in " + latencyMs + " ms");
-        if (responseBody != null && !responseBody.isEmpty()) {
-            out.line("  body: " + responseBody.replace("\n", " "));
-        }
-        out.line(out.status(verdict) + ": " + cause);
-        out.line("  fix: " + fix);
+        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
     }
 }
