@@ -40,10 +40,6 @@ public final class AccessTokens {
         this.clock = clock;
     }
 
-    public ServiceAccountKey key() {
-        return key;
-    }
-
     /** A valid access token; exit 3 when Google refuses the key, 4 when the token endpoint cannot be reached. */
     public synchronized String token() {
         Instant now = clock.instant();

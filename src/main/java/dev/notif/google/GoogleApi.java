@@ -41,14 +41,6 @@ public final class GoogleApi {
         this.bearer = bearer;
     }
 
-    public String service() {
-        return service;
-    }
-
-    public String base() {
-        return base.toString();
-    }
-
     /** GET with query parameters; a collection value repeats its parameter. */
     public JsonNode get(String path, Map<String, ?> query) {
         HttpUrl.Builder url = url(path);

@@ -132,30 +132,32 @@ public final class GoogleChecks {
                     + " (" + grant.role() + "); Play's publish fails when the condition does not hold", setup)
                     .detail("role", grant.role());
             }
-            String projectGrant = projectGrant(t.topic().project());
-            if (projectGrant != null && !projectGrant.startsWith(" ")) {
+            ProjectGrant project = projectGrant(t.topic().project());
+            if (project.role() != null) {
                 return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish through a grant on project "
-                    + t.topic().project() + " (" + projectGrant + ")").detail("role", projectGrant)
+                    + t.topic().project() + " (" + project.role() + ")").detail("role", project.role())
                     .detail("granted_on", "project");
             }
             return Check.fail(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may not publish to the topic: Play Console's"
-                + " \"Send test notification\" fails and no notification arrives"
-                + (projectGrant == null ? "" : projectGrant), setup + " (grants " + PublisherBinding.ROLE + ")");
+                + " \"Send test notification\" fails and no notification arrives" + (project.unread() == null ? ""
+                : " (a grant on the project was not examined: " + project.unread() + ")"),
+                setup + " (grants " + PublisherBinding.ROLE + ")");
         } catch (NotifException e) {
             return cannot(PUBLISHER, e, Step.READ_POLICY, t);
         }
     }
 
-    /**
-     * The role by which the project's policy lets Play's account publish; null when it does not; or a note starting
-     * with a space when the project's policy could not be read (it is optional: no exit code for it).
-     */
-    private String projectGrant(String project) {
+    /** Whether the project's policy lets Play's account publish: the role, or why it could not be read. */
+    private record ProjectGrant(String role, String unread) {
+    }
+
+    /** Reading the project's policy is optional: a refusal leaves no exit code behind. */
+    private ProjectGrant projectGrant(String project) {
         try {
             PublisherBinding.Grant grant = PublisherBinding.find(access.resourceManager().projectPolicy(project));
-            return grant.granted() ? grant.role() : null;
+            return new ProjectGrant(grant.granted() ? grant.role() : null, null);
         } catch (NotifException e) {
-            return " (a grant on the project was not examined: " + e.getMessage() + ")";
+            return new ProjectGrant(null, e.getMessage());
         }
     }
 

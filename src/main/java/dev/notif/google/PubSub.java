@@ -22,10 +22,6 @@ public final class PubSub {
         this.api = api;
     }
 
-    public GoogleApi api() {
-        return api;
-    }
-
     public Optional<JsonNode> topic(GoogleNames.Topic topic) {
         try {
             return Optional.of(api.get("v1/" + topic.full(), Map.of()));

@@ -18,7 +18,7 @@ import java.util.Base64;
  * the account's e-mail, its RSA private key and the token endpoint to exchange a signed assertion at.
  */
 public record ServiceAccountKey(String clientEmail, String privateKeyId, PrivateKey privateKey, String tokenUri,
-                                String projectId, Path file) {
+                                String projectId) {
     public static final String DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
     static final String CREATE_KEY = "create a JSON key for a service account (Google Cloud console > IAM & Admin >"
         + " Service accounts > the account > Keys > Add key > JSON) and pass it with --credentials FILE or"
@@ -70,7 +70,7 @@ public record ServiceAccountKey(String clientEmail, String privateKeyId, Private
         }
         String tokenUri = Json.text(json, "token_uri");
         return new ServiceAccountKey(email, Json.text(json, "private_key_id"), privateKey(pem, file),
-            tokenUri == null ? DEFAULT_TOKEN_URI : tokenUri, Json.text(json, "project_id"), file);
+            tokenUri == null ? DEFAULT_TOKEN_URI : tokenUri, Json.text(json, "project_id"));
     }
 
     private static PrivateKey privateKey(String pem, Path file) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -53,7 +52,7 @@ class GoogleRulesTest {
         gen.initialize(2048);
         KeyPair pair = gen.generateKeyPair();
         var key = new ServiceAccountKey("sa@p.iam.gserviceaccount.com", "kid1", pair.getPrivate(),
-            "https://oauth2.googleapis.com/token", "p", Path.of("sa.json"));
+            "https://oauth2.googleapis.com/token", "p");
 
         String[] jwt = AccessTokens.assertion(key, AccessTokens.SCOPE, Instant.ofEpochSecond(1_700_000_000)).split("\\.");
 
@@ -79,7 +78,7 @@ class GoogleRulesTest {
         "invalid_client|The OAuth client was disabled.|is disabled",
     })
     void each_token_refusal_names_its_fix(String error, String description, String hint) {
-        var key = new ServiceAccountKey("sa@p.iam.gserviceaccount.com", "kid1", null, "https://t", "p", Path.of("x"));
+        var key = new ServiceAccountKey("sa@p.iam.gserviceaccount.com", "kid1", null, "https://t", "p");
         NotifException e = AccessTokens.refused(key, 400, Json.parse("{\"error\":\"" + error
             + "\",\"error_description\":\"" + description + "\"}"));
 
