@@ -137,8 +137,8 @@ public final class AppStoreServerApi {
         /** Apple's URL with its scheme, host and port replaced by the base's (and the base's path prefixed). */
         static HttpUrl rebase(HttpUrl base, HttpUrl url) {
             HttpUrl.Builder b = base.newBuilder();
-            String prefix = base.encodedPath().endsWith("/") ? base.encodedPath().substring(0, base.encodedPath().length() - 1)
-                : base.encodedPath();
+            String path = base.encodedPath();
+            String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             b.encodedPath(prefix + url.encodedPath());
             b.encodedQuery(url.encodedQuery());
             return b.build();

@@ -75,7 +75,7 @@ public final class AppleChecks {
         this.pacing = pacing;
     }
 
-    /** What to check. {@code url} (may be null) is the URL the receiver should have; {@code patience} bounds the polling. */
+    /** What to check. {@code url} (may be null) is the receiver's URL; {@code patience} bounds the polling. */
     public record Request(String bundleId, List<AppleEnvironment> environments, int days, Duration patience, String url) {
     }
 
@@ -167,7 +167,8 @@ public final class AppleChecks {
         }
         if (rejected != null) {
             return Check.fail(CREDENTIALS, "Apple rejected the In-App Purchase key " + key.keyId() + " for " + bundleId
-                    + " (" + rejected + ")", "check that " + AppleKey.Kind.IAP.idEnv() + ", " + AppleKey.Kind.IAP.issuerEnv()
+                    + " (" + rejected + ")", "check that " + AppleKey.Kind.IAP.idEnv() + ", "
+                    + AppleKey.Kind.IAP.issuerEnv()
                     + " and the bundle id belong to the .p8 file's team and that the key is active; "
                     + AppleKey.Kind.IAP.where())
                 .detail("key_id", key.keyId()).detail("issuer_id", key.issuerId());
@@ -191,7 +192,8 @@ public final class AppleChecks {
         boolean apiSaysNone = e.requestFailure != null && e.requestFailure.is(AppStoreServerApi.URL_NOT_FOUND);
         if (apiSaysNone || endpoint != null && !endpoint.configured()) {
             return Check.fail(URL_CONFIGURED, where + "no App Store Server Notifications URL is set: Apple sends this"
-                    + " environment's notifications nowhere" + (apiSaysNone ? " (App Store Server API error 4040007)" : ""),
+                    + " environment's notifications nowhere"
+                    + (apiSaysNone ? " (App Store Server API error 4040007)" : ""),
                     setup)
                 .detail("environment", e.env.word()).detail("url", null);
         }

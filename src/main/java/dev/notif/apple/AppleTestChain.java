@@ -176,7 +176,8 @@ public final class AppleTestChain {
         KeyPair leafKeys = generate();
         Instant from = now.minus(BACKDATE);
         X500Name rootName = new X500Name("CN=notif test root (not Apple),O=notif,OU=notif send apple");
-        X500Name intermediateName = new X500Name("CN=notif test intermediate (not Apple WWDR),O=notif,OU=notif send apple");
+        X500Name intermediateName =
+            new X500Name("CN=notif test intermediate (not Apple WWDR),O=notif,OU=notif send apple");
         X500Name leafName = new X500Name("CN=notif test signer (not Apple),O=notif,OU=notif send apple");
 
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
