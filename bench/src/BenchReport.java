@@ -25,6 +25,12 @@ public final class BenchReport {
                         r.get("median").asDouble() / base.get("median").asDouble(), p[1]);
                 }
             }
+            java.util.Set<Integer> codes = new java.util.TreeSet<>();
+            r.path("exit_codes").forEach(c -> codes.add(c.asInt()));
+            codes.remove(0);
+            if (!codes.isEmpty()) {
+                name += " (FAILED: exit " + codes + ")";
+            }
             System.out.printf("| %s | %.1f ± %.1f | %.1f | %.1f | %.1f | %s |%n", name, ms(r, "mean"), ms(r, "stddev"),
                 ms(r, "median"), ms(r, "min"), ms(r, "user") + ms(r, "system"), ratio);
         }
