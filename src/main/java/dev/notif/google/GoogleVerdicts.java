@@ -1,7 +1,5 @@
 package dev.notif.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.core.Json;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
@@ -58,7 +56,7 @@ public final class GoogleVerdicts {
 
     private static Verdict rejected(Sent sent, int status, String body) {
         String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
-        String code = errorCode(Json.parseOrNull(body));
+        String code = NetworkVerdicts.errorCode(body);
         if ("package_mismatch".equals(code) || code == null && PACKAGE.matcher(text).find()) {
             return new Verdict(Verdict.EVENT_REJECTED, "the backend refuses notifications for package "
                 + sent.packageName() + ": it is not the app it is set up for", "pass the app's package name with"
@@ -74,39 +72,19 @@ public final class GoogleVerdicts {
                 + " DeveloperNotification in message.data", "if the subscription pushes unwrapped payloads, keep the"
                 + " envelope: notif setup google ... --push-url URL (without --unwrapped)");
         }
-        if (status == 401 || status == 403) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + ": it requires authentication"
-                + " (remote_server_4xx); Pub/Sub push sends a credential only when the subscription has push"
-                + " authentication (an OIDC token)", "exempt this path from authentication, IP allow-lists and WAF"
-                + " rules, or give the subscription push authentication with the audience the backend expects");
-        }
-        if (sent.kind() != DeveloperNotification.Kind.TEST && TOKEN.matcher(text).find()) {
+        boolean auth = status == 401 || status == 403;
+        if (!auth && sent.kind() != DeveloperNotification.Kind.TEST && TOKEN.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the backend does not know this purchase token: it looks every"
                 + " notification up with the Google Play Developer API, and notif's token is made up", "send --type"
                 + " test (what Play Console's \"Send test notification\" sends), or pass a real --purchase-token");
         }
-        if (status == 404) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 404: nothing handles this path",
-                "check the URL's path against the backend's documented Google Play endpoint");
-        }
-        if (status == 405) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 405: it does not accept POST at this path",
-                "check the URL: Pub/Sub push always POSTs");
-        }
-        if (status == 413) {
-            return new Verdict(Verdict.REJECTED, "the endpoint answered 413: the body is larger than it accepts",
-                "raise the body size limit of the proxy in front of the backend");
+        Verdict plain = NetworkVerdicts.httpRejection(status, "Google Play (Pub/Sub push)", "Pub/Sub push sends a"
+            + " credential only when the subscription has push authentication (an OIDC token with the audience the"
+            + " backend expects)");
+        if (plain != null) {
+            return plain;
         }
         return new Verdict(Verdict.REJECTED, "the endpoint answered " + status + " (remote_server_4xx); Pub/Sub keeps"
             + " redelivering it until the retention ends", "read the response body for the backend's reason");
-    }
-
-    /** {@code {"error": "code"}} (notif's receiver) or {@code {"error": {"status"|"code": ...}}}. */
-    static String errorCode(JsonNode json) {
-        if (json == null || !json.isObject() || json.get("error") == null) {
-            return null;
-        }
-        JsonNode error = json.get("error");
-        return error.isTextual() ? error.asText() : Json.text(error, "status");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Secrets;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.probe.DeliveryText;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 
@@ -41,14 +42,11 @@ public record SendGoogleResult(boolean ok, String store, String mode, String top
             : notificationType != null ? " " + notificationType : "") + "  " + packageName;
         if ("topic".equals(mode)) {
             out.line(out.bold("published to " + topic) + "  " + what + "  " + out.dim("message " + messageId));
-        } else {
-            out.line(out.bold("POST " + url) + "  " + what + "  " + out.dim("message " + messageId));
-            out.line("  " + (httpStatus == null ? "no HTTP answer" : "HTTP " + httpStatus) + " in " + latencyMs + " ms");
-            if (responseBody != null && !responseBody.isEmpty()) {
-                out.line("  body: " + responseBody.replace("\n", " "));
-            }
+            out.line(out.status("ok") + ": " + cause);
+            out.line("  next: " + fix);
+            return;
         }
-        out.line(out.status("published".equals(verdict) ? "ok" : verdict) + ": " + cause);
-        out.line("  " + ("published".equals(verdict) ? "next: " : "fix: ") + fix);
+        out.line(out.bold("POST " + url) + "  " + what + "  " + out.dim("message " + messageId));
+        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
     }
 }
