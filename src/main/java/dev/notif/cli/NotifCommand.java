@@ -19,9 +19,13 @@ import picocli.CommandLine.ScopeType;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  notif demo                                   # the whole job offline, in one command",
+        "  notif demo                                    # the whole job offline, in one command",
+        "  notif setup stripe --url https://api.example.com/stripe",
+        "  notif check stripe --url https://api.example.com/stripe --secret whsec_... --json",
         "  notif send stripe --url https://api.example.com/stripe --secret whsec_...",
-        "  notif listen --port 8085                     # a local ingestion endpoint",
+        "  notif listen --port 8085                      # a local ingestion endpoint",
+        "",
+        "Run 'notif COMMAND --help' for a command's options and examples.",
     })
 public final class NotifCommand {
 }
