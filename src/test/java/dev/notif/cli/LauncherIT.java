@@ -58,7 +58,7 @@ class LauncherIT {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot")).toList();
         }
     }
