@@ -2,9 +2,9 @@ package dev.notif.amazon;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.notif.core.LocalServers;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,7 @@ public final class SnsHost implements AutoCloseable {
     /** Starts serving; {@code publicBase} null advertises {@code http://bindHost:port}. */
     public static SnsHost start(String bindHost, int port, String publicBase, String certPem, String topicArn,
                                 Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bindHost, port), 0);
+        HttpServer server = LocalServers.create(bindHost, port, 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "notif-sns-host");
             t.setDaemon(true);

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", sortOptions = false,
     header = "The main job offline, in one command: a local receiver, signed deliveries, verdicts, last received.",
     description = {
-        "Starts a receiver on a free loopback port, sends it every accepted Stripe event signed the way Stripe signs them, one delivery signed with a wrong secret and one unsupported event, then prints what each got, the diagnosed causes with their fixes, and the last-received table. No account and no network needed. Exit 0 when every delivery got the verdict it should.",
+        "Starts a receiver on a free loopback port, sends it every accepted Stripe event signed the way Stripe signs them, one delivery signed with a wrong secret and one unsupported event, then one renewal each from Apple (V2, signed by notif's test chain), Google Play (a Pub/Sub push) and Amazon (SNS, signed by a throwaway certificate), and prints what each got, the diagnosed causes with their fixes, and the last-received table. No account and no network needed. Exit 0 when every delivery got the verdict it should.",
         "",
-        "JSON (--json): {ok, receiver_url, secret, finished_at, deliveries: [{event_type, signed_with, expected, verdict, http_status, latency_ms, cause, fix, as_expected}], stores}.",
+        "JSON (--json): {ok, receiver_url, secret, finished_at, deliveries: [{store, event_type, signed_with, expected, verdict, http_status, latency_ms, cause, fix, as_expected}], stores}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -30,6 +30,9 @@ public final class DemoCommand extends BaseCommand {
         + " temporary directory, removed afterwards).")
     Path keep;
 
+    @Option(names = "--stripe-only", description = "Leave out the Apple, Google and Amazon notifications.")
+    boolean stripeOnly;
+
     @Mixin
     NetworkOptions network;
 
@@ -41,7 +44,7 @@ public final class DemoCommand extends BaseCommand {
     protected Result execute() throws IOException {
         Path dir = keep != null ? keep : Files.createTempDirectory("notif-demo-");
         try {
-            return Demo.run(ctx, dir, network.timeout());
+            return Demo.run(ctx, dir, network.timeout(), !stripeOnly);
         } finally {
             if (keep == null) {
                 deleteTree(dir);

@@ -1,6 +1,7 @@
 package dev.notif.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.notif.core.LocalServers;
 import dev.notif.core.Context;
 import dev.notif.stripe.StripeEvents;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class StartupTraining {
             Cli.commandLine(ctx, argv).execute(argv); // the same page through picocli: what other option mixes take
         }
         run("send", "stripe", "--url", "not a url", "--secret", "whsec_training");
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer receiver = LocalServers.create(InetAddress.getLoopbackAddress().getHostAddress(), 0, 0);
         String base = "http://127.0.0.1:";
         receiver.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {

@@ -6,6 +6,7 @@ import dev.notif.core.Json;
 import dev.notif.core.Secrets;
 import dev.notif.listen.Receiver;
 import dev.notif.listen.StatusDocument;
+import dev.notif.listen.StoreRoute;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * The main job in one offline run: a receiver on a free loopback port behaving like the ingestion service, every
  * accepted Stripe event signed the way Stripe signs it, one delivery with a wrong secret and one unsupported event,
- * each judged by the same classifier {@code send stripe} uses, then the last-received table read from GET /status.
+ * each judged by the same classifier {@code send stripe} uses; then one renewal from each app store (see
+ * {@link AppStoreSteps}); then the last-received table read from GET /status.
  */
 public final class Demo {
     /** One planned delivery and the verdict it should get. */
@@ -48,29 +50,41 @@ public final class Demo {
         return steps;
     }
 
-    public static DemoResult run(Context ctx, Path dataDir, Duration timeout) throws IOException {
+    public static DemoResult run(Context ctx, Path dataDir, Duration timeout, boolean withStores) throws IOException {
         String secret = StripeSecret.generate();
-        StripeRoute route = new StripeRoute(List.of(secret), true, StripeSignature.DEFAULT_TOLERANCE_SECONDS);
-        try (Receiver receiver = Receiver.start(new Receiver.Config("127.0.0.1", 0, dataDir, Receiver.DEFAULT_MAX_BODY,
-            List.of(route), ctx.clock(), null))) {
-            String url = receiver.baseUrl() + "/stripe";
-            HttpProbe probe = new HttpProbe(Http.client(timeout));
-            StripeSender sender = new StripeSender(probe);
-            List<DemoResult.Delivery> deliveries = new ArrayList<>();
-            for (Step step : plan()) {
-                String key = step.rightSecret() ? secret : StripeSecret.generate();
-                var event = StripeEventBuilder.build(new StripeEventBuilder.Options(step.eventType(), null, null, false,
-                    ctx.clock().instant(), null));
-                StripeSender.Sent sent = sender.send(StripeDelivery.of(url, key, event, ctx.clock().instant().getEpochSecond()));
-                deliveries.add(DemoResult.Delivery.of(step, sent));
+        HttpProbe probe = new HttpProbe(Http.client(timeout));
+        List<StoreRoute> routes = new ArrayList<>();
+        routes.add(new StripeRoute(List.of(secret), true, StripeSignature.DEFAULT_TOLERANCE_SECONDS));
+        try (AppStoreSteps stores = withStores ? new AppStoreSteps(dataDir.resolve("signers"), ctx.clock()) : null) {
+            if (stores != null) {
+                routes.addAll(stores.routes(probe));
             }
-            Outcome status = probe.get(receiver.baseUrl() + "/status", Map.of());
-            var stores = status.status() != null && status.status() == 200
-                ? StatusDocument.stores(StatusDocument.parseDocument(Json.parseOrNull(status.body())))
-                : StatusDocument.stores(receiver.status());
-            boolean ok = deliveries.stream().allMatch(DemoResult.Delivery::asExpected);
-            return new DemoResult(ok, receiver.baseUrl(), Secrets.redact(secret), ctx.clock().instant(), deliveries,
-                stores);
+            try (Receiver receiver = Receiver.start(new Receiver.Config("127.0.0.1", 0, dataDir.resolve("receiver"),
+                Receiver.DEFAULT_MAX_BODY, routes, ctx.clock(), null))) {
+                String url = receiver.baseUrl() + "/stripe";
+                StripeSender sender = new StripeSender(probe);
+                List<DemoResult.Delivery> deliveries = new ArrayList<>();
+                for (Step step : plan()) {
+                    String key = step.rightSecret() ? secret : StripeSecret.generate();
+                    var event = StripeEventBuilder.build(new StripeEventBuilder.Options(step.eventType(), null, null,
+                        false, ctx.clock().instant(), null));
+                    StripeSender.Sent sent = sender.send(StripeDelivery.of(url, key, event,
+                        ctx.clock().instant().getEpochSecond()));
+                    deliveries.add(DemoResult.Delivery.of("stripe", step.eventType(),
+                        step.rightSecret() ? "receiver's secret" : "a wrong secret", step.expected(), sent.outcome(),
+                        sent.verdict()));
+                }
+                if (stores != null) {
+                    deliveries.addAll(stores.send(receiver.baseUrl(), probe));
+                }
+                Outcome status = probe.get(receiver.baseUrl() + "/status", Map.of());
+                var table = status.status() != null && status.status() == 200
+                    ? StatusDocument.stores(StatusDocument.parseDocument(Json.parseOrNull(status.body())))
+                    : StatusDocument.stores(receiver.status());
+                boolean ok = deliveries.stream().allMatch(DemoResult.Delivery::asExpected);
+                return new DemoResult(ok, receiver.baseUrl(), Secrets.redact(secret), ctx.clock().instant(), deliveries,
+                    table);
+            }
         }
     }
 }

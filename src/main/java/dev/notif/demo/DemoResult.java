@@ -6,7 +6,8 @@ import dev.notif.listen.StatusTable;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import dev.notif.stripe.StripeEvents;
-import dev.notif.stripe.StripeSender;
+import dev.notif.probe.Outcome;
+import dev.notif.probe.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,39 +17,45 @@ public record DemoResult(boolean ok, String receiverUrl, String secret, Instant 
                         JsonNode stores) implements Result {
 
     /** One delivery of the demo. */
-    public record Delivery(String eventType, String signedWith, String expected, String verdict, Integer httpStatus,
-                           long latencyMs, String cause, String fix, boolean asExpected) {
-        static Delivery of(Demo.Step step, StripeSender.Sent sent) {
-            var v = sent.verdict();
-            return new Delivery(step.eventType(), step.rightSecret() ? "receiver's secret" : "a wrong secret",
-                step.expected(), v.verdict(), sent.outcome().status(), sent.outcome().latencyMs(), v.cause(), v.fix(),
-                step.expected().equals(v.verdict()));
+    public record Delivery(String store, String eventType, String signedWith, String expected, String verdict,
+                           Integer httpStatus, long latencyMs, String cause, String fix, boolean asExpected) {
+        static Delivery of(String store, String eventType, String signedWith, String expected, Outcome outcome,
+                           Verdict v) {
+            return new Delivery(store, eventType, signedWith, expected, v.verdict(), outcome.status(),
+                outcome.latencyMs(), v.cause(), v.fix(), expected.equals(v.verdict()));
         }
     }
 
     @Override
     public void printText(Text out) {
-        out.line(out.bold("notif demo") + ": Stripe deliveries to a local ingestion endpoint, signed the way Stripe"
-            + " signs them, and the verdict on each. Offline: nothing leaves this machine.");
+        boolean appStores = deliveries.stream().anyMatch(d -> !d.store().equals("stripe"));
+        out.line(out.bold("notif demo") + ": " + (appStores ? "Stripe and app-store notifications" : "Stripe deliveries")
+            + " sent to a local ingestion endpoint the way the stores send them, and the verdict on each."
+            + " Offline: nothing leaves this machine.");
         out.line();
-        out.line(out.bold("Receiver") + "  " + receiverUrl + "/stripe  secret " + secret + "  accepts "
-            + StripeEvents.allowed(true).size() + " event types (with \"track new purchases\")");
+        out.line(out.bold("Receiver") + "  " + receiverUrl + "  POST /stripe (secret " + secret + ", "
+            + StripeEvents.allowed(true).size() + " event types with \"track new purchases\")"
+            + (appStores ? ", /apple, /google, /amazon" : ""));
+        if (appStores) {
+            out.line(out.dim("  Apple and Amazon messages are signed by notif's own test keys, which this receiver"
+                + " trusts; real backends refuse them by design."));
+        }
         out.line();
         out.line(out.bold("Deliveries"));
         List<List<String>> rows = new ArrayList<>();
         for (Delivery d : deliveries) {
             String mark = d.asExpected() ? out.green(out.color() ? "✓" : "ok") : out.red(out.color() ? "✗" : "FAIL");
-            rows.add(List.of(mark, d.eventType(), d.signedWith(), d.httpStatus() == null ? "-" : d.httpStatus().toString(),
+            rows.add(List.of(mark, d.store(), d.eventType(), d.signedWith(), d.httpStatus() == null ? "-" : d.httpStatus().toString(),
                 out.status(d.verdict()), d.latencyMs() + " ms",
                 d.asExpected() ? (d.verdict().equals("accepted") ? "" : out.dim("as expected"))
                     : out.red("expected " + d.expected())));
         }
-        out.table(List.of("", "EVENT", "SIGNED WITH", "HTTP", "VERDICT", "LATENCY", ""), rows);
+        out.table(List.of("", "STORE", "EVENT", "SIGNED WITH", "HTTP", "VERDICT", "LATENCY", ""), rows);
         out.line();
         out.line(out.bold("Why the rejected ones were rejected"));
         for (Delivery d : deliveries) {
             if (!d.verdict().equals("accepted")) {
-                out.line("  " + out.status(d.verdict()) + " (" + d.eventType() + ", " + d.signedWith() + ")");
+                out.line("  " + out.status(d.verdict()) + " (" + d.store() + " " + d.eventType() + ", " + d.signedWith() + ")");
                 out.line("    cause: " + d.cause());
                 out.line("    fix:   " + d.fix());
             }

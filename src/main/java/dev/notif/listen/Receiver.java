@@ -3,10 +3,10 @@ package dev.notif.listen;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.notif.core.Json;
+import dev.notif.core.LocalServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,11 +27,6 @@ import java.util.function.Consumer;
 public final class Receiver implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
     private static final long DURABLE_WAIT_SECONDS = 30;
-
-    static {
-        // small answers must not wait for the client's delayed ACK (Nagle): read once by the JDK's server config
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** What to start: where to bind, where the log lives, the routes, and who hears about each delivery. */
     public record Config(String host, int port, Path dataDir, int maxBodyBytes, List<StoreRoute> routes, Clock clock,
@@ -64,7 +59,7 @@ public final class Receiver implements AutoCloseable {
         });
         HttpServer s;
         try {
-            s = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
+            s = LocalServers.create(config.host(), config.port(), 512);
         } catch (IOException e) {
             log.close();
             executor.shutdownNow();
