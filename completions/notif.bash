@@ -365,6 +365,7 @@ apple'; fi ;;
 --no-color
 --verbose
 --keep-data
+--stripe-only
 --timeout
 -h
 --help

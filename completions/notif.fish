@@ -278,6 +278,7 @@ complete -c notif -n 'test (__notif_path) = "notif demo"' -l json -d 'Print exac
 complete -c notif -n 'test (__notif_path) = "notif demo"' -l no-color -d 'No colour, even on a terminal (NO_COLOR is honoured too).'
 complete -c notif -n 'test (__notif_path) = "notif demo"' -l verbose -d 'More detail on stderr; a stack trace with internal errors.'
 complete -c notif -n 'test (__notif_path) = "notif demo"' -l keep-data -r -F -d 'Keep the receiver'\''s event log in DIR (default: a temporary directory, removed afterwards).'
+complete -c notif -n 'test (__notif_path) = "notif demo"' -l stripe-only -d 'Leave out the Apple, Google and Amazon notifications.'
 complete -c notif -n 'test (__notif_path) = "notif demo"' -l timeout -x -d 'Bound on each network call, in seconds (default: 10).'
 complete -c notif -n 'test (__notif_path) = "notif demo"' -s h -l help -d 'Show this help message and exit.'
 complete -c notif -n 'test (__notif_path) = "notif demo"' -s V -l version -d 'Print version information and exit.'
