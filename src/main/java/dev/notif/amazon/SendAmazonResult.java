@@ -3,6 +3,7 @@ package dev.notif.amazon;
 import dev.notif.core.Secrets;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.probe.DeliveryText;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 
@@ -39,16 +40,10 @@ public record SendAmazonResult(boolean ok, String store, String url, String mess
             + "), signed by " + SIGNED_BY));
         out.line(out.dim("  certificate served at " + signingCertUrl + (certificateFetched ? " (fetched by the endpoint)"
             : " (not fetched)")));
-        String answer = httpStatus == null ? "no HTTP answer" : "HTTP " + httpStatus;
-        out.line("  " + answer + " in " + latencyMs + " ms");
-        if (responseBody != null && !responseBody.isEmpty()) {
-            out.line("  body: " + responseBody.replace("\n", " "));
-        }
         if (subscribeUrlFetched != null) {
             out.line("  SubscribeURL " + (subscribeUrlFetched ? out.green("fetched") : out.yellow("not fetched"))
                 + ": " + subscribeUrl);
         }
-        out.line(out.status(verdict) + ": " + cause);
-        out.line("  fix: " + fix);
+        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
     }
 }
