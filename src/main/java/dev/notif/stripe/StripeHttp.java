@@ -7,9 +7,11 @@ import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,6 +47,18 @@ final class StripeHttp extends HttpClient {
         return b.build();
     }
 
+    private static final Pattern FORM_LIST_KEY = Pattern.compile("(^|&)([^=&\\[%]+)(\\[|%5B)[0-9]+(]|%5D)=");
+
+    /** The same for form bodies: {@code enabled_events[0]=a} becomes {@code enabled_events[]=a}; nested keys stay. */
+    static byte[] formListsAsBrackets(HttpContent content) {
+        byte[] bytes = content.byteArrayContent();
+        if (!content.contentType().startsWith("application/x-www-form-urlencoded")) {
+            return bytes;
+        }
+        String form = new String(bytes, StandardCharsets.UTF_8);
+        return FORM_LIST_KEY.matcher(form).replaceAll("$1$2$3$4=").getBytes(StandardCharsets.UTF_8);
+    }
+
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         Request.Builder builder = new Request.Builder().url(listsAsBrackets(HttpUrl.get(request.url().toString())));
@@ -53,7 +67,7 @@ final class StripeHttp extends HttpClient {
         builder.header("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
         HttpContent content = request.content();
         RequestBody body = content == null ? null
-            : RequestBody.create(content.byteArrayContent(), MediaType.parse(content.contentType()));
+            : RequestBody.create(formListsAsBrackets(content), MediaType.parse(content.contentType()));
         builder.method(request.method().name(), body == null && request.method().name().equals("POST")
             ? RequestBody.create(new byte[0], null) : body);
         try (Response response = client.newCall(builder.build()).execute()) {
