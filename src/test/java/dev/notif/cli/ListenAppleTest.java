@@ -76,10 +76,7 @@ class ListenAppleTest {
 
     NotifRun.Result send(String url, String... extra) {
         String[] base = {"send", "apple", "--url", url, "--bundle-id", BUNDLE, "--json"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return NotifRun.in(home).run(args);
+        return NotifRun.in(home).run(base, extra);
     }
 
     static int post(String url, String body) throws Exception {

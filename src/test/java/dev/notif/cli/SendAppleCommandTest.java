@@ -50,10 +50,7 @@ class SendAppleCommandTest {
 
     NotifRun.Result send(String... extra) {
         String[] base = {"send", "apple", "--url", server.url("/apple").toString(), "--bundle-id", BUNDLE, "--json"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return NotifRun.in(home).run(args);
+        return NotifRun.in(home).run(base, extra);
     }
 
     Path chainDir() {

@@ -43,10 +43,7 @@ class SendStripeCommandTest {
 
     NotifRun.Result send(String... extra) {
         String[] base = {"send", "stripe", "--url", server.url("/stripe").toString(), "--secret", SECRET, "--json"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return NotifRun.in(home).run(args);
+        return NotifRun.in(home).run(base, extra);
     }
 
     @Test

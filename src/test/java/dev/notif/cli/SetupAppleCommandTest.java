@@ -52,10 +52,7 @@ class SetupAppleCommandTest {
     NotifRun.Result setup(String... extra) {
         String[] base = {"setup", "apple", "--bundle-id", "com.example.app", "--url", URL, "--asc-api-base",
             server.url("/").toString(), "--json"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return run().run(args);
+        return run().run(base, extra);
     }
 
     @Test

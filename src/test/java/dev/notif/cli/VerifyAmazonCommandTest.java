@@ -57,10 +57,7 @@ class VerifyAmazonCommandTest {
 
     NotifRun.Result verify(String body, String... extra) throws Exception {
         String[] base = {"verify", "amazon", "--message", file(body).toString(), "--json"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return NotifRun.in(dir).run(args);
+        return NotifRun.in(dir).run(base, extra);
     }
 
     @ParameterizedTest

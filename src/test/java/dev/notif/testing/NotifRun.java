@@ -45,6 +45,13 @@ public final class NotifRun {
         return this;
     }
 
+    /** Runs {@code base} followed by {@code extra}: a test's fixed arguments plus the ones a case adds. */
+    public Result run(String[] base, String... extra) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return run(args);
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
