@@ -2,8 +2,12 @@ package dev.notif.listen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,24 +162,24 @@ public final class EventLog implements AutoCloseable {
 
     /** Feeds every complete line to {@code sink}; returns the offset after the last complete, parseable line. */
     private static long replay(FileChannel channel, Consumer<LogEntry> sink) throws IOException {
-        long size = channel.size();
-        ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE));
-        channel.read(all, 0);
-        byte[] bytes = all.array();
+        // streamed, so a log of any size replays in bounded memory; the channel stays open for appending
+        InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 64 * 1024);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         long good = 0;
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '\n') {
+        long offset = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            offset++;
+            if (b != '\n') {
+                line.write(b);
                 continue;
             }
-            String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-            LogEntry entry = parse(line);
+            LogEntry entry = parse(line.toString(StandardCharsets.UTF_8));
             if (entry == null) {
                 break; // torn or garbage: everything from here on was never acknowledged
             }
             sink.accept(entry);
-            start = i + 1;
-            good = start;
+            line.reset();
+            good = offset;
         }
         return good;
     }
