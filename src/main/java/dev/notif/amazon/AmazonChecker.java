@@ -1,6 +1,8 @@
 package dev.notif.amazon;
 
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sender;
+import dev.notif.probe.Sent;
 import java.time.Duration;
 
 /**
@@ -10,29 +12,35 @@ import java.time.Duration;
  */
 public final class AmazonChecker {
     private final SnsSession session;
-    private final AmazonSender sender;
+    private final Sender sender;
 
-    public AmazonChecker(SnsSession session, AmazonSender sender) {
+    public AmazonChecker(SnsSession session, Sender sender) {
         this.session = session;
         this.sender = sender;
     }
 
     public AmazonChecks.Observations run(String url, RtnMessage rtn, Duration wait) {
         SnsMessage confirmation = session.confirmation();
-        Outcome c = sender.send(url, confirmation, session.subscriptionArn()).outcome();
-        if (!c.answered() || c.status() >= 300 && c.status() < 400) {
+        Sent<AmazonDelivery> c = send(url, confirmation);
+        Outcome answer = c.outcome();
+        if (!answer.answered() || answer.status() >= 300 && answer.status() < 400) {
             return observed(url, rtn, c, false, null, false, null, wait);
         }
-        boolean followed = followed(confirmation, c, wait);
-        Outcome json = null;
+        boolean followed = followed(confirmation, answer, wait);
+        Sent<AmazonDelivery> json = null;
         boolean jsonFollowed = false;
-        if (!followed && !AmazonVerdicts.signatureRefusal(c) && c.status() < 500) {
+        if (!followed && !AmazonVerdicts.signatureRefusal(answer) && answer.status() < 500) {
             SnsMessage again = session.confirmation();
-            json = sender.send(url, again, session.subscriptionArn(), "application/json").outcome();
-            jsonFollowed = followed(again, json, wait);
+            json = sender.send(AmazonDelivery.of(url, again, session.subscriptionArn()).as("application/json"),
+                AmazonVerdicts.CLASSIFIER);
+            jsonFollowed = followed(again, json.outcome(), wait);
         }
-        Outcome n = sender.send(url, session.notification(rtn), session.subscriptionArn()).outcome();
+        Sent<AmazonDelivery> n = send(url, session.notification(rtn));
         return observed(url, rtn, c, followed, json, jsonFollowed, n, wait);
+    }
+
+    private Sent<AmazonDelivery> send(String url, SnsMessage message) {
+        return sender.send(AmazonDelivery.of(url, message, session.subscriptionArn()), AmazonVerdicts.CLASSIFIER);
     }
 
     /** Waits for the SubscribeURL only when the endpoint said yes; a refusal may still have visited it first. */
@@ -40,8 +48,9 @@ public final class AmazonChecker {
         return session.host().awaitConfirmation(confirmation.token(), answer.is2xx() ? wait : Duration.ZERO);
     }
 
-    private AmazonChecks.Observations observed(String url, RtnMessage rtn, Outcome c, boolean followed, Outcome json,
-                                              boolean jsonFollowed, Outcome n, Duration wait) {
+    private AmazonChecks.Observations observed(String url, RtnMessage rtn, Sent<AmazonDelivery> c, boolean followed,
+                                              Sent<AmazonDelivery> json, boolean jsonFollowed, Sent<AmazonDelivery> n,
+                                              Duration wait) {
         boolean foreign = session.host().visits().stream()
             .anyMatch(v -> v.kind().equals(SnsHost.CONFIRM) && !v.tokenKnown());
         return new AmazonChecks.Observations(url, rtn.notificationType(), c, followed, json, jsonFollowed, n,

@@ -3,6 +3,7 @@ package dev.notif.amazon;
 import dev.notif.output.Check;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sent;
 import dev.notif.probe.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +34,21 @@ public final class AmazonChecks {
      * (null when not tried); the Notification (null when not sent); whether the endpoint fetched notif's signing
      * certificate, whether it visited a SubscribeURL with a token notif never sent, and how long notif waited.
      */
-    public record Observations(String url, String notificationType, Outcome confirmation, boolean followed,
-                               Outcome jsonConfirmation, boolean jsonFollowed, Outcome notification,
-                               boolean certificateFetched, boolean foreignTokenVisited, Duration waited) {
+    public record Observations(String url, String notificationType, Sent<AmazonDelivery> confirmationSent,
+                               boolean followed, Sent<AmazonDelivery> jsonConfirmationSent, boolean jsonFollowed,
+                               Sent<AmazonDelivery> notificationSent, boolean certificateFetched,
+                               boolean foreignTokenVisited, Duration waited) {
+        Outcome confirmation() {
+            return confirmationSent.outcome();
+        }
+
+        Outcome jsonConfirmation() {
+            return jsonConfirmationSent == null ? null : jsonConfirmationSent.outcome();
+        }
+
+        Outcome notification() {
+            return notificationSent == null ? null : notificationSent.outcome();
+        }
     }
 
     private AmazonChecks() {
@@ -96,7 +109,7 @@ public final class AmazonChecks {
                 + " it refuses SNS's text/plain body. Amazon does not retry a 4xx: the endpoint stays unverified",
                 PARSE_RAW).detail("json_http_status", o.jsonConfirmation().status());
         } else {
-            Verdict v = AmazonVerdicts.classify(new AmazonVerdicts.Sent(SnsMessage.SUBSCRIPTION_CONFIRMATION, null), c);
+            Verdict v = o.confirmationSent().verdict();
             check = Check.fail(ANSWERED, v.cause(), v.fix()).detail("verdict", v.verdict());
         }
         return check.detail("http_status", c.status()).detail("response_body", c.bodyStart(BODY_SHOWN));
@@ -148,7 +161,7 @@ public final class AmazonChecks {
                 + " an endpoint that verifies SNS signatures should: notif's certificate is not Amazon's",
                 "nothing to fix if it verifies SNS signatures");
         } else {
-            Verdict v = AmazonVerdicts.classify(new AmazonVerdicts.Sent(SnsMessage.NOTIFICATION, type), n);
+            Verdict v = o.notificationSent().verdict();
             check = Check.fail(NOTIFICATION, v.cause(), v.fix()).detail("verdict", v.verdict());
         }
         return check.detail("http_status", n.status()).detail("response_body", n.bodyStart(BODY_SHOWN));

@@ -1,5 +1,6 @@
 package dev.notif.amazon;
 
+import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * JSON sent as {@code text/plain}; and notif's messages are signed with a throwaway certificate, so a backend that
  * verifies SNS signatures is right to refuse them.
  */
-public final class AmazonVerdicts {
+public final class AmazonVerdicts extends Classifier<AmazonDelivery> {
     static final String WHO = "Amazon SNS";
 
     private static final Pattern SIGNATURE = Pattern.compile(
@@ -29,14 +30,11 @@ public final class AmazonVerdicts {
         "receipt|unknown (?:user|subscription|customer|app)|(?:user|subscription|customer|app) not found|no such"
             + "|not (?:yet )?(?:known|tracked)|rvs|shared secret|package name");
 
-    /** What was sent, as far as the judgement needs it. */
-    public record Sent(String messageType, String notificationType) {
-        boolean confirmation() {
-            return SnsMessage.SUBSCRIPTION_CONFIRMATION.equals(messageType);
-        }
-    }
+    /** The classifier of SNS messages sent by notif (it reads their type and RTN notification type). */
+    public static final Classifier<AmazonDelivery> CLASSIFIER = new AmazonVerdicts();
 
     private AmazonVerdicts() {
+        super(WHO);
     }
 
     /** The endpoint refused the message for its signature or certificate (as a careful backend does with notif's). */
@@ -50,33 +48,32 @@ public final class AmazonVerdicts {
             && !signatureRefusal(o) && CONTENT_TYPE.matcher(lower(o.body())).find());
     }
 
-    public static Verdict classify(Sent sent, Outcome outcome) {
-        if (!outcome.answered()) {
-            return NetworkVerdicts.of(outcome.failure(), WHO);
-        }
-        int status = outcome.status();
-        String what = sent.confirmation() ? "SubscriptionConfirmation" : sent.notificationType() + " notification";
-        if (status >= 200 && status < 300) {
-            return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + " to the " + what + "; SNS counts"
-                + " it as delivered. It accepted a message signed by notif's throwaway certificate (not an SNS host's):"
-                + " unless it was told to trust notif's test certificates, it does not verify SNS signatures",
-                sent.confirmation() ? "a 2xx is not enough for Amazon's console to say \"Verified\": the endpoint must"
-                    + " also fetch the SubscribeURL; notif check amazon --url URL tells whether it does"
-                    : "make sure the backend recorded it (its last-received time); a 2xx alone does not show that it"
-                    + " read the text/plain body");
-        }
-        if (status >= 300 && status < 400) {
-            return NetworkVerdicts.redirect(status, outcome.header("location"), WHO);
-        }
-        if (status >= 500) {
-            return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " on the " + what + "; SNS"
-                + " retries server errors (by default 3 more times, 20 s apart, for HTTP/S endpoints), then drops the"
-                + " message", "look at the backend's logs for this request; Amazon redelivers only while its retries last");
-        }
-        return rejected(sent, what, status, outcome.body());
+    private static String what(AmazonDelivery sent) {
+        return sent.confirmation() ? "SubscriptionConfirmation" : sent.notificationType() + " notification";
     }
 
-    private static Verdict rejected(Sent sent, String what, int status, String body) {
+    @Override
+    protected Verdict accepted(AmazonDelivery sent, int status) {
+        return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + " to the " + what(sent) + "; SNS"
+            + " counts it as delivered. It accepted a message signed by notif's throwaway certificate (not an SNS"
+            + " host's): unless it was told to trust notif's test certificates, it does not verify SNS signatures",
+            sent.confirmation() ? "a 2xx is not enough for Amazon's console to say \"Verified\": the endpoint must"
+                + " also fetch the SubscribeURL; notif check amazon --url URL tells whether it does"
+                : "make sure the backend recorded it (its last-received time); a 2xx alone does not show that it"
+                + " read the text/plain body");
+    }
+
+    @Override
+    protected Verdict serverError(AmazonDelivery sent, int status) {
+        return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " on the " + what(sent)
+            + "; SNS retries server errors (by default 3 more times, 20 s apart, for HTTP/S endpoints), then drops"
+            + " the message", "look at the backend's logs for this request; Amazon redelivers only while its"
+            + " retries last");
+    }
+
+    @Override
+    protected Verdict rejected(AmazonDelivery sent, int status, String body) {
+        String what = what(sent);
         String text = lower(body);
         String lost = sent.confirmation() ? " Amazon does not retry a 4xx: the confirmation is dropped and the endpoint"
             + " stays unverified in Amazon's console until it is submitted again."

@@ -1,35 +1,31 @@
 package dev.notif.amazon;
 
-import dev.notif.core.Secrets;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
-import dev.notif.probe.DeliveryText;
-import dev.notif.probe.Outcome;
-import dev.notif.probe.Verdict;
+import dev.notif.probe.DeliveryAnswer;
+import dev.notif.probe.Sent;
 
 /**
  * The result of {@code notif send amazon}: the SNS message sent, what came back, the verdict, and whether the
  * endpoint fetched notif's signing certificate and (for a confirmation) the SubscribeURL.
  */
 public record SendAmazonResult(boolean ok, String store, String url, String messageType, String notificationType,
-                               String messageId, String topicArn, String signatureVersion, Integer httpStatus,
-                               long latencyMs, String verdict, String cause, String fix, String responseBody,
-                               String signingCertUrl, boolean certificateFetched, String subscribeUrl,
-                               Boolean subscribeUrlFetched, String signedBy) implements Result {
-    static final int BODY_SHOWN = 500;
+                               String messageId, String topicArn, String signatureVersion,
+                               @JsonUnwrapped DeliveryAnswer answer, String signingCertUrl, boolean certificateFetched,
+                               String subscribeUrl, Boolean subscribeUrlFetched, String signedBy) implements Result {
     public static final String SIGNED_BY = "notif's throwaway certificate (CN=" + ThrowawaySigner.SUBJECT
         + "); backends that verify SNS signatures refuse it by design";
 
     /** {@code subscribeUrlFetched} is null for a Notification. */
-    public static SendAmazonResult of(String url, AmazonSender.Sent sent, boolean certificateFetched,
+    public static SendAmazonResult of(Sent<AmazonDelivery> sent, boolean certificateFetched,
                                       Boolean subscribeUrlFetched) {
-        SnsMessage m = sent.message();
-        Outcome o = sent.outcome();
-        Verdict v = sent.verdict();
-        return new SendAmazonResult(v.accepted(), "amazon", url, m.type(), sent.notificationType(), m.messageId(),
-            m.topicArn(), m.signatureVersion(), o.status(), o.latencyMs(), v.verdict(), v.cause(), v.fix(),
-            Secrets.scrub(o.bodyStart(BODY_SHOWN)), m.signingCertUrl(), certificateFetched, m.subscribeUrl(),
-            subscribeUrlFetched, SIGNED_BY);
+        AmazonDelivery d = sent.delivery();
+        SnsMessage m = d.message();
+        DeliveryAnswer answer = sent.answer();
+        return new SendAmazonResult(answer.accepted(), "amazon", d.url(), m.type(), d.notificationType(),
+            m.messageId(), m.topicArn(), m.signatureVersion(), answer, m.signingCertUrl(), certificateFetched,
+            m.subscribeUrl(), subscribeUrlFetched, SIGNED_BY);
     }
 
     @Override
@@ -44,6 +40,6 @@ public record SendAmazonResult(boolean ok, String store, String url, String mess
             out.line("  SubscribeURL " + (subscribeUrlFetched ? out.green("fetched") : out.yellow("not fetched"))
                 + ": " + subscribeUrl);
         }
-        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
+        answer.printText(out);
     }
 }

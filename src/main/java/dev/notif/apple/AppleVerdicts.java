@@ -1,7 +1,7 @@
 package dev.notif.apple;
 
+import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
-import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * back. What notif sends is signed by its own test chain, so a receiver that verifies against Apple's root refusing
  * it is the expected outcome, and the verdict says so rather than calling the receiver broken.
  */
-public final class AppleVerdicts {
+public final class AppleVerdicts extends Classifier<AppleDelivery> {
     private static final Pattern SIGNATURE = Pattern.compile(
         "signature|x5c|certificate|cert chain|chain|jws|jwt|verif|trust|root ca|signed ?payload|signing");
     private static final Pattern PASSWORD = Pattern.compile("password|shared secret|shared_secret|secret");
@@ -24,38 +24,24 @@ public final class AppleVerdicts {
         "original ?transaction|transaction|receipt|subscriber|subscription not found|not (?:yet )?(?:known|found)"
             + "|does not exist|could not find|couldn'?t find");
 
-    /** What was sent, as far as the judgement needs it. */
-    public record Sent(String version, String type, String bundleId, AppleEnvironment environment, String testRoot) {
-        boolean v1() {
-            return "V1".equals(version);
-        }
-    }
+    /** The classifier of notifications sent by notif (it reads their version, type, bundle id and environment). */
+    public static final Classifier<AppleDelivery> CLASSIFIER = new AppleVerdicts();
 
     private AppleVerdicts() {
+        super("Apple");
     }
 
-    public static Verdict classify(Sent sent, Outcome outcome) {
-        if (!outcome.answered()) {
-            return NetworkVerdicts.of(outcome.failure(), "Apple");
-        }
-        int status = outcome.status();
-        if (status >= 200 && status < 300) {
-            return accepted(sent, status);
-        }
-        if (status >= 300 && status < 400) {
-            return NetworkVerdicts.redirect(status, outcome.header("location"), "Apple");
-        }
-        if (status >= 500) {
-            return new Verdict(Verdict.SERVER_ERROR, "the receiver failed with " + status + " while handling the"
-                + " notification; Apple counts that as a failed attempt and retries (in production up to five times"
-                + " over about three days)", "look at the receiver's logs for this request; it must answer 200 once it"
-                + " has stored the notification");
-        }
-        return rejected(sent, status, outcome.body());
+    @Override
+    protected Verdict serverError(AppleDelivery sent, int status) {
+        return new Verdict(Verdict.SERVER_ERROR, "the receiver failed with " + status + " while handling the"
+            + " notification; Apple counts that as a failed attempt and retries (in production up to five times"
+            + " over about three days)", "look at the receiver's logs for this request; it must answer 200 once it"
+            + " has stored the notification");
     }
 
-    private static Verdict accepted(Sent sent, int status) {
-        if (sent.v1()) {
+    @Override
+    protected Verdict accepted(AppleDelivery delivery, int status) {
+        if (delivery.v1()) {
             return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + " to a V1 notification; Apple"
                 + " counts it as delivered", "nothing to fix; if the backend's last-received time does not move, it"
                 + " ignores notifications for purchases it does not know: send one with --original-transaction-id of a"
@@ -67,22 +53,24 @@ public final class AppleVerdicts {
                 + " G3 and refuse this payload (check it with notif verify apple on a real notification)");
     }
 
-    private static Verdict rejected(Sent sent, int status, String body) {
+    @Override
+    protected Verdict rejected(AppleDelivery delivery, int status, String body) {
+        AppleNotificationBuilder.Notification sent = delivery.notification();
         String code = NetworkVerdicts.errorCode(body);
         String text = ((code == null ? "" : code + " ") + (body == null ? "" : body)).toLowerCase(Locale.ROOT);
 
-        if (sent.v1() && ("shared_secret_mismatch".equals(code) || PASSWORD.matcher(text).find())) {
+        if (delivery.v1() && ("shared_secret_mismatch".equals(code) || PASSWORD.matcher(text).find())) {
             return new Verdict(Verdict.SIGNATURE_REJECTED, "the receiver refused the V1 notification's password: the"
                 + " app-specific shared secret it holds is missing or not this one",
                 "copy the shared secret from App Store Connect > the app > App Information > App-Specific Shared Secret"
                     + " (or the account's primary shared secret) into the receiver, then resend");
         }
-        if (!sent.v1() && ("signature_mismatch".equals(code) || SIGNATURE.matcher(text).find())) {
+        if (!delivery.v1() && ("signature_mismatch".equals(code) || SIGNATURE.matcher(text).find())) {
             return new Verdict(Verdict.SIGNATURE_REJECTED, "the receiver refused the signed payload's chain or"
                 + " signature: it does not trust notif's test root. That is expected from a receiver that verifies"
                 + " against Apple Root CA G3, and it is what a production receiver must do",
-                "to test a receiver you control, make it trust " + sent.testRoot() + " (notif listen --apple-root "
-                    + sent.testRoot() + "); to test a production backend, let Apple send the test notification:"
+                "to test a receiver you control, make it trust " + delivery.testRoot() + " (notif listen --apple-root "
+                    + delivery.testRoot() + "); to test a production backend, let Apple send the test notification:"
                     + " notif check apple --bundle-id " + sent.bundleId());
         }
         if ("wrong_app".equals(code) || BUNDLE.matcher(text).find()) {

@@ -1,11 +1,10 @@
 package dev.notif.apple;
 
-import dev.notif.core.Secrets;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
-import dev.notif.probe.DeliveryText;
-import dev.notif.probe.Outcome;
-import dev.notif.probe.Verdict;
+import dev.notif.probe.DeliveryAnswer;
+import dev.notif.probe.Sent;
 
 /**
  * The result of {@code notif send apple}: what was sent (never presented as Apple-signed), what came back, and the
@@ -14,22 +13,22 @@ import dev.notif.probe.Verdict;
  */
 public record SendAppleResult(boolean ok, String store, String url, String version, String notificationType,
                               String subtype, String notificationUuid, String environment, String bundleId,
-                              String originalTransactionId, Integer httpStatus, long latencyMs, String verdict,
-                              String cause, String fix, String responseBody, String signedBy, String testRoot,
-                              String password) implements Result {
-    static final int BODY_SHOWN = 500;
+                              String originalTransactionId, @JsonUnwrapped DeliveryAnswer answer, String signedBy,
+                              String testRoot, String password) implements Result {
     public static final String SIGNED_BY_TEST_CHAIN = "notif's test chain, not Apple: receivers that trust only Apple"
         + " Root CA G3 reject it, by design";
     public static final String V1_UNSIGNED = "nothing: V1 notifications are not signed; the receiver checks the"
         + " password (the app-specific shared secret)";
 
-    public static SendAppleResult of(AppleNotificationBuilder.Notification n, String url, Outcome outcome, Verdict v,
-                                     String testRoot, String shownPassword) {
-        boolean v1 = "V1".equals(n.version());
-        return new SendAppleResult(v.accepted(), "apple", url, n.version(), n.type(), n.subtype(), n.notificationUuid(),
-            n.environment().word(), n.bundleId(), n.originalTransactionId(), outcome.status(), outcome.latencyMs(),
-            v.verdict(), v.cause(), v.fix(), Secrets.scrub(outcome.bodyStart(BODY_SHOWN)),
-            v1 ? V1_UNSIGNED : SIGNED_BY_TEST_CHAIN, v1 ? null : testRoot, v1 ? shownPassword : null);
+    /** {@code shownPassword}: the V1 password as it may be shown (redacted unless --show-secret). */
+    public static SendAppleResult of(Sent<AppleDelivery> sent, String shownPassword) {
+        AppleDelivery d = sent.delivery();
+        AppleNotificationBuilder.Notification n = d.notification();
+        DeliveryAnswer answer = sent.answer();
+        boolean v1 = d.v1();
+        return new SendAppleResult(answer.accepted(), "apple", d.url(), n.version(), n.type(), n.subtype(),
+            n.notificationUuid(), n.environment().word(), n.bundleId(), n.originalTransactionId(), answer,
+            v1 ? V1_UNSIGNED : SIGNED_BY_TEST_CHAIN, v1 ? null : d.testRoot(), v1 ? shownPassword : null);
     }
 
     @Override
@@ -42,6 +41,6 @@ public record SendAppleResult(boolean ok, String store, String url, String versi
         } else {
             out.line(out.dim("  password " + password + " (V1 is not signed)"));
         }
-        DeliveryText.print(out, httpStatus, latencyMs, responseBody, verdict, cause, fix);
+        answer.printText(out);
     }
 }

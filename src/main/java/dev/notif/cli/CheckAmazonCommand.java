@@ -3,7 +3,6 @@ package dev.notif.cli;
 import dev.notif.amazon.AmazonChecker;
 import dev.notif.amazon.AmazonChecks;
 import dev.notif.amazon.AmazonInputs;
-import dev.notif.amazon.AmazonSender;
 import dev.notif.amazon.RtnMessage;
 import dev.notif.amazon.RtnTypes;
 import dev.notif.amazon.SnsSession;
@@ -13,6 +12,7 @@ import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +77,7 @@ public final class CheckAmazonCommand extends BaseCommand {
         Duration wait = AmazonInputs.wait("--wait", waitSeconds);
         try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock())) {
             stderr().line("stand-in SNS host: " + session.host().baseUrl() + " (the endpoint must reach it)").flush();
-            var checker = new AmazonChecker(session, new AmazonSender(new HttpProbe(Http.client(timeout))));
+            var checker = new AmazonChecker(session, new Sender(new HttpProbe(Http.client(timeout))));
             var observed = checker.run(target, RtnMessage.of(rtnType, null, null, null, false, ctx.clock().instant()),
                 wait);
             return CheckReport.of("amazon", target, AmazonChecks.evaluate(observed));

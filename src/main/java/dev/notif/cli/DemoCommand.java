@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {
         "Starts a receiver on a free loopback port, sends it every accepted Stripe event signed the way Stripe signs them, one delivery signed with a wrong secret and one unsupported event, then one renewal each from Apple (V2, signed by notif's test chain), Google Play (a Pub/Sub push) and Amazon (SNS, signed by a throwaway certificate), and prints what each got, the diagnosed causes with their fixes, and the last-received table. No account and no network needed. Exit 0 when every delivery got the verdict it should.",
         "",
-        "JSON (--json): {ok, receiver_url, secret, finished_at, deliveries: [{store, event_type, signed_with, expected, verdict, http_status, latency_ms, cause, fix, as_expected}], stores}.",
+        "JSON (--json): {ok, receiver_url, secret, finished_at, deliveries: [{store, event_type, signed_with, expected, http_status, latency_ms, verdict, cause, fix, response_body, as_expected}], stores}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -1,7 +1,8 @@
 package dev.notif.cli;
 
 import dev.notif.amazon.AmazonInputs;
-import dev.notif.amazon.AmazonSender;
+import dev.notif.amazon.AmazonDelivery;
+import dev.notif.amazon.AmazonVerdicts;
 import dev.notif.amazon.RtnMessage;
 import dev.notif.amazon.RtnTypes;
 import dev.notif.amazon.SendAmazonResult;
@@ -14,6 +15,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import java.time.Duration;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;
@@ -98,16 +100,17 @@ public final class SendAmazonCommand extends BaseCommand {
         Duration timeout = network.timeout();
         Duration wait = AmazonInputs.wait("--wait", waitSeconds);
         try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock())) {
-            AmazonSender sender = new AmazonSender(new HttpProbe(Http.client(timeout)));
+            Sender sender = new Sender(new HttpProbe(Http.client(timeout)));
             SnsMessage message = confirmation ? session.confirmation() : session.notification(
                 RtnMessage.of(rtnType, packageName, appUserId, receiptId, beta, ctx.clock().instant()));
-            AmazonSender.Sent sent = sender.send(target, message, session.subscriptionArn());
+            var sent = sender.send(AmazonDelivery.of(target, message, session.subscriptionArn()),
+                AmazonVerdicts.CLASSIFIER);
             Boolean followed = null;
             if (confirmation) {
                 followed = session.host().awaitConfirmation(message.token(), sent.outcome().is2xx() ? wait
                     : Duration.ZERO);
             }
-            return SendAmazonResult.of(target, sent, session.host().visited(SnsHost.CERTIFICATE), followed);
+            return SendAmazonResult.of(sent, session.host().visited(SnsHost.CERTIFICATE), followed);
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.notif.cli;
 
+import dev.notif.apple.AppleDelivery;
 import dev.notif.apple.AppleEnvironment;
 import dev.notif.apple.AppleInputs;
 import dev.notif.apple.AppleNotificationBuilder;
 import dev.notif.apple.AppleNotificationTypes;
-import dev.notif.apple.AppleSender;
+import dev.notif.apple.AppleVerdicts;
 import dev.notif.apple.AppleTestChain;
 import dev.notif.apple.SendAppleResult;
 import dev.notif.core.Context;
@@ -14,6 +15,7 @@ import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,7 +111,7 @@ public final class SendAppleCommand extends BaseCommand {
         }
         var options = new AppleNotificationBuilder.Options(bundle, env, appAppleId, productId, originalTransactionId,
             transactionId, ctx.clock().instant());
-        AppleSender sender = new AppleSender(new HttpProbe(Http.client(network.timeout())));
+        Sender sender = new Sender(new HttpProbe(Http.client(network.timeout())));
         if (v1) {
             if (subtype != null) {
                 throw NotifException.usage("V1 notifications have no subtype", "drop --subtype, or send V2");
@@ -120,8 +122,8 @@ public final class SendAppleCommand extends BaseCommand {
                     + " App-Specific Shared Secret > Manage");
             }
             var n = AppleNotificationBuilder.v1(AppleNotificationTypes.v1(type), secret, options);
-            AppleSender.Sent sent = sender.send(target, n, null);
-            return SendAppleResult.of(n, target, sent.outcome(), sent.verdict(), null, Secrets.show(secret, showSecret));
+            var sent = sender.send(new AppleDelivery(target, n, null), AppleVerdicts.CLASSIFIER);
+            return SendAppleResult.of(sent, Secrets.show(secret, showSecret));
         }
         var t = AppleNotificationTypes.v2(type, subtype);
         AppleTestChain chain = AppleTestChain.loadOrCreate(ctx.configDir(), ctx.clock());
@@ -130,7 +132,7 @@ public final class SendAppleCommand extends BaseCommand {
                 + " trusts " + chain.rootPem());
         }
         var n = AppleNotificationBuilder.v2(t, options, chain);
-        AppleSender.Sent sent = sender.send(target, n, chain.rootPem().toString());
-        return SendAppleResult.of(n, target, sent.outcome(), sent.verdict(), chain.rootPem().toString(), null);
+        var sent = sender.send(new AppleDelivery(target, n, chain.rootPem().toString()), AppleVerdicts.CLASSIFIER);
+        return SendAppleResult.of(sent, null);
     }
 }

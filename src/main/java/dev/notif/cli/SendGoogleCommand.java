@@ -10,11 +10,15 @@ import dev.notif.google.GoogleAccess;
 import dev.notif.google.GoogleApiException;
 import dev.notif.google.GoogleErrors;
 import dev.notif.google.GoogleNames;
-import dev.notif.google.GoogleSender;
+import dev.notif.google.GoogleNotification;
+import dev.notif.google.GooglePush;
+import dev.notif.google.GoogleVerdicts;
 import dev.notif.google.RtdnCodes;
 import dev.notif.google.SendGoogleResult;
+import dev.notif.google.TopicPublisher;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,13 +97,13 @@ public final class SendGoogleCommand extends BaseCommand {
                 : "--topic and --url exclude each other", "--topic publishes as Play does; --url posts straight to"
                 + " the ingestion URL");
         }
-        SendGoogleResult.Sent sent = notification();
+        GoogleNotification sent = notification();
         if (url != null) {
             String target = Urls.http("--url", url).toString();
             String sub = subscription != null ? subscription
                 : "projects/" + (google.project != null ? google.project : "notif-test") + "/subscriptions/play-rtdn-push";
-            return GoogleSender.push(new HttpProbe(Http.client(network.timeout())), target, sub, sent,
-                ctx.clock().instant());
+            return SendGoogleResult.pushed(new Sender(new HttpProbe(Http.client(network.timeout())))
+                .send(GooglePush.of(target, sub, sent, ctx.clock().instant()), GoogleVerdicts.CLASSIFIER));
         }
         GoogleAccess access = google.open(ctx, network.timeout(), null, null);
         GoogleNames.Topic t = google.topic(topic, access, ctx);
@@ -113,13 +117,13 @@ public final class SendGoogleCommand extends BaseCommand {
             warn(t.full() + " has no subscription: Pub/Sub drops what is published to it");
         }
         try {
-            return GoogleSender.publish(access.pubsub(), t, sent, subscriptions);
+            return TopicPublisher.publish(access.pubsub(), t, sent, subscriptions);
         } catch (GoogleApiException e) {
             throw GoogleErrors.explain(e, GoogleErrors.Step.PUBLISH, access, t.project());
         }
     }
 
-    private SendGoogleResult.Sent notification() {
+    private GoogleNotification notification() {
         Kind kind = Kind.of(type);
         Map<Integer, String> table = DeveloperNotification.codes(kind);
         RtdnCodes.Code code = null;
@@ -148,8 +152,6 @@ public final class SendGoogleCommand extends BaseCommand {
             productType == null ? null : RtdnCodes.parse("--product-type", productType, RtdnCodes.PRODUCT_TYPE),
             refundType == null ? null : RtdnCodes.parse("--refund-type", refundType, RtdnCodes.REFUND_TYPE),
             ctx.clock().instant());
-        var json = DeveloperNotification.build(options);
-        return new SendGoogleResult.Sent(kind, code == null ? null : code.value(), code == null ? null : code.name(),
-            json.path("packageName").asText(), json);
+        return GoogleNotification.of(kind, code, DeveloperNotification.build(options));
     }
 }

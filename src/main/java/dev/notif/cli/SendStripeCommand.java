@@ -7,13 +7,14 @@ import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import dev.notif.stripe.SendStripeResult;
 import dev.notif.stripe.StripeDelivery;
 import dev.notif.stripe.StripeEventBuilder;
 import dev.notif.stripe.StripeEvents;
 import dev.notif.stripe.StripeInputs;
 import dev.notif.stripe.StripeSecret;
-import dev.notif.stripe.StripeSender;
+import dev.notif.stripe.StripeVerdicts;
 import dev.notif.core.Context;
 import dev.notif.core.Json;
 import picocli.CommandLine.Command;
@@ -94,8 +95,8 @@ public final class SendStripeCommand extends BaseCommand {
             warn(delivery.eventType() + " is not an event the ingestion service accepts ("
                 + String.join(", ", StripeEvents.allowed(true)) + "); expect it to be refused");
         }
-        StripeSender.Sent sent = new StripeSender(new HttpProbe(Http.client(network.timeout()))).send(delivery);
-        return SendStripeResult.of(delivery, sent.outcome(), sent.verdict(), Secrets.show(key, showSecret));
+        var sent = new Sender(new HttpProbe(Http.client(network.timeout()))).send(delivery, StripeVerdicts.CLASSIFIER);
+        return SendStripeResult.of(sent, Secrets.show(key, showSecret));
     }
 
     private StripeDelivery fromData(String target, String key, long t) {

@@ -1,24 +1,28 @@
 package dev.notif.demo;
 
 import dev.notif.amazon.AmazonRoute;
-import dev.notif.amazon.AmazonSender;
+import dev.notif.amazon.AmazonDelivery;
+import dev.notif.amazon.AmazonVerdicts;
 import dev.notif.amazon.RtnMessage;
 import dev.notif.amazon.SnsSession;
 import dev.notif.amazon.SnsVerifier;
+import dev.notif.apple.AppleDelivery;
 import dev.notif.apple.AppleEnvironment;
 import dev.notif.apple.AppleNotificationBuilder;
 import dev.notif.apple.AppleNotificationTypes;
 import dev.notif.apple.AppleRoots;
 import dev.notif.apple.AppleRoute;
-import dev.notif.apple.AppleSender;
+import dev.notif.apple.AppleVerdicts;
 import dev.notif.apple.AppleTestChain;
 import dev.notif.google.DeveloperNotification;
 import dev.notif.google.GoogleRoute;
-import dev.notif.google.GoogleSender;
+import dev.notif.google.GoogleNotification;
+import dev.notif.google.GooglePush;
+import dev.notif.google.GoogleVerdicts;
 import dev.notif.google.RtdnCodes;
-import dev.notif.google.SendGoogleResult;
 import dev.notif.listen.StoreRoute;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import dev.notif.probe.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,30 +64,30 @@ final class AppStoreSteps implements AutoCloseable {
                 notice -> { }));
     }
 
-    List<DemoResult.Delivery> send(String baseUrl, HttpProbe probe) {
+    List<DemoResult.Delivery> send(String baseUrl, Sender sender) {
         var apple = AppleNotificationBuilder.v2(AppleNotificationTypes.v2("DID_RENEW", null),
             new AppleNotificationBuilder.Options(PACKAGE, AppleEnvironment.SANDBOX, null, null, null, null,
                 clock.instant()), chain);
-        AppleSender.Sent appleSent = new AppleSender(probe).send(baseUrl + "/apple", apple, chain.rootPem().toString());
+        var appleSent = sender.send(new AppleDelivery(baseUrl + "/apple", apple, chain.rootPem().toString()),
+            AppleVerdicts.CLASSIFIER);
 
         var code = RtdnCodes.of(2, DeveloperNotification.codes(DeveloperNotification.Kind.SUBSCRIPTION));
         var json = DeveloperNotification.build(new DeveloperNotification.Options(DeveloperNotification.Kind.SUBSCRIPTION,
             PACKAGE, code, null, null, null, null, null, clock.instant()));
-        SendGoogleResult google = GoogleSender.push(probe, baseUrl + "/google", "projects/notif-demo/subscriptions/play-rtdn",
-            new SendGoogleResult.Sent(DeveloperNotification.Kind.SUBSCRIPTION, code.value(), code.name(), PACKAGE, json),
-            clock.instant());
+        var googleSent = sender.send(GooglePush.of(baseUrl + "/google", "projects/notif-demo/subscriptions/play-rtdn",
+            GoogleNotification.of(DeveloperNotification.Kind.SUBSCRIPTION, code, json), clock.instant()),
+            GoogleVerdicts.CLASSIFIER);
 
-        AmazonSender.Sent amazonSent = new AmazonSender(probe).send(baseUrl + "/amazon", amazon.notification(
-            RtnMessage.of("SUBSCRIPTION_RENEWED", PACKAGE, null, null, false, clock.instant())), amazon.subscriptionArn());
+        var amazonSent = sender.send(AmazonDelivery.of(baseUrl + "/amazon", amazon.notification(
+            RtnMessage.of("SUBSCRIPTION_RENEWED", PACKAGE, null, null, false, clock.instant())), amazon.subscriptionArn()),
+            AmazonVerdicts.CLASSIFIER);
 
         return List.of(
-            DemoResult.Delivery.of("apple", "DID_RENEW (V2)", "notif's test chain", Verdict.ACCEPTED,
-                appleSent.outcome(), appleSent.verdict()),
-            new DemoResult.Delivery("google", code.name() + " (" + code.value() + ")", "Pub/Sub push envelope",
-                Verdict.ACCEPTED, google.verdict(), google.httpStatus(), google.latencyMs() == null ? 0 : google.latencyMs(),
-                google.cause(), google.fix(), Verdict.ACCEPTED.equals(google.verdict())),
+            DemoResult.Delivery.of("apple", "DID_RENEW (V2)", "notif's test chain", Verdict.ACCEPTED, appleSent),
+            DemoResult.Delivery.of("google", code.name() + " (" + code.value() + ")", "Pub/Sub push envelope",
+                Verdict.ACCEPTED, googleSent),
             DemoResult.Delivery.of("amazon", "SUBSCRIPTION_RENEWED", "throwaway certificate", Verdict.ACCEPTED,
-                amazonSent.outcome(), amazonSent.verdict()));
+                amazonSent));
     }
 
     @Override

@@ -9,13 +9,14 @@ import dev.notif.listen.StatusDocument;
 import dev.notif.listen.StoreRoute;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sender;
 import dev.notif.probe.Verdict;
 import dev.notif.stripe.StripeDelivery;
 import dev.notif.stripe.StripeEventBuilder;
 import dev.notif.stripe.StripeEvents;
 import dev.notif.stripe.StripeRoute;
 import dev.notif.stripe.StripeSecret;
-import dev.notif.stripe.StripeSender;
+import dev.notif.stripe.StripeVerdicts;
 import dev.notif.stripe.StripeSignature;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,20 +63,19 @@ public final class Demo {
             try (Receiver receiver = Receiver.start(new Receiver.Config("127.0.0.1", 0, dataDir.resolve("receiver"),
                 Receiver.DEFAULT_MAX_BODY, routes, ctx.clock(), null))) {
                 String url = receiver.baseUrl() + "/stripe";
-                StripeSender sender = new StripeSender(probe);
+                Sender sender = new Sender(probe);
                 List<DemoResult.Delivery> deliveries = new ArrayList<>();
                 for (Step step : plan()) {
                     String key = step.rightSecret() ? secret : StripeSecret.generate();
                     var event = StripeEventBuilder.build(new StripeEventBuilder.Options(step.eventType(), null, null,
                         false, ctx.clock().instant(), null));
-                    StripeSender.Sent sent = sender.send(StripeDelivery.of(url, key, event,
-                        ctx.clock().instant().getEpochSecond()));
+                    var sent = sender.send(StripeDelivery.of(url, key, event, ctx.clock().instant().getEpochSecond()),
+                        StripeVerdicts.CLASSIFIER);
                     deliveries.add(DemoResult.Delivery.of("stripe", step.eventType(),
-                        step.rightSecret() ? "receiver's secret" : "a wrong secret", step.expected(), sent.outcome(),
-                        sent.verdict()));
+                        step.rightSecret() ? "receiver's secret" : "a wrong secret", step.expected(), sent));
                 }
                 if (stores != null) {
-                    deliveries.addAll(stores.send(receiver.baseUrl(), probe));
+                    deliveries.addAll(stores.send(receiver.baseUrl(), sender));
                 }
                 Outcome status = probe.get(receiver.baseUrl() + "/status", Map.of());
                 var table = status.status() != null && status.status() == 200

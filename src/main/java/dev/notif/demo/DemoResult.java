@@ -1,13 +1,14 @@
 package dev.notif.demo;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.listen.StatusDocument;
 import dev.notif.listen.StatusTable;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import dev.notif.stripe.StripeEvents;
-import dev.notif.probe.Outcome;
-import dev.notif.probe.Verdict;
+import dev.notif.probe.DeliveryAnswer;
+import dev.notif.probe.Sent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,15 @@ public record DemoResult(boolean ok, String receiverUrl, String secret, Instant 
                         JsonNode stores) implements Result {
 
     /** One delivery of the demo. */
-    public record Delivery(String store, String eventType, String signedWith, String expected, String verdict,
-                           Integer httpStatus, long latencyMs, String cause, String fix, boolean asExpected) {
-        static Delivery of(String store, String eventType, String signedWith, String expected, Outcome outcome,
-                           Verdict v) {
-            return new Delivery(store, eventType, signedWith, expected, v.verdict(), outcome.status(),
-                outcome.latencyMs(), v.cause(), v.fix(), expected.equals(v.verdict()));
+    public record Delivery(String store, String eventType, String signedWith, String expected,
+                           @JsonUnwrapped DeliveryAnswer answer, boolean asExpected) {
+        static Delivery of(String store, String eventType, String signedWith, String expected, Sent<?> sent) {
+            return new Delivery(store, eventType, signedWith, expected, sent.answer(),
+                expected.equals(sent.verdict().verdict()));
+        }
+
+        String verdict() {
+            return answer.verdict();
         }
     }
 
@@ -45,8 +49,9 @@ public record DemoResult(boolean ok, String receiverUrl, String secret, Instant 
         List<List<String>> rows = new ArrayList<>();
         for (Delivery d : deliveries) {
             String mark = d.asExpected() ? out.green(out.color() ? "✓" : "ok") : out.red(out.color() ? "✗" : "FAIL");
-            rows.add(List.of(mark, d.store(), d.eventType(), d.signedWith(), d.httpStatus() == null ? "-" : d.httpStatus().toString(),
-                out.status(d.verdict()), d.latencyMs() + " ms",
+            Integer status = d.answer().httpStatus();
+            rows.add(List.of(mark, d.store(), d.eventType(), d.signedWith(), status == null ? "-" : status.toString(),
+                out.status(d.verdict()), d.answer().latencyMs() + " ms",
                 d.asExpected() ? (d.verdict().equals("accepted") ? "" : out.dim("as expected"))
                     : out.red("expected " + d.expected())));
         }
@@ -56,8 +61,8 @@ public record DemoResult(boolean ok, String receiverUrl, String secret, Instant 
         for (Delivery d : deliveries) {
             if (!d.verdict().equals("accepted")) {
                 out.line("  " + out.status(d.verdict()) + " (" + d.store() + " " + d.eventType() + ", " + d.signedWith() + ")");
-                out.line("    cause: " + d.cause());
-                out.line("    fix:   " + d.fix());
+                out.line("    cause: " + d.answer().cause());
+                out.line("    fix:   " + d.answer().fix());
             }
         }
         out.line();

@@ -1,5 +1,6 @@
 package dev.notif.google;
 
+import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * (a redirect included: push does not follow them) and no answer within the acknowledgement deadline make Pub/Sub
  * redeliver with backoff until the retention period ends. A pure function of what was sent and what came back.
  */
-public final class GoogleVerdicts {
+public final class GoogleVerdicts extends Classifier<GooglePush> {
     static final String WHO = "Pub/Sub push";
     private static final Pattern PACKAGE = Pattern.compile("package|application id|app not found|unknown app");
     private static final Pattern TOKEN = Pattern.compile("purchase ?token|purchasetoken|unknown purchase"
@@ -19,42 +20,42 @@ public final class GoogleVerdicts {
     private static final Pattern ENVELOPE = Pattern.compile("envelope|base64|message\\.data|no message|malformed"
         + "|invalid json|parse");
 
-    /** What was sent, as far as the judgement needs it. */
-    public record Sent(DeveloperNotification.Kind kind, String packageName) {
-    }
+    /** The classifier of pushes sent by notif (it reads the notification's kind and package). */
+    public static final Classifier<GooglePush> CLASSIFIER = new GoogleVerdicts();
 
     private GoogleVerdicts() {
+        super(WHO);
     }
 
-    public static Verdict classify(Sent sent, Outcome outcome) {
-        if (!outcome.answered()) {
-            Verdict v = NetworkVerdicts.of(outcome.failure(), WHO);
-            if (Verdict.TIMEOUT.equals(v.verdict())) {
-                return new Verdict(Verdict.TIMEOUT, outcome.failure().detail() + "; Pub/Sub waits for the answer only as"
-                    + " long as the subscription's acknowledgement deadline and counts deadline_exceeded", "answer 2xx"
-                    + " quickly and do slow work after answering, or raise the deadline: notif setup google ..."
-                    + " --push-url URL --ack-deadline 60");
-            }
-            return v;
+    @Override
+    protected Verdict noAnswer(GooglePush sent, Outcome.Failure failure) {
+        Verdict v = NetworkVerdicts.of(failure, WHO);
+        if (Verdict.TIMEOUT.equals(v.verdict())) {
+            return new Verdict(Verdict.TIMEOUT, failure.detail() + "; Pub/Sub waits for the answer only as"
+                + " long as the subscription's acknowledgement deadline and counts deadline_exceeded", "answer 2xx"
+                + " quickly and do slow work after answering, or raise the deadline: notif setup google ..."
+                + " --push-url URL --ack-deadline 60");
         }
-        int status = outcome.status();
-        if (status >= 200 && status < 300) {
-            return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + ": Pub/Sub acknowledges the"
-                + " message and does not send it again", "nothing to fix");
-        }
-        if (status >= 300 && status < 400) {
-            return NetworkVerdicts.redirect(status, outcome.header("location"), WHO);
-        }
-        if (status >= 500) {
-            return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " (remote_server_5xx);"
-                + " Pub/Sub redelivers with backoff until the subscription's retention ends (7 days by default), then"
-                + " the notification is lost", "look at the backend's logs for this request; once fixed, Pub/Sub"
-                + " delivers the backlog by itself");
-        }
-        return rejected(sent, status, outcome.body());
+        return v;
     }
 
-    private static Verdict rejected(Sent sent, int status, String body) {
+    @Override
+    protected Verdict accepted(GooglePush sent, int status) {
+        return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + ": Pub/Sub acknowledges the"
+            + " message and does not send it again", "nothing to fix");
+    }
+
+    @Override
+    protected Verdict serverError(GooglePush sent, int status) {
+        return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " (remote_server_5xx);"
+            + " Pub/Sub redelivers with backoff until the subscription's retention ends (7 days by default), then"
+            + " the notification is lost", "look at the backend's logs for this request; once fixed, Pub/Sub"
+            + " delivers the backlog by itself");
+    }
+
+    @Override
+    protected Verdict rejected(GooglePush push, int status, String body) {
+        GoogleNotification sent = push.notification();
         String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
         String code = NetworkVerdicts.errorCode(body);
         if ("package_mismatch".equals(code) || code == null && PACKAGE.matcher(text).find()) {

@@ -2,9 +2,12 @@ package dev.notif.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
+import java.util.regex.Pattern;
 
 /** Verdicts shared by every store: requests that got no HTTP answer, redirects, 4xx that say nothing specific. */
 public final class NetworkVerdicts {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_.]+");
+
     private NetworkVerdicts() {
     }
 
@@ -69,13 +72,18 @@ public final class NetworkVerdicts {
         }
     }
 
-    /** The error code of a JSON error body: {@code {"error": "code"}} (notif's receiver) or {@code {"error": {"code"}}}. */
+    /**
+     * The error code of a JSON error body: {@code {"error": "code"}} (notif's receiver) or {@code {"error": {"code":
+     * ...}}} (Stripe's style), or null. {@code {"error": "No signatures found ..."}} is a message, not a code: it is
+     * left to the stores' text rules.
+     */
     public static String errorCode(String body) {
         JsonNode json = Json.parseOrNull(body);
         if (json == null || !json.isObject() || json.get("error") == null) {
             return null;
         }
         JsonNode error = json.get("error");
-        return error.isTextual() ? error.asText() : Json.text(error, "code");
+        String code = error.isTextual() ? error.asText() : Json.text(error, "code");
+        return code != null && CODE.matcher(code).matches() ? code : null;
     }
 }

@@ -7,6 +7,7 @@ import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sender;
 import dev.notif.probe.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -254,7 +255,7 @@ public final class StripeChecks {
         if (!reached.answered()) {
             return Check.skip(id, "the URL gave no HTTP answer (see stripe.endpoint.reachable)");
         }
-        return new StripeSecretProbe(new StripeSender(probe)).run(r.url(), r.secret(), r.subscription(), r.customer(),
+        return new StripeSecretProbe(new Sender(probe)).run(r.url(), r.secret(), r.subscription(), r.customer(),
             key != null && key.live(), clock.instant());
     }
 

@@ -2,13 +2,14 @@ package dev.notif.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
+import dev.notif.probe.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One signed delivery, ready to POST: the exact body bytes and the headers Stripe sends with them. */
 public record StripeDelivery(String url, String eventType, String eventId, boolean livemode, long timestamp,
-                             byte[] body, Map<String, String> headers) {
+                             byte[] body, Map<String, String> headers) implements Delivery {
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
     public static final String USER_AGENT = "Stripe/1.0 (+https://stripe.com/docs/webhooks)";
 
@@ -29,5 +30,10 @@ public record StripeDelivery(String url, String eventType, String eventId, boole
         headers.put("Cache-Control", "no-cache");
         headers.put(StripeSignature.HEADER, StripeSignature.header(secret, timestamp, body));
         return new StripeDelivery(url, type, id, livemode, timestamp, body, Map.copyOf(headers));
+    }
+
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
     }
 }

@@ -4,6 +4,8 @@ import dev.notif.core.Secrets;
 import dev.notif.output.Check;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sender;
+import dev.notif.probe.Sent;
 import dev.notif.probe.Verdict;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,9 +25,9 @@ public final class StripeSecretProbe {
     private static final Pattern VOLATILE = Pattern.compile(
         "\\b(?:evt|req|sub|cus|in|ch|cs|we)_[A-Za-z0-9]+|[0-9a-fA-F-]{8,}|\\d+");
 
-    private final StripeSender sender;
+    private final Sender sender;
 
-    public StripeSecretProbe(StripeSender sender) {
+    public StripeSecretProbe(Sender sender) {
         this.sender = sender;
     }
 
@@ -35,13 +37,15 @@ public final class StripeSecretProbe {
             null);
         var event = StripeEventBuilder.build(options);
         String random = StripeEventBuilder.id("whsec_", 32);
-        StripeSender.Sent withRandom = sender.send(StripeDelivery.of(url, random, event, now.getEpochSecond()));
-        StripeSender.Sent withSecret = sender.send(StripeDelivery.of(url, secret, event, now.getEpochSecond()));
+        Sent<StripeDelivery> withRandom = sender.send(StripeDelivery.of(url, random, event, now.getEpochSecond()),
+            StripeVerdicts.CLASSIFIER);
+        Sent<StripeDelivery> withSecret = sender.send(StripeDelivery.of(url, secret, event, now.getEpochSecond()),
+            StripeVerdicts.CLASSIFIER);
         return judge(withSecret, withRandom);
     }
 
     /** The judgement: a pure function of the two answers. */
-    public static Check judge(StripeSender.Sent withSecret, StripeSender.Sent withRandom) {
+    public static Check judge(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom) {
         Outcome a = withSecret.outcome();
         Outcome b = withRandom.outcome();
         Verdict v = withSecret.verdict();
@@ -102,7 +106,7 @@ public final class StripeSecretProbe {
         return o.answered() ? String.valueOf(o.status()) : "no answer";
     }
 
-    private static Map<String, Object> details(StripeSender.Sent withSecret, StripeSender.Sent withRandom) {
+    private static Map<String, Object> details(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("event_type", withSecret.delivery().eventType());
         d.put("event_id", withSecret.delivery().eventId());
@@ -111,7 +115,7 @@ public final class StripeSecretProbe {
         return d;
     }
 
-    private static Map<String, Object> answer(StripeSender.Sent sent) {
+    private static Map<String, Object> answer(Sent<StripeDelivery> sent) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("http_status", sent.outcome().status());
         d.put("verdict", sent.verdict().verdict());

@@ -1,9 +1,7 @@
 package dev.notif.stripe;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.core.Json;
+import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
-import dev.notif.probe.Outcome;
 import dev.notif.probe.Verdict;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,7 +11,7 @@ import java.util.regex.Pattern;
  * The causes are the known ones: a secret that is missing or not identical, an event outside the accepted set,
  * a receipt (subscription) the backend does not know yet, test mode, an account not connected.
  */
-public final class StripeVerdicts {
+public final class StripeVerdicts extends Classifier<StripeDelivery> {
     static final String DASHBOARD_SECRET = "Stripe Dashboard > Developers > Webhooks > the endpoint > Signing secret > Reveal";
 
     private static final Pattern SIGNATURE = Pattern.compile(
@@ -25,43 +23,35 @@ public final class StripeVerdicts {
         "receipt|purchase token|stripe token|unknown subscription|subscription not found|no such subscription"
             + "|unknown customer|customer not found|no such customer|not (?:yet )?(?:known|tracked|found)|does not exist"
             + "|couldn'?t find|could not find");
-    private static final Pattern CODE = Pattern.compile("[a-z0-9_.]+");
     private static final Pattern TEST_MODE = Pattern.compile("test mode|testmode|livemode|live mode|sandbox");
     private static final Pattern NOT_CONNECTED = Pattern.compile(
         "not connected|no (?:stripe )?account|account (?:is )?not|connect (?:your|the) stripe|stripe app");
 
-    /** What was sent, as far as the judgement needs it. */
-    public record Sent(String eventType, boolean livemode) {
-    }
+    /** The classifier of Stripe deliveries (it reads the event type and mode of what was sent). */
+    public static final Classifier<StripeDelivery> CLASSIFIER = new StripeVerdicts();
 
     private StripeVerdicts() {
+        super("Stripe");
     }
 
-    public static Verdict classify(Sent sent, Outcome outcome) {
-        if (!outcome.answered()) {
-            return NetworkVerdicts.of(outcome.failure(), "Stripe");
-        }
-        int status = outcome.status();
-        if (status >= 200 && status < 300) {
-            return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + "; Stripe counts this delivery"
-                + " as delivered", "nothing to fix; if the backend's last-received time does not move, it does not track"
-                + " this subscription yet (it answers 200 and ignores it): send one with --subscription and --customer"
-                + " of a subscription it knows");
-        }
-        if (status >= 300 && status < 400) {
-            return NetworkVerdicts.redirect(status, outcome.header("location"), "Stripe");
-        }
-        if (status >= 500) {
-            return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " while handling the event;"
-                + " Stripe retries such deliveries with backoff for up to 3 days, then disables the endpoint if they"
-                + " keep failing", "look at the backend's logs or status page for this request; resend once it is fixed");
-        }
-        return rejected(sent, status, outcome.body());
+    @Override
+    protected Verdict accepted(StripeDelivery sent, int status) {
+        return new Verdict(Verdict.ACCEPTED, "the endpoint answered " + status + "; Stripe counts this delivery"
+            + " as delivered", "nothing to fix; if the backend's last-received time does not move, it does not track"
+            + " this subscription yet (it answers 200 and ignores it): send one with --subscription and --customer"
+            + " of a subscription it knows");
     }
 
-    private static Verdict rejected(Sent sent, int status, String body) {
-        JsonNode json = Json.parseOrNull(body);
-        String code = errorCode(json);
+    @Override
+    protected Verdict serverError(StripeDelivery sent, int status) {
+        return new Verdict(Verdict.SERVER_ERROR, "the backend failed with " + status + " while handling the event;"
+            + " Stripe retries such deliveries with backoff for up to 3 days, then disables the endpoint if they"
+            + " keep failing", "look at the backend's logs or status page for this request; resend once it is fixed");
+    }
+
+    @Override
+    protected Verdict rejected(StripeDelivery sent, int status, String body) {
+        String code = NetworkVerdicts.errorCode(body);
         String text = (body == null ? "" : body).toLowerCase(Locale.ROOT);
         boolean allowed = StripeEvents.isAllowed(sent.eventType(), true);
 
@@ -123,19 +113,5 @@ public final class StripeVerdicts {
         }
         return new Verdict(Verdict.REJECTED, unknown, "run notif check stripe --url URL --secret SECRET: its"
             + " differential probe (this secret and a random one) tells a wrong secret from a refused payload");
-    }
-
-    /** {@code {"error": "code"}} (notif's receivers) or Stripe-style {@code {"error": {"code": ...}}}. */
-    static String errorCode(JsonNode json) {
-        if (json == null || !json.isObject()) {
-            return null;
-        }
-        JsonNode error = json.get("error");
-        if (error == null) {
-            return null;
-        }
-        String code = error.isTextual() ? error.asText() : Json.text(error, "code");
-        // {"error": "No signatures found ..."} is a message, not a code: leave it to the text rules
-        return code != null && CODE.matcher(code).matches() ? code : null;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notif.output.Check;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Sent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,11 +14,10 @@ class StripeSecretProbeTest {
     static final StripeDelivery DELIVERY = StripeDelivery.signed("https://x.example/stripe", "whsec_x",
         "customer.subscription.updated", "evt_1", false, 1, "{}".getBytes());
 
-    static StripeSender.Sent sent(Integer status, String body) {
+    static Sent<StripeDelivery> sent(Integer status, String body) {
         Outcome o = status == null ? Outcome.failed(Outcome.FailureKind.REFUSED, "connection refused", 1)
             : Outcome.answered(status, 1, body, Map.of());
-        return new StripeSender.Sent(DELIVERY, o, StripeVerdicts.classify(
-            new StripeVerdicts.Sent(DELIVERY.eventType(), false), o));
+        return new Sent<>(DELIVERY, o, StripeVerdicts.CLASSIFIER.classify(DELIVERY, o));
     }
 
     @ParameterizedTest(name = "{0} {1} / random {2} {3} -> {4}")
