@@ -20,7 +20,6 @@ public final class AmazonChecks {
     public static final String FOLLOWED = "amazon.confirmation.followed";
     public static final String NOTIFICATION = "amazon.notification.answered";
     public static final String SIGNATURE = "amazon.signature.enforced";
-    static final int BODY_SHOWN = 300;
 
     private static final String PARSE_RAW = "read the raw request body and parse it as JSON whatever its Content-Type"
         + " (SNS sends text/plain; charset=UTF-8), then dispatch on its Type";
@@ -112,7 +111,7 @@ public final class AmazonChecks {
             Verdict v = o.confirmationSent().verdict();
             check = Check.fail(ANSWERED, v.cause(), v.fix()).detail("verdict", v.verdict());
         }
-        return check.detail("http_status", c.status()).detail("response_body", c.bodyStart(BODY_SHOWN));
+        return check.detail("http_status", c.status()).detail("response_body", c.shownBody());
     }
 
     private static Check followed(Observations o) {
@@ -164,7 +163,7 @@ public final class AmazonChecks {
             Verdict v = o.notificationSent().verdict();
             check = Check.fail(NOTIFICATION, v.cause(), v.fix()).detail("verdict", v.verdict());
         }
-        return check.detail("http_status", n.status()).detail("response_body", n.bodyStart(BODY_SHOWN));
+        return check.detail("http_status", n.status()).detail("response_body", n.shownBody());
     }
 
     private static Check signature(Observations o) {

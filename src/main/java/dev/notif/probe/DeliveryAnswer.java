@@ -1,7 +1,6 @@
 package dev.notif.probe;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.notif.core.Secrets;
 import dev.notif.output.Text;
 
 /**
@@ -11,12 +10,9 @@ import dev.notif.output.Text;
  */
 public record DeliveryAnswer(Integer httpStatus, Long latencyMs, String verdict, String cause, String fix,
                              String responseBody) {
-    /** How much of a response body a result shows. */
-    public static final int BODY_SHOWN = 500;
-
     public static DeliveryAnswer of(Outcome outcome, Verdict v) {
         return new DeliveryAnswer(outcome.status(), outcome.latencyMs(), v.verdict(), v.cause(), v.fix(),
-            Secrets.scrub(outcome.bodyStart(BODY_SHOWN)));
+            outcome.shownBody());
     }
 
     /** A verdict reached without sending anything over HTTP (a publish to a topic, say). */

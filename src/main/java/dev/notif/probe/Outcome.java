@@ -1,5 +1,6 @@
 package dev.notif.probe;
 
+import dev.notif.core.Secrets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  * Header names are lower case.
  */
 public record Outcome(Integer status, long latencyMs, String body, Map<String, String> headers, Failure failure) {
+    /** How much of a response body a result or a check's details show. */
+    public static final int BODY_SHOWN = 500;
 
     /** Why no HTTP answer came back. */
     public enum FailureKind { DNS, REFUSED, NO_ROUTE, TIMEOUT, TLS, RESET, OTHER }
@@ -33,6 +36,11 @@ public record Outcome(Integer status, long latencyMs, String body, Map<String, S
 
     public String header(String name) {
         return headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The body as results and check details show it: its start, secrets scrubbed; null without an answer. */
+    public String shownBody() {
+        return Secrets.scrub(bodyStart(BODY_SHOWN));
     }
 
     /** The body cut to {@code max} characters, with a marker when cut. */

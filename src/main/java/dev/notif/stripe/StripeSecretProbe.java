@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class StripeSecretProbe {
     public static final String ID = "stripe.secret.accepted";
-    static final int BODY_SHOWN = 300;
     private static final Pattern VOLATILE = Pattern.compile(
         "\\b(?:evt|req|sub|cus|in|ch|cs|we)_[A-Za-z0-9]+|[0-9a-fA-F-]{8,}|\\d+");
 
@@ -120,8 +119,8 @@ public final class StripeSecretProbe {
         d.put("http_status", sent.outcome().status());
         d.put("verdict", sent.verdict().verdict());
         d.put("latency_ms", sent.outcome().latencyMs());
-        d.put("body", Secrets.scrub(sent.outcome().answered() ? sent.outcome().bodyStart(BODY_SHOWN)
-            : sent.outcome().failure().detail()));
+        d.put("body", sent.outcome().answered() ? sent.outcome().shownBody()
+            : Secrets.scrub(sent.outcome().failure().detail()));
         return d;
     }
 }

@@ -38,7 +38,7 @@ class DeliveryAnswerTest {
 
     @Test
     void the_body_shown_is_cut_and_scrubbed_of_secrets() {
-        String body = "echo whsec_" + "a".repeat(32) + " " + "x".repeat(DeliveryAnswer.BODY_SHOWN);
+        String body = "echo whsec_" + "a".repeat(32) + " " + "x".repeat(Outcome.BODY_SHOWN);
         DeliveryAnswer a = DeliveryAnswer.of(Outcome.answered(400, 1, body, Map.of()),
             new Verdict(Verdict.REJECTED, "c", "f"));
         assertThat(a.responseBody()).doesNotContain("a".repeat(32)).contains("chars)");
