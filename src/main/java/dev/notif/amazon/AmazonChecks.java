@@ -1,8 +1,8 @@
 package dev.notif.amazon;
 
 import dev.notif.output.Check;
-import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Reachability;
 import dev.notif.probe.Sent;
 import dev.notif.probe.Verdict;
 import java.time.Duration;
@@ -73,22 +73,14 @@ public final class AmazonChecks {
     }
 
     private static Check reachable(Observations o) {
-        Outcome c = o.confirmation();
-        if (!c.answered()) {
-            Verdict v = NetworkVerdicts.of(c.failure(), AmazonVerdicts.WHO);
-            return Check.fail(REACHABLE, v.cause(), v.fix()).detail("error", v.verdict());
-        }
-        if (c.status() >= 300 && c.status() < 400) {
-            Verdict v = NetworkVerdicts.redirect(c.status(), c.header("location"), AmazonVerdicts.WHO);
-            return Check.fail(REACHABLE, v.cause(), v.fix()).detail("http_status", c.status());
-        }
-        if (o.url().toLowerCase(Locale.ROOT).startsWith("http://")) {
-            return Check.warn(REACHABLE, "answers HTTP " + c.status() + ", but over plain http: Amazon delivers"
-                + " Real-time Notifications only to an https:// endpoint", "serve the endpoint over HTTPS with a"
-                + " certificate from a public CA (fine as it is for a local receiver)").detail("http_status", c.status());
-        }
-        return Check.pass(REACHABLE, "answers HTTPS (HTTP " + c.status() + " in " + c.latencyMs() + " ms)")
-            .detail("http_status", c.status());
+        return Reachability.check(REACHABLE, AmazonVerdicts.WHO, o.confirmation(), c -> {
+            if (o.url().toLowerCase(Locale.ROOT).startsWith("http://")) {
+                return Check.warn(REACHABLE, "answers HTTP " + c.status() + ", but over plain http: Amazon delivers"
+                    + " Real-time Notifications only to an https:// endpoint", "serve the endpoint over HTTPS with a"
+                    + " certificate from a public CA (fine as it is for a local receiver)");
+            }
+            return Check.pass(REACHABLE, "answers HTTPS (HTTP " + c.status() + " in " + c.latencyMs() + " ms)");
+        });
     }
 
     private static Check answered(Observations o) {

@@ -31,6 +31,10 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Result result = execute();
+        Result.Notice notice = result.notice();
+        if (notice != null) {
+            Cli.printError(ctx, false, result.exitCode(), notice.message(), notice.hint());
+        }
         print(result);
         afterPrint();
         return result.exitCode();

@@ -2,6 +2,7 @@ package dev.notif.cli;
 
 import dev.notif.apple.AppStoreConnect;
 import dev.notif.apple.AppStoreServerApi;
+import dev.notif.apple.AppleChecker;
 import dev.notif.apple.AppleChecks;
 import dev.notif.apple.AppleEnvironment;
 import dev.notif.apple.AppleInputs;
@@ -11,7 +12,6 @@ import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Urls;
-import dev.notif.output.Check;
 import dev.notif.output.CheckReport;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
@@ -115,36 +115,21 @@ public final class CheckAppleCommand extends BaseCommand {
         } catch (NotifException e) {
             keyProblem = e;
         }
-        AppStoreConnect.App app = null;
-        String noApp = "set ASC_KEY_FILE, ASC_KEY_ID and ASC_ISSUER_ID (the team key) to see the URL itself";
-        if (AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile, asc.keyId, asc.issuerId)) {
-            try {
-                AppleKey team = AppleKey.load(AppleKey.Kind.ASC, "check apple", ctx, asc.keyFile, asc.keyId,
-                    asc.issuerId);
-                app = new AppStoreConnect(Http.apiClient(timeout, RetryPolicy.standard(ctx)), asc.base(), team,
-                    ctx.clock()).findApp(bundle);
-                noApp = app == null ? "App Store Connect has no app " + bundle + " for the team key" : null;
-            } catch (NotifException e) {
-                noApp = "the team key could not read the app: " + e.getMessage();
-            }
-            if (noApp != null) {
-                warn(noApp);
-            }
+        AppleChecker.TeamView team = AppleChecker.teamView(!AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile,
+            asc.keyId, asc.issuerId) ? null : () -> new AppStoreConnect(Http.apiClient(timeout,
+                RetryPolicy.standard(ctx)), asc.base(), AppleKey.load(AppleKey.Kind.ASC, "check apple", ctx,
+                asc.keyFile, asc.keyId, asc.issuerId), ctx.clock()), bundle);
+        if (team.noApp() != null && AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile, asc.keyId, asc.issuerId)) {
+            warn(team.noApp());
         }
         OkHttpClient api = Http.apiClient(timeout, RetryPolicy.standard(ctx));
         AppleKey iapKey = key;
-        CheckReport report = new AppleChecks(
-                env -> new AppStoreServerApi(iapKey, bundle, env, env == AppleEnvironment.PRODUCTION ? production
-                    : sandbox, api),
-                key, keyProblem, app, noApp, new HttpProbe(Http.client(timeout)), ctx.clock(),
-                RetryPolicy.standard(ctx))
-            .run(new AppleChecks.Request(bundle, AppleEnvironment.parseAll(environment), days,
-                Duration.ofMillis((long) (waitSeconds * 1000)), url));
-        if (report.exitCode() > 1) { // the key or Apple stopped some checks: say so on stderr too
-            report.checks().stream().filter(c -> c.failed() || c.status() == Check.Status.SKIP).findFirst()
-                .ifPresent(c -> Cli.printError(ctx, false, report.exitCode(), "could not check everything: "
-                    + c.summary(), c.fix() != null ? c.fix() : "see the checks above"));
-        }
-        return report;
+        var request = new AppleChecks.Request(bundle, AppleEnvironment.parseAll(environment), days,
+            Duration.ofMillis((long) (waitSeconds * 1000)), url);
+        var observed = new AppleChecker(env -> new AppStoreServerApi(iapKey, bundle, env,
+                env == AppleEnvironment.PRODUCTION ? production : sandbox, api),
+            new HttpProbe(Http.client(timeout)), ctx.clock(), RetryPolicy.standard(ctx))
+            .observe(request, key, keyProblem, team);
+        return CheckReport.of("apple", bundle, AppleChecks.evaluate(observed));
     }
 }

@@ -14,7 +14,29 @@ public final class ExitCode {
     /** A bug in notif. */
     public static final int INTERNAL = 70;
 
+    /** From least to most telling: what {@link #worst} keeps when several reasons to exit meet. */
+    private static final int[] RANK = {OK, FINDINGS, USAGE, UNAVAILABLE, CREDENTIALS, INTERNAL};
+
     private ExitCode() {
+    }
+
+    /**
+     * The one precedence rule, for a report whose checks stopped for several reasons and for a run of several
+     * reports: a bug (70) outweighs credentials (3), which outweigh an unreachable provider (4), which outweighs
+     * a refused input (2), which outweighs findings (1), which outweigh success (0). Codes it does not know rank
+     * with findings.
+     */
+    public static int worst(int a, int b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(int code) {
+        for (int i = 0; i < RANK.length; i++) {
+            if (RANK[i] == code) {
+                return i;
+            }
+        }
+        return 1;
     }
 
     /** The exit-code table shown in every command's help. */

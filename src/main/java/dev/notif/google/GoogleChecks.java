@@ -1,7 +1,6 @@
 package dev.notif.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.google.GoogleErrors.Step;
 import dev.notif.output.Check;
@@ -35,7 +34,6 @@ public final class GoogleChecks {
 
     private final GoogleAccess access;
     private final Instant now;
-    private int exitCode = -1;
 
     public GoogleChecks(GoogleAccess access, Instant now) {
         this.access = access;
@@ -45,9 +43,9 @@ public final class GoogleChecks {
     /** The report when the credentials could not even be loaded: everything else is skipped, exit 3. */
     public static CheckReport withoutCredentials(GoogleNames.Topic topic, NotifException why) {
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.fail(CREDENTIALS, why.getMessage(), why.hint()));
+        checks.add(Check.fail(CREDENTIALS, why.getMessage(), why.hint()).because(why.exitCode()));
         skipTheRest(checks);
-        return CheckReport.of("google", topic.full(), checks).exitingWith(why.exitCode());
+        return CheckReport.of("google", topic.full(), checks);
     }
 
     private static void skipTheRest(List<Check> checks) {
@@ -62,7 +60,7 @@ public final class GoogleChecks {
         checks.add(credentials);
         if (credentials.failed()) {
             skipTheRest(checks);
-            return report(t, checks);
+            return CheckReport.of("google", t.topic().full(), checks);
         }
         Boolean exists = null;
         try {
@@ -89,12 +87,7 @@ public final class GoogleChecks {
             checks.add(Check.skip(SubscriptionFindings.ID, notThere));
         }
         checks.add(deliveries(t, subscriptions));
-        return report(t, checks);
-    }
-
-    private CheckReport report(Target t, List<Check> checks) {
-        CheckReport report = CheckReport.of("google", t.topic().full(), checks);
-        return exitCode < 0 ? report : report.exitingWith(exitCode);
+        return CheckReport.of("google", t.topic().full(), checks);
     }
 
     private Check credentials() {
@@ -110,8 +103,8 @@ public final class GoogleChecks {
                 .detail("key_id", key.privateKeyId())
                 .detail("project_id", key.projectId());
         } catch (NotifException e) {
-            note(e.exitCode());
-            return Check.fail(CREDENTIALS, e.getMessage(), e.hint()).detail("client_email", key.clientEmail());
+            return Check.fail(CREDENTIALS, e.getMessage(), e.hint()).detail("client_email", key.clientEmail())
+                .because(e.exitCode());
         }
     }
 
@@ -255,18 +248,7 @@ public final class GoogleChecks {
 
     /** A check that Google did not let run: skipped with the reason and fix; exit 3 (refused) or 4 (unreachable). */
     private Check cannot(String id, NotifException e, Step step, Target t) {
-        NotifException explained = e instanceof GoogleApiException g
-            ? GoogleErrors.explain(g, step, access, t.topic().project()) : e;
-        note(explained.exitCode());
-        String fix = explained.hint();
-        return new Check(id, Check.Status.SKIP, explained.getMessage(), fix, Map.of());
-    }
-
-    /** Credentials refused (3) outweigh an unreachable Google (4), which outweighs anything else. */
-    private void note(int code) {
-        if (code == ExitCode.CREDENTIALS || exitCode != ExitCode.CREDENTIALS && code == ExitCode.UNAVAILABLE
-            || exitCode < 0 && code != ExitCode.OK) {
-            exitCode = code;
-        }
+        return Check.blocked(id, e instanceof GoogleApiException g
+            ? GoogleErrors.explain(g, step, access, t.topic().project()) : e);
     }
 }

@@ -1,6 +1,5 @@
 package dev.notif.output;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.notif.core.ExitCode;
 import dev.notif.core.Json;
 import java.util.Collection;
@@ -10,12 +9,11 @@ import java.util.Map;
 
 /**
  * The result of a {@code check X} command: {@code {"ok", "store", "target", "checks": [...]}}. {@code ok} is false
- * when any check failed (exit 1). A command may raise the exit code when a check could not be run for a reason
- * with its own code (credentials rejected: 3; provider API down: 4) with {@link #exitingWith}; the report is
- * printed in full either way.
+ * when any check failed (exit 1). A check that could not tell because of the credentials or the provider's API
+ * carries that {@link Check.Cause}, and the report exits with the worst of them ({@link ExitCode#worst}: 3 before
+ * 4 before 2) instead; it is printed in full either way, and {@link #notice()} names the check on stderr.
  */
-public record CheckReport(boolean ok, String store, String target, List<Check> checks,
-                          @JsonIgnore int exitCodeOverride) implements Result {
+public record CheckReport(boolean ok, String store, String target, List<Check> checks) implements Result {
 
     public CheckReport {
         checks = List.copyOf(checks);
@@ -23,12 +21,7 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
 
     /** {@code target} names what was checked (a URL, a bundle id, a topic) for the heading; may be null. */
     public static CheckReport of(String store, String target, List<Check> checks) {
-        return new CheckReport(checks.stream().noneMatch(Check::failed), store, target, checks, -1);
-    }
-
-    /** The same report, exiting with {@code code} (for example {@link ExitCode#CREDENTIALS}) instead of 0/1. */
-    public CheckReport exitingWith(int code) {
-        return new CheckReport(ok, store, target, checks, code);
+        return new CheckReport(checks.stream().noneMatch(Check::failed), store, target, checks);
     }
 
     /** The check with this id, or null. */
@@ -38,7 +31,28 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
 
     @Override
     public int exitCode() {
-        return exitCodeOverride >= 0 ? exitCodeOverride : ok ? ExitCode.OK : ExitCode.FINDINGS;
+        int code = ok ? ExitCode.OK : ExitCode.FINDINGS;
+        for (Check c : checks) {
+            if (c.cause() != null) {
+                code = ExitCode.worst(code, c.cause().exitCode());
+            }
+        }
+        return code;
+    }
+
+    /** The first check whose cause decides the exit code, or null when none does (exit 0 or 1). */
+    public Check blocker() {
+        int code = exitCode();
+        return checks.stream().filter(c -> c.cause() != null && c.cause().exitCode() == code).findFirst()
+            .orElse(null);
+    }
+
+    /** "could not check everything", with the check that says why, when a cause decides the exit code. */
+    @Override
+    public Notice notice() {
+        Check c = blocker();
+        return c == null ? null : new Notice("could not check everything: " + c.summary(),
+            c.fix() != null ? c.fix() : "see the checks above");
     }
 
     /**

@@ -14,4 +14,16 @@ public interface Result {
     }
 
     void printText(Text out);
+
+    /**
+     * A line for stderr when the result is whole but could not say everything (the exit code is then above 1):
+     * printed as {@code notif: <message>} and {@code hint: <hint>}, in text and JSON modes alike. Null: none.
+     */
+    default Notice notice() {
+        return null;
+    }
+
+    /** See {@link #notice()}. */
+    record Notice(String message, String hint) {
+    }
 }

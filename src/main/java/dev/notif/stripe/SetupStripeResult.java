@@ -1,7 +1,5 @@
 package dev.notif.stripe;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.output.Result;
@@ -20,16 +18,15 @@ import okhttp3.HttpUrl;
 public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean applied, String url, String account,
                                 String apiKey, List<String> events, List<StripeSetupPlan.Action> actions,
                                 StripeEndpoint endpoint, String secret, String secretFile, String secretNote,
-                                String problem, List<String> notes, Failure error,
-                                @JsonIgnore int exitCodeOverride) implements Result {
+                                String problem, List<String> notes, Failure error) implements Result {
 
-    /** What went wrong after some actions were applied. */
+    /** What went wrong after some actions were applied; its exit code is the result's. */
     public record Failure(String message, String hint, int exitCode) {
     }
 
     @Override
     public int exitCode() {
-        return exitCodeOverride >= 0 ? exitCodeOverride : Result.super.exitCode();
+        return error != null ? error.exitCode() : Result.super.exitCode();
     }
 
     @Override
@@ -162,8 +159,7 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
             return new SetupStripeResult(ok, key.mode(), request.dryRun(), applied, request.url(), account,
                 key.redacted(), events, actions, after, secret, secretFile == null ? null : secretFile.toString(),
                 secretNote(after), plan.blocked() == null ? null : plan.blocked()
-                    + "; rerun with --prune to keep one, fix it and delete the others", notes(after), failure,
-                failure == null ? (ok ? ExitCode.OK : ExitCode.FINDINGS) : failure.exitCode());
+                    + "; rerun with --prune to keep one, fix it and delete the others", notes(after), failure);
         }
 
         private String secretNote(StripeEndpoint after) {

@@ -5,10 +5,9 @@ import dev.notif.core.Secrets;
 import dev.notif.output.Check;
 import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
-import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
+import dev.notif.probe.Reachability;
 import dev.notif.probe.Sender;
-import dev.notif.probe.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import okhttp3.HttpUrl;
 public final class StripeChecks {
     static final String SETUP = "notif setup stripe --url ";
     static final int MAX_UNDELIVERED = 500;
+    static final String REACHABLE = "stripe.endpoint.reachable";
 
     public record Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
                           int days) {
@@ -37,7 +37,6 @@ public final class StripeChecks {
     private final NotifException keyProblem;
     private final HttpProbe probe;
     private final Clock clock;
-    private int exitCode = -1;
 
     /** {@code account} is null when there is no usable key, and {@code keyProblem} says why. */
     public StripeChecks(StripeAccount account, NotifException keyProblem, HttpProbe probe, Clock clock) {
@@ -64,9 +63,8 @@ public final class StripeChecks {
                 .detail("mode", key.mode()).detail("account", who == null ? null : who.id())
                 .detail("restricted", key.restricted()));
         } catch (NotifException e) {
-            exitWith(e);
             checks.add(Check.fail("stripe.credentials", Secrets.scrub(e.getMessage()), Secrets.scrub(e.hint()))
-                .detail("mode", key == null ? null : key.mode()));
+                .detail("mode", key == null ? null : key.mode()).because(e.exitCode()));
         }
         List<StripeEndpoint> matches = all == null ? null : StripeSetupPlan.matching(all, r.url());
         checks.add(exists(all, matches, r.url(), setup));
@@ -81,14 +79,7 @@ public final class StripeChecks {
         checks.add(format(r.secret(), problems));
         checks.add(accepted(r, problems, reached, key));
         checks.add(deliveries(all, matches, allowed, key, r.days()));
-        CheckReport report = CheckReport.of("stripe", r.url(), checks);
-        return exitCode >= 0 ? report.exitingWith(exitCode) : report;
-    }
-
-    private void exitWith(NotifException e) {
-        if (exitCode < 0) {
-            exitCode = e.exitCode();
-        }
+        return CheckReport.of("stripe", r.url(), checks);
     }
 
     private static final String UNLISTED = "the account's endpoints could not be read (see stripe.credentials)";
@@ -200,31 +191,27 @@ public final class StripeChecks {
             .detail("mode", key == null ? null : key.mode());
     }
 
-    static Check reachable(Outcome o) {
-        String id = "stripe.endpoint.reachable";
-        Check check;
-        if (!o.answered()) {
-            Verdict v = NetworkVerdicts.of(o.failure(), "Stripe");
-            check = Check.fail(id, v.cause(), v.fix()).detail("failure", o.failure().kind().name().toLowerCase());
-        } else if (o.status() >= 300 && o.status() < 400) {
-            Verdict v = NetworkVerdicts.redirect(o.status(), o.header("location"), "Stripe");
-            check = Check.fail(id, v.cause(), v.fix()).detail("location", o.header("location"));
-        } else if (o.is2xx()) {
-            check = Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request without a Stripe-Signature:"
+    static Check reachable(Outcome outcome) {
+        return Reachability.check(REACHABLE, "Stripe", outcome, StripeChecks::answered);
+    }
+
+    private static Check answered(Outcome o) {
+        String id = REACHABLE;
+        if (o.is2xx()) {
+            return Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request without a Stripe-Signature:"
                 + " the endpoint may not verify signatures", "verify the Stripe-Signature header before accepting a"
                 + " delivery and answer 400 when it is missing or wrong");
-        } else if (o.status() == 404 || o.status() == 405) {
-            check = Check.warn(id, "answered HTTP " + o.status() + ": the host is up but nothing seems to take POSTs at"
-                + " this path", "check the path against the backend's documented Stripe ingestion URL");
-        } else if (o.status() >= 500) {
-            check = Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request: the host is up, the service"
-                + " failed on it", "look at the service's logs; a signed delivery (notif send stripe) tells more");
-        } else {
-            check = Check.pass(id, "answers HTTP " + o.status() + " to an unsigned request, as a receiver that checks"
-                + " signatures should (in " + o.latencyMs() + " ms)");
         }
-        return check.detail("http_status", o.status()).detail("latency_ms", o.latencyMs())
-            .detail("body", o.answered() ? Secrets.scrub(o.bodyStart(200)) : null);
+        if (o.status() == 404 || o.status() == 405) {
+            return Check.warn(id, "answered HTTP " + o.status() + ": the host is up but nothing seems to take POSTs at"
+                + " this path", "check the path against the backend's documented Stripe ingestion URL");
+        }
+        if (o.status() >= 500) {
+            return Check.warn(id, "answered HTTP " + o.status() + " to an unsigned request: the host is up, the service"
+                + " failed on it", "look at the service's logs; a signed delivery (notif send stripe) tells more");
+        }
+        return Check.pass(id, "answers HTTP " + o.status() + " to an unsigned request, as a receiver that checks"
+            + " signatures should (in " + o.latencyMs() + " ms)");
     }
 
     static Check format(String secret, List<StripeSecret.Problem> problems) {
@@ -276,9 +263,8 @@ public final class StripeChecks {
                 .toList();
             return StripeDeliveries.judge(undelivered, last, shared, key.live(), days, now);
         } catch (NotifException e) {
-            exitWith(e);
             return Check.fail(id, "the events could not be read: " + Secrets.scrub(e.getMessage()),
-                Secrets.scrub(e.hint()));
+                Secrets.scrub(e.hint())).because(e.exitCode());
         }
     }
 }

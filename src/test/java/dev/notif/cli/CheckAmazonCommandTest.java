@@ -223,7 +223,7 @@ class CheckAmazonCommandTest {
         JsonNode reachable = checks(r).get("amazon.endpoint.reachable");
         assertThat(reachable.get("status").asText()).isEqualTo("fail");
         assertThat(reachable.get("summary").asText()).contains("not trusted");
-        assertThat(reachable.at("/details/error").asText()).isEqualTo("tls_error");
+        assertThat(reachable.at("/details/failure").asText()).isEqualTo("tls");
     }
 
     @Test

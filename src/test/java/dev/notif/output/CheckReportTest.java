@@ -38,7 +38,37 @@ class CheckReportTest {
         CheckReport fine = CheckReport.of("x", null, List.of(MIXED.get(0), MIXED.get(2), MIXED.get(3)));
         assertThat(fine.ok()).isTrue();
         assertThat(fine.exitCode()).isZero();
-        assertThat(CheckReport.of("x", null, MIXED).exitingWith(3).exitCode()).isEqualTo(3);
+        List<Check> refused = new java.util.ArrayList<>(MIXED);
+        refused.add(Check.skip("x.deliveries", "the key was refused").because(Check.Cause.CREDENTIALS));
+        assertThat(CheckReport.of("x", null, refused).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void the_worst_cause_decides_the_exit_code_and_names_the_check_on_stderr() {
+        Check down = Check.skip("x.deliveries", "the API is down").because(Check.Cause.UNAVAILABLE);
+        Check refused = Check.fail("x.credentials", "the key was refused", "use another key")
+            .because(Check.Cause.CREDENTIALS);
+        Check input = Check.skip("x.topic", "no such project").because(Check.Cause.USAGE);
+        assertThat(CheckReport.of("x", null, List.of(down)).exitCode()).isEqualTo(4);
+        assertThat(CheckReport.of("x", null, List.of(down)).ok()).isTrue();
+        assertThat(CheckReport.of("x", null, List.of(input, down)).exitCode()).isEqualTo(4);
+        CheckReport both = CheckReport.of("x", null, List.of(down, input, refused));
+        assertThat(both.exitCode()).isEqualTo(3);
+        assertThat(both.blocker()).isEqualTo(refused);
+        assertThat(both.notice().message()).isEqualTo("could not check everything: the key was refused");
+        assertThat(both.notice().hint()).isEqualTo("use another key");
+        assertThat(CheckReport.of("x", null, List.of(down)).notice().hint()).isEqualTo("see the checks above");
+        assertThat(CheckReport.of("x", null, MIXED).notice()).isNull();
+    }
+
+    @Test
+    void a_cause_is_in_the_json_of_its_check_only() {
+        Check down = Check.skip("x.deliveries", "the API is down").because(Check.Cause.UNAVAILABLE);
+        JsonNode json = Json.parse(Json.pretty(CheckReport.of("x", null, List.of(MIXED.get(0), down))));
+        assertThat(json.get("checks").get(0).has("cause")).isFalse();
+        assertThat(json.get("checks").get(1).get("cause").asText()).isEqualTo("unavailable");
+        assertThat(json.has("blocker")).isFalse();
+        assertThat(json.has("notice")).isFalse();
     }
 
     @Test
