@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,25 +21,51 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The workload the launcher runs once per JVM to record the classes notif loads into a class-data sharing
- * archive (a dynamic CDS archive, or the AOT cache on Java 25+): every command's help, through the pre-rendered
- * pages and through picocli, the version, a usage error, real {@code send stripe} deliveries in text and JSON,
- * and {@code setup stripe --dry-run} and {@code check stripe} against a loopback server that answers as the
- * Stripe API and as an ingestion endpoint. It prints nothing; the JVM writes the archive when it exits.
+ * The workload that records the classes notif loads into a class-data sharing archive (the AOT cache on Java 25+,
+ * a dynamic CDS archive before). An archive holds one family of commands, the ones that load the same libraries,
+ * because the JVM maps (and, for an AOT cache, loads and links) every class of the archive at start: {@code stripe}
+ * (send, setup, check stripe), {@code apple}, {@code google}, {@code amazon}, or {@code base} (help, version,
+ * listen, status, completion, demo); with no family, all of them in one archive. The launcher names the family of
+ * the command it runs ({@code src/dist/bin/notif}); the release build records every family into the standalone image.
+ * Each family runs its commands' help, through the pre-rendered pages and through picocli, and real runs against a
+ * loopback server that answers as the Stripe API and as an ingestion endpoint. It prints nothing and writes only
+ * under a temporary directory; the JVM writes the archive when it exits.
  */
 public final class StartupTraining {
+    /** The families, in the order the launcher knows them. */
+    public static final List<String> FAMILIES = List.of("stripe", "apple", "google", "amazon", "base");
+
+    private static Map<String, String> env = Map.of();
+
     private StartupTraining() {
     }
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
+        String family = args.length > 0 ? args[0] : "all";
+        if (!family.equals("all") && !FAMILIES.contains(family)) {
+            throw new IllegalArgumentException("no family " + family + "; one of " + FAMILIES);
+        }
         Class.forName("dev.notif.Main", false, StartupTraining.class.getClassLoader()); // as Main starts
         System.console();
-        Context quiet = context();
+        Path home = Files.createTempDirectory("notif-training");
+        env = Map.of("NOTIF_CONFIG_DIR", home.resolve("config").toString(), "NOTIF_DATA_DIR",
+            home.resolve("data").toString());
+        try {
+            train(family, home);
+        } finally {
+            delete(home);
+        }
+    }
+
+    private static void train(String family, Path home) throws IOException {
         List<List<String>> paths = new ArrayList<>();
-        collect(Cli.fullCommandLine(quiet), paths);
+        collect(Cli.fullCommandLine(context()), paths);
         run("--version");
         run("-V");
         for (List<String> path : paths) {
+            if (!family.equals("all") && !family.equals(familyOf(path))) {
+                continue;
+            }
             List<String> help = new ArrayList<>(path);
             help.add("--help");
             String[] argv = help.toArray(String[]::new);
@@ -45,13 +73,16 @@ public final class StartupTraining {
             Context ctx = context();
             Cli.commandLine(ctx, argv).execute(argv); // the same page through picocli: what other option mixes take
         }
-        run("send", "stripe", "--url", "not a url", "--secret", "whsec_training");
+        if (family.equals("base")) {
+            return;
+        }
+        Map<String, byte[]> received = new java.util.concurrent.ConcurrentHashMap<>();
         HttpServer receiver = LocalServers.create(InetAddress.getLoopbackAddress().getHostAddress(), 0, 0);
         String base = "http://127.0.0.1:";
         receiver.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                in.readAllBytes();
                 String path = exchange.getRequestURI().getPath();
+                received.put(path, in.readAllBytes());
                 String url = base + receiver.getAddress().getPort() + "/stripe";
                 String json = path.equals("/v1/account") ? ACCOUNT
                     : path.equals("/v1/webhook_endpoints") ? String.format(ENDPOINTS, url, allowedEvents())
@@ -65,14 +96,57 @@ public final class StartupTraining {
         receiver.start();
         try {
             String api = base + receiver.getAddress().getPort();
-            String url = api + "/stripe";
-            String secret = "whsec_trainingtrainingtrainingtraining";
-            run("send", "stripe", "--url", url, "--secret", secret);
-            run("send", "stripe", "--url", url, "--secret", secret, "--json", "--event", "charge.refunded");
-            run("setup", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--dry-run");
-            run("check", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--json");
+            if (family.equals("all") || family.equals("stripe")) {
+                String url = api + "/stripe";
+                String secret = "whsec_trainingtrainingtrainingtraining";
+                run("send", "stripe", "--url", "not a url", "--secret", secret);
+                run("send", "stripe", "--url", url, "--secret", secret);
+                run("send", "stripe", "--url", url, "--secret", secret, "--json", "--event", "charge.refunded");
+                run("setup", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--dry-run");
+                run("setup", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api);
+                run("check", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--json");
+                run("check", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--secret",
+                    secret);
+            }
+            if (family.equals("all") || family.equals("apple")) {
+                run("send", "apple", "--url", api + "/apple", "--bundle-id", "com.example.training");
+                run("send", "apple", "--url", api + "/apple", "--bundle-id", "com.example.training", "--json");
+                Path payload = home.resolve("apple.json");
+                Files.write(payload, received.getOrDefault("/apple", new byte[0]));
+                Path root = home.resolve("config").resolve("apple-test-chain").resolve("root.pem");
+                run("verify", "apple", "--payload", payload.toString(), "--root", root.toString());
+                run("verify", "apple", "--payload", payload.toString(), "--root", root.toString(), "--json");
+            }
+            if (family.equals("all") || family.equals("google")) {
+                run("send", "google", "--url", api + "/google", "--package", "com.example.training");
+                run("send", "google", "--url", api + "/google", "--package", "com.example.training", "--json");
+            }
+            if (family.equals("all") || family.equals("amazon")) {
+                run("send", "amazon", "--url", api + "/amazon");
+                run("send", "amazon", "--url", api + "/amazon", "--json");
+                Path message = home.resolve("amazon.json");
+                Files.write(message, received.getOrDefault("/amazon", new byte[0]));
+                run("verify", "amazon", "--message", message.toString());
+            }
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /** The family of a command path: its store for the store commands, else {@code base}. */
+    static String familyOf(List<String> path) {
+        if (path.size() >= 2 && List.of("send", "setup", "check", "verify").contains(path.get(0))
+            && FAMILIES.contains(path.get(1))) {
+            return path.get(1);
+        }
+        return "base";
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 
@@ -90,11 +164,14 @@ public final class StartupTraining {
     }
 
     private static void run(String... args) {
-        Cli.run(context(), args);
+        int code = Cli.run(context(), args);
+        if (Boolean.getBoolean("notif.training.verbose")) { // what each run exited with: a usage error trains little
+            System.err.println(code + " notif " + String.join(" ", args));
+        }
     }
 
     private static Context context() {
-        return new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        return new Context(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             InputStream.nullInputStream(), Clock.systemUTC(), false);
     }
 

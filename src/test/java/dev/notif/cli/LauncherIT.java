@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
     static final Path APP = Path.of(System.getProperty("notif.app", "target/notif"));
+    /** The standalone distribution as the release archive holds it (src/build/standalone), when it was built. */
+    static final Path STANDALONE = Path.of(System.getProperty("notif.standalone", "target/notif-standalone"));
     static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
     @TempDir
@@ -36,7 +38,11 @@ class LauncherIT {
     }
 
     Run notif(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", APP.resolve("bin/notif").toString()));
+        return run(APP, env, args);
+    }
+
+    Run run(Path app, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", app.resolve("bin/notif").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("JAVA_OPTS");
@@ -75,6 +81,10 @@ class LauncherIT {
         assertThat(first.out()).isEqualTo(version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n");
         assertThat(archives()).hasSize(1);
 
+        // a command of another family (the stripe commands) has its own archive
+        assertThat(notif(Map.of("NOTIF_CDS", "foreground"), "send", "stripe", "--help").code()).isZero();
+        assertThat(archives()).hasSize(2).anyMatch(a -> a.getFileName().toString().contains("-stripe."))
+            .anyMatch(a -> a.getFileName().toString().contains("-base."));
         Path classes = cache.resolve("classes.log");
         Run help = notif(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "send", "stripe", "--help");
         assertThat(help.code()).isZero();
@@ -104,19 +114,24 @@ class LauncherIT {
     void an_archive_made_by_another_jvm_is_ignored_in_silence() throws Exception {
         assumeTrue(Files.isExecutable(TEMURIN_25.resolve("bin/java")), "needs a second JDK (Temurin 25)");
         Map<String, String> java25 = Map.of("JAVA_HOME", TEMURIN_25.toString());
-        assertThat(notif(Map.of("NOTIF_CDS", "foreground"), "--version").code()).isZero();
         Map<String, String> foreground25 = new HashMap<>(java25);
         foreground25.put("NOTIF_CDS", "foreground");
-        assertThat(notif(foreground25, "--version").code()).isZero();
-        List<Path> both = archives();
-        assertThat(both).hasSize(2);
-        // each JVM now finds the other's archive under its own name, newer than every jar
-        Path a = both.get(0);
-        Path b = both.get(1);
-        Path swap = cache.resolve("swap");
-        Files.move(a, swap);
-        Files.move(b, a);
-        Files.move(swap, b);
+        for (Map<String, String> env : List.of(Map.of("NOTIF_CDS", "foreground"), foreground25)) {
+            assertThat(notif(env, "--version").code()).isZero();
+            assertThat(notif(env, "send", "stripe", "--help").code()).isZero();
+        }
+        assertThat(archives()).hasSize(4);
+        // each JVM now finds the other's archives under its own names, newer than every jar
+        for (String family : List.of("-base.", "-stripe.")) {
+            List<Path> both = archives().stream().filter(f -> f.getFileName().toString().contains(family)).toList();
+            assertThat(both).hasSize(2);
+            Path a = both.get(0);
+            Path b = both.get(1);
+            Path swap = cache.resolve("swap");
+            Files.move(a, swap);
+            Files.move(b, a);
+            Files.move(swap, b);
+        }
 
         for (Map<String, String> env : List.of(Map.<String, String>of(), java25)) {
             Run json = notif(env, "send", "stripe", "--url", "http://127.0.0.1:1/stripe", "--secret",
@@ -142,5 +157,57 @@ class LauncherIT {
         Run off = notif(Map.of("NOTIF_CDS", "off"), "--version");
         assertThat(off.err()).isEmpty();
         assertThat(archives()).as("NOTIF_CDS=off records nothing").isEmpty();
+    }
+
+    @Test
+    void the_standalone_image_unpacked_elsewhere_runs_from_the_aot_caches_it_ships_and_records_nothing()
+            throws Exception {
+        assumeTrue(Files.isDirectory(STANDALONE), "the standalone image is built when a JDK 25+ is found");
+        assertThat(Files.readAllBytes(STANDALONE.resolve("bin/notif"))).as("the launcher is the one tested above")
+            .isEqualTo(Files.readAllBytes(APP.resolve("bin/notif")));
+        for (String family : StartupTraining.FAMILIES) {
+            assertThat(STANDALONE.resolve("lib/aot/notif-" + family + ".aot")).isNotEmptyFile();
+        }
+        // where a user unpacks it: another path, files newer than when the caches were recorded
+        Path unpacked = cache.resolve("unpacked");
+        copy(STANDALONE, unpacked);
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", "");
+        env.put("NOTIF_CONFIG_DIR", cache.resolve("config").toString());
+        Path classes = cache.resolve("standalone-classes.log");
+        env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+
+        Run send = run(unpacked, env, "send", "stripe", "--url", "http://127.0.0.1:1/stripe", "--secret",
+            "whsec_0123456789abcdefghijklmnopqrstuv", "--json", "--timeout", "2");
+        assertThat(send.code()).as(send.toString()).isEqualTo(1);
+        assertThat(send.err()).as("stderr").isEmpty();
+        assertThat(Json.parse(send.out()).get("verdict").asText()).isEqualTo("unreachable");
+        assertThat(Files.readString(classes)).as("stripe family")
+            .contains("dev.notif.Main source: shared objects file")
+            .contains("okhttp3.OkHttpClient source: shared objects file");
+
+        Run completion = run(unpacked, env, "completion", "bash");
+        assertThat(completion.code()).isZero();
+        assertThat(completion.err()).isEmpty();
+        assertThat(completion.out()).isEqualTo(notif(Map.of("NOTIF_CDS", "off"), "completion", "bash").out());
+        assertThat(Files.readString(classes)).as("base family").contains("dev.notif.Main source: shared objects file");
+
+        Run version = run(unpacked, env, "--version");
+        assertThat(version.out()).isEqualTo(version());
+        assertThat(archives()).as("nothing recorded on the user's machine").isEmpty();
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                }
+            }
+        }
     }
 }
