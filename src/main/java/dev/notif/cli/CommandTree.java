@@ -1,6 +1,7 @@
 package dev.notif.cli;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -33,16 +34,21 @@ final class CommandTree {
         }
         int next = from;
         Class<?> chosen = null;
-        // groups have only the inherited --help/--version, which take no value: the first word names the child
+        // a group runnable on its own (check: every store of notif.toml) has options, some with values: its child
+        // must come first; the other groups have only the inherited --help/--version: the first word names the child
+        boolean runnable = Callable.class.isAssignableFrom(cls);
         for (; next < args.size(); next++) {
             String arg = args.get(next);
-            if ("--".equals(arg)) {
+            if ("--".equals(arg) || runnable && arg.startsWith("-")) {
                 break;
             }
             if (!arg.startsWith("-")) {
                 chosen = named(command.subcommands(), arg);
                 break;
             }
+        }
+        if (runnable && chosen == null) {
+            return new CommandLine(cls, factory); // the group itself runs: its options in full
         }
         // the same steps, in the same order, as picocli's own CommandReflection for an annotated class
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cls, factory);

@@ -1,0 +1,225 @@
+package dev.notif.cli;
+
+import dev.notif.config.NotifConfig.StoreEntry;
+import dev.notif.config.NotifConfig.Value;
+import dev.notif.config.Schema;
+import dev.notif.config.Schema.Key;
+import dev.notif.config.Schema.Kind;
+import dev.notif.core.Context;
+import dev.notif.core.ExitCode;
+import dev.notif.core.NotifException;
+import dev.notif.output.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * notif.toml's store tables are the store commands' options: the keys are their long options in snake_case, and a
+ * run over the file runs those very commands ({@code check stripe}, {@code setup apple --dry-run}, ...) in-process,
+ * with the arguments a table stands for. The fleet reimplements no check and no set-up step.
+ */
+final class FleetStores {
+    static final List<String> STORES = List.of("stripe", "apple", "google", "amazon");
+    /** Options that make no sense in a file (output form, confirmations, one-off actions) or are replaced by a key. */
+    private static final Set<String> NOT_KEYS = Set.of("json", "no_color", "verbose", "help", "dry_run", "yes",
+        "show_secret", "secret_file", "environment", "recreate", "keep");
+    private static final Set<String> SECRETS = Set.of("api_key", "secret");
+    private static final Set<String> FILES = Set.of("key_file", "asc_key_file", "credentials");
+    /** Environment variables the store commands fall back to: in a fleet run, only the file's values count. */
+    static final List<String> STORE_ENV = List.of("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "APPLE_IAP_KEY_FILE",
+        "APPLE_IAP_KEY_ID", "APPLE_ISSUER_ID", "APPLE_BUNDLE_ID", "ASC_KEY_FILE", "ASC_KEY_ID", "ASC_ISSUER_ID",
+        "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT");
+    static final String ENVIRONMENTS = "environments";
+    static final String MAX_SILENCE = "max_silence";
+    static final String RECEIVER = "receiver";
+    static final String TIMEOUT = "timeout";
+    /** How many days of history each store's check may read, and its option. */
+    private static final Map<String, Integer> MAX_DAYS = Map.of("stripe", 30, "apple", 180, "google", 42);
+
+    private final Context ctx;
+    private final Map<String, Map<String, OptionSpec>> checkOptions = new LinkedHashMap<>();
+    private final Map<String, Map<String, OptionSpec>> setupOptions = new LinkedHashMap<>();
+    private final Schema schema;
+
+    FleetStores(Context ctx) {
+        this.ctx = ctx;
+        Map<String, Map<String, Key>> stores = new LinkedHashMap<>();
+        for (String store : STORES) {
+            Map<String, Key> keys = new LinkedHashMap<>();
+            checkOptions.put(store, options(command("check", store), keys));
+            Class<?> setup = command("setup", store);
+            setupOptions.put(store, setup == null ? Map.of() : options(setup, keys));
+            if (store.equals("apple")) {
+                keys.put(ENVIRONMENTS, new Key(ENVIRONMENTS, Kind.STRINGS, "The environments to check and set up"
+                    + " (default: both).", List.of("production", "sandbox")));
+            }
+            stores.put(store, keys);
+        }
+        Map<String, Key> inherited = new LinkedHashMap<>();
+        inherited.put(MAX_SILENCE, new Key(MAX_SILENCE, Kind.DURATION, "Fail when the newest evidence of a delivery"
+            + " (the store's own history, or the receiver's /status) is older than this."));
+        inherited.put(RECEIVER, new Key(RECEIVER, Kind.URL, "Base URL of a notif listen receiver whose /status"
+            + " counts as delivery evidence for max_silence."));
+        inherited.put(TIMEOUT, stores.get("stripe").get(TIMEOUT));
+        schema = new Schema(stores, inherited);
+    }
+
+    Schema schema() {
+        return schema;
+    }
+
+    private static Class<?> command(String verb, String store) {
+        Class<?> group = verb.equals("check") ? CheckCommand.class : SetupCommand.class;
+        for (Class<?> sub : group.getAnnotation(CommandLine.Command.class).subcommands()) {
+            if (sub.getAnnotation(CommandLine.Command.class).name().equals(store)) {
+                return sub;
+            }
+        }
+        return null;
+    }
+
+    /** The command's long options by key; adds each to {@code keys} (a first description wins). */
+    private Map<String, OptionSpec> options(Class<?> command, Map<String, Key> keys) {
+        Map<String, OptionSpec> byKey = new LinkedHashMap<>();
+        CommandLine cl = new CommandLine(command, new Cli.ContextFactory(ctx));
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            String key = o.longestName().replaceFirst("^--", "").replace('-', '_');
+            if (NOT_KEYS.contains(key) || o.usageHelp() || o.versionHelp()) {
+                continue;
+            }
+            byKey.put(key, o);
+            keys.putIfAbsent(key, new Key(key, kind(key, o), description(o)));
+        }
+        return byKey;
+    }
+
+    private static Kind kind(String key, OptionSpec o) {
+        if (SECRETS.contains(key)) {
+            return Kind.SECRET;
+        }
+        if (FILES.contains(key)) {
+            return Kind.FILE;
+        }
+        Class<?> type = o.type();
+        if (type == boolean.class || type == Boolean.class) {
+            return Kind.BOOL;
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return Kind.INT;
+        }
+        if (type == double.class || type == Double.class) {
+            return Kind.NUMBER;
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return Kind.STRINGS;
+        }
+        return key.endsWith("url") || key.endsWith("api_base") ? Kind.URL : Kind.STRING;
+    }
+
+    private static String description(OptionSpec o) {
+        String d = String.join(" ", o.description());
+        return d.replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()));
+    }
+
+    /** The arguments of {@code verb store} for this entry (values unresolved or not options of the verb left out). */
+    List<String> args(StoreEntry entry, String verb) {
+        Map<String, OptionSpec> options = (verb.equals("check") ? checkOptions : setupOptions).get(entry.store());
+        List<String> args = new ArrayList<>(List.of(verb, entry.store()));
+        for (Value v : entry.values().values()) {
+            OptionSpec o = options.get(v.key());
+            if (v.value() == null) {
+                continue;
+            }
+            if (v.key().equals(ENVIRONMENTS) && options.containsKey("environment")) {
+                List<?> envs = (List<?>) v.value();
+                if (envs.size() == 1) {
+                    args.addAll(List.of("--environment", String.valueOf(envs.get(0))));
+                }
+                continue;
+            }
+            if (o == null) {
+                continue;
+            }
+            if (v.kind() == Kind.BOOL) {
+                if (Boolean.TRUE.equals(v.value())) {
+                    args.add(o.longestName());
+                }
+            } else if (v.value() instanceof List<?> list) {
+                list.forEach(item -> args.addAll(List.of(o.longestName(), String.valueOf(item))));
+            } else {
+                args.addAll(List.of(o.longestName(), text(v.value())));
+            }
+        }
+        Integer maxDays = MAX_DAYS.get(entry.store());
+        if (verb.equals("check") && maxDays != null && entry.value("days") == null
+            && entry.get(MAX_SILENCE) instanceof Duration silence) {
+            // enough history for max_silence to be judged (a day past it), within what the store keeps
+            long days = Math.min(maxDays, Math.max(defaultDays(entry.store()), silence.toDays() + 2));
+            args.addAll(List.of("--days", String.valueOf(days)));
+        }
+        return args;
+    }
+
+    private int defaultDays(String store) {
+        OptionSpec days = checkOptions.get(store).get("days");
+        return days == null ? 1 : Integer.parseInt(days.defaultValue());
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /** Where a command-line option of a store is in the file: its key. */
+    static String keyOf(String option) {
+        return option.replaceFirst("^--", "").replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Runs the command {@code args} name as {@code notif} would and returns its result unprinted; picocli's usage
+     * errors become exit-2 {@link NotifException}s. {@code leaf} gets the leaf's own context (its stderr).
+     */
+    static Result run(Context leaf, List<String> args) {
+        String[] argv = args.toArray(String[]::new);
+        CommandLine cl = Cli.commandLine(leaf, argv);
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cl.parseArgs(argv);
+        } catch (ParameterException e) {
+            throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        Object command = parsed.commandSpec().userObject();
+        if (!(command instanceof BaseCommand base)) {
+            throw new IllegalStateException("not a leaf command: " + args);
+        }
+        try {
+            return base.execute();
+        } catch (NotifException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A context for one store's command: its own stderr, and no store variables (only the file's values count). */
+    static Context leafContext(Context ctx, java.io.PrintWriter err) {
+        Map<String, String> env = new LinkedHashMap<>(ctx.env());
+        STORE_ENV.forEach(env::remove);
+        return new Context(Map.copyOf(env), new java.io.PrintWriter(java.io.Writer.nullWriter()), err, ctx.in(),
+            ctx.clock(), false);
+    }
+}
