@@ -249,6 +249,8 @@ public final class AppleChecks {
         int notifications;
         int delivered;
         Long lastDelivered;
+        /** The newest delivery of a notification other than TEST (check apple asks for a TEST on every run). */
+        Long lastNonTestDelivered;
         final Map<String, Integer> failures = new TreeMap<>();
         final List<Map<String, Object>> undelivered = new ArrayList<>();
         int undeliveredCount;
@@ -271,6 +273,13 @@ public final class AppleChecks {
             }
             if (ok) {
                 delivered++;
+                Long at = attempts.stream().filter(a -> AppleSendAttempts.success(a.getRawSendAttemptResult()))
+                    .map(SendAttemptItem::getAttemptDate).filter(java.util.Objects::nonNull).max(Long::compare)
+                    .orElse(null);
+                if (at != null && (lastNonTestDelivered == null || at > lastNonTestDelivered)
+                    && !"TEST".equals(Json.text(Jws.payloadOrNull(item.getSignedPayload()), "notificationType"))) {
+                    lastNonTestDelivered = at;
+                }
                 return;
             }
             undeliveredCount++;
@@ -316,6 +325,7 @@ public final class AppleChecks {
                     + " days delivered on the first attempt; the last at " + time(lastDelivered));
             }
             return c.detail("environment", env.word()).detail("last_delivered_at", time(lastDelivered))
+                .detail("last_non_test_delivered_at", time(lastNonTestDelivered)).detail("window_days", days)
                 .detail("notifications", notifications).detail("delivered", delivered)
                 .detail("failures_by_result", failures).detail("never_delivered", undeliveredCount)
                 .detail("never_delivered_notifications", undelivered);

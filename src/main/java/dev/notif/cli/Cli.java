@@ -73,6 +73,7 @@ public final class Cli {
         cl.setColorScheme(Help.defaultColorScheme(color(ctx, noColor) ? Help.Ansi.ON : Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
+        cl.setAllowSubcommandsAsOptionParameters(true); // notif check --store stripe: a value, not the subcommand
         cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, argList.contains("--json")));
         cl.setExecutionExceptionHandler(new FailureHandler(ctx));

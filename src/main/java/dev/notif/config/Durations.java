@@ -41,9 +41,10 @@ public final class Durations {
         long days = s / 86400;
         long hours = s % 86400 / 3600;
         long minutes = s % 3600 / 60;
-        if (days > 0) {
+        if (days >= 2) {
             return days + "d" + (hours > 0 ? " " + hours + "h" : "");
         }
+        hours += days * 24;
         if (hours > 0) {
             return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
         }

@@ -51,6 +51,7 @@ final class TomlLocator {
                     String plain = path.toString();
                     if (last && array) {
                         int index = arrays.merge(plain, 1, Integer::sum) - 1;
+                        positions.putIfAbsent(plain, new Position(i + 1, h.group(1).length() + 1));
                         path.append('[').append(index).append(']');
                     } else if (arrays.containsKey(plain)) {
                         path.append('[').append(arrays.get(plain) - 1).append(']');

@@ -113,8 +113,8 @@ public final class Liveness {
                     + seen, fix)
                 : Check.pass(id, "last delivery " + Durations.human(age) + " ago, within " + limit + " (" + seen + ")");
         } else if (readable.stream().anyMatch(s -> s.window() == null || s.window().compareTo(maxSilence) >= 0)) {
-            check = Check.fail(id, "no delivery at all in what " + names(readable) + " show" + windows(readable) + " ("
-                + limit + ")", fix);
+            check = Check.fail(id, "no delivery at all in what " + names(readable) + (readable.size() == 1 ? " shows"
+                : " show") + windows(readable) + " (" + limit + ")", fix);
         } else if (!readable.isEmpty()) {
             check = Check.skip(id, "could not tell: " + names(readable) + " saw no delivery, but cover only"
                 + windows(readable) + ", less than " + limit);
