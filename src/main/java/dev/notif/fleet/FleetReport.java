@@ -1,6 +1,7 @@
 package dev.notif.fleet;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.notif.core.ExitCode;
 import dev.notif.output.Check;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
@@ -35,9 +36,28 @@ public record FleetReport(boolean ok, int schemaVersion, String version, String 
         return exitCode;
     }
 
+    /** When a cause (credentials, a provider down) decides the exit code: which app and store, on stderr too. */
+    @Override
+    public Notice notice() {
+        return exitCode <= ExitCode.FINDINGS || exitSetBy == null ? null : new Notice("could not check everything: "
+            + exitSetBy.app() + "/" + exitSetBy.store() + ": " + exitSetBy.reason(), "see that store in the report");
+    }
+
     /** Every store of every app, in file order. */
     public List<StoreResult> stores() {
         return apps.stream().flatMap(a -> a.stores().stream()).toList();
+    }
+
+    /** What an exit code means, in a few words, for the report's "exit 3: ..." line. */
+    public static String meaning(int code) {
+        return switch (code) {
+            case ExitCode.OK -> "every check passed";
+            case ExitCode.FINDINGS -> "findings";
+            case ExitCode.USAGE -> "a value of the file cannot be used";
+            case ExitCode.CREDENTIALS -> "credentials missing, rejected or lacking a permission";
+            case ExitCode.UNAVAILABLE -> "a provider API could not be reached";
+            default -> "internal error";
+        };
     }
 
     static Map<String, Long> counts(List<StoreResult> stores) {
@@ -56,7 +76,7 @@ public record FleetReport(boolean ok, int schemaVersion, String version, String 
             + ", " + sorted.size() + " store" + (sorted.size() == 1 ? "" : "s"));
         for (StoreResult s : sorted) {
             String word = s.severity() == 0 ? "fail" : s.severity() == 1 ? "warn" : "pass";
-            String exit = s.exitCode() > 1 ? out.red("  exit " + s.exitCode() + " (" + ExitCodes.meaning(s.exitCode())
+            String exit = s.exitCode() > 1 ? out.red("  exit " + s.exitCode() + " (" + meaning(s.exitCode())
                 + ")") : "";
             out.line(out.status(word) + " ".repeat(6 - word.length()) + out.bold(s.app() + " / " + s.store())
                 + (s.target() == null ? "" : "  " + out.dim(s.target())) + "  " + tally(s) + exit);
@@ -85,7 +105,7 @@ public record FleetReport(boolean ok, int schemaVersion, String version, String 
         }
         String line = counts.get("pass") + " passed, " + counts.get("warn") + " warned, " + counts.get("fail")
             + " failed, " + counts.get("skip") + " skipped in " + String.format("%.1f s", durationMs / 1000.0)
-            + "; exit " + exitCode + (exitSetBy == null ? "" : " (" + ExitCodes.meaning(exitCode) + ", set by "
+            + "; exit " + exitCode + (exitSetBy == null ? "" : " (" + meaning(exitCode) + ", set by "
             + exitSetBy.app() + "/" + exitSetBy.store() + ": " + exitSetBy.reason() + ")");
         out.line(ok ? out.green(line) : out.red(line));
     }

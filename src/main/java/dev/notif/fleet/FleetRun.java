@@ -38,6 +38,8 @@ import okhttp3.HttpUrl;
  */
 public final class FleetRun {
     public static final int DEFAULT_CONCURRENCY = 8;
+    /** The check id suffix of a store whose command could not run at all. */
+    public static final String RUN = ".run";
 
     /** Runs one store's check command for an entry; its stderr goes to {@code err}. */
     public interface Stores {
@@ -107,7 +109,7 @@ public final class FleetRun {
         int exit = ExitCode.OK;
         FleetReport.ExitSetBy setBy = null;
         for (StoreResult r : results) {
-            int worse = ExitCodes.worst(exit, r.exitCode());
+            int worse = ExitCode.worst(exit, r.exitCode());
             if (worse != exit || setBy == null && r.exitCode() == worse && worse != ExitCode.OK) {
                 exit = worse;
                 setBy = new FleetReport.ExitSetBy(r.app(), r.store(), reason(r));
@@ -128,7 +130,7 @@ public final class FleetRun {
     private static String reason(StoreResult r) {
         return r.checks().stream().filter(c -> c.status() == Check.Status.FAIL).findFirst()
             .or(() -> r.checks().stream().filter(c -> c.status() == Check.Status.WARN).findFirst())
-            .map(c -> c.id() + ": " + c.summary()).orElse(ExitCodes.meaning(r.exitCode()));
+            .map(c -> c.id() + ": " + c.summary()).orElse(FleetReport.meaning(r.exitCode()));
     }
 
     private StoreResult runOne(StoreEntry e, Map<String, Receiver> receivers, Options o) {
@@ -138,26 +140,26 @@ public final class FleetRun {
             .forEach(v -> notes.add(v.key() + " = \"" + v.reference() + "\": " + v.unresolved()));
         StringWriter err = new StringWriter();
         List<Check> checks;
-        int code;
+        boolean ran = false;
+        int code = ExitCode.OK;
         String target = target(e);
         try {
             CheckReport report = stores.check(e, new PrintWriter(err, true));
             checks = new ArrayList<>(report.checks());
             target = report.target() != null ? report.target() : target;
-            code = report.exitCode() > ExitCode.FINDINGS ? report.exitCode() : ExitCode.OK;
+            ran = true;
         } catch (NotifException ex) {
-            checks = new ArrayList<>(List.of(Check.fail(e.store() + ".run", "the " + e.store() + " checks could not run: "
-                + Secrets.scrub(ex.getMessage()), Secrets.scrub(ex.hint()))));
-            code = ex.exitCode() <= ExitCode.FINDINGS ? ExitCode.FINDINGS : ex.exitCode();
+            checks = new ArrayList<>(List.of(Check.fail(e.store() + RUN, "the " + e.store() + " checks could not run: "
+                + Secrets.scrub(ex.getMessage()), Secrets.scrub(ex.hint())).because(ex.exitCode())));
         } catch (RuntimeException ex) {
-            checks = new ArrayList<>(List.of(Check.fail(e.store() + ".run", "internal error: " + ex.getClass()
+            checks = new ArrayList<>(List.of(Check.fail(e.store() + RUN, "internal error: " + ex.getClass()
                 .getSimpleName() + (ex.getMessage() == null ? "" : ": " + Secrets.scrub(ex.getMessage())),
                 "this is a bug in notif " + Version.get() + "; rerun with --verbose and report it")));
             code = ExitCode.INTERNAL;
         }
         forward(e, err.toString(), o.verbose());
         Instant now = clock.instant();
-        if (code != ExitCode.INTERNAL && !checks.isEmpty() && !checks.get(0).id().endsWith(".run")) {
+        if (ran) {
             checks.addAll(GivingUp.of(e.store(), checks, now));
             if (e.get("max_silence") instanceof Duration silence) {
                 List<Liveness.Source> sources = new ArrayList<>(Liveness.fromChecks(e.store(), checks));
@@ -168,11 +170,18 @@ public final class FleetRun {
                 checks.add(Liveness.judge(e.store(), silence, now, sources, waiting(checks)));
             }
         }
+        // what stopped a check counts even when --skip leaves the check out (a false green is worse than noise);
+        // findings count only from the checks kept
+        for (Check c : checks) {
+            if (c.cause() != null) {
+                code = ExitCode.worst(code, c.cause().exitCode());
+            }
+        }
         List<StoreResult.Item> kept = checks.stream().filter(c -> o.filter().keeps(c.id()))
             .map(c -> StoreResult.Item.of(e.app(), e.store(), c)).toList();
-        if (kept.stream().anyMatch(c -> c.status() == Check.Status.FAIL)
+        if (kept.stream().anyMatch(c -> c.status() == Check.Status.FAIL) || !ran && code == ExitCode.OK
             || o.failOnWarn() && kept.stream().anyMatch(c -> c.status() == Check.Status.WARN)) {
-            code = ExitCodes.worst(code, ExitCode.FINDINGS);
+            code = ExitCode.worst(code, ExitCode.FINDINGS);
         }
         return new StoreResult(e.store(), target, code == ExitCode.OK, code,
             Duration.between(start, clock.instant()).toMillis(), notes, kept, e.app(), e.at().line());

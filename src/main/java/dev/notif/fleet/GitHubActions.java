@@ -43,7 +43,7 @@ public final class GitHubActions {
         var counts = report.counts();
         md.append("## notif check ").append(cell(report.config())).append('\n').append('\n');
         md.append(report.ok() ? "All checks passed" : "**exit " + report.exitCode() + "** ("
-            + ExitCodes.meaning(report.exitCode()) + ")" + (report.exitSetBy() == null ? "" : ", set by "
+            + FleetReport.meaning(report.exitCode()) + ")" + (report.exitSetBy() == null ? "" : ", set by "
             + report.exitSetBy().app() + "/" + report.exitSetBy().store() + ": " + cell(report.exitSetBy().reason())));
         md.append(": ").append(counts.get("pass")).append(" passed, ").append(counts.get("warn")).append(" warned, ")
             .append(counts.get("fail")).append(" failed, ").append(counts.get("skip")).append(" skipped in ")

@@ -13,8 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The fleet report as JUnit XML, the shape GitLab, Jenkins and GitHub's test reporters read (the Ant/Surefire
  * schema): a {@code testsuite} per app and store, a {@code testcase} per check. fail is a {@code failure} with the
- * summary as its message and the fix and details as its text; a store that could not be checked (credentials
- * refused, its command not run) is an {@code error}; skip is {@code skipped}; warn passes, with its text in
+ * summary as its message and the fix and details as its text; a check stopped by a cause (credentials refused,
+ * a provider down) or a store whose command could not run is an {@code error}; skip is {@code skipped}; warn passes, with its text in
  * {@code system-out}, unless {@code --fail-on warn} makes it a failure.
  */
 public final class JUnitXml {
@@ -97,7 +97,8 @@ public final class JUnitXml {
                 x.writeCharacters("\n      ");
                 x.writeStartElement(kind);
                 x.writeAttribute("message", clean(c.summary()));
-                x.writeAttribute("type", kind.equals("error") ? ExitCodes.meaning(s.exitCode()) : c.status().word());
+                x.writeAttribute("type", kind.equals("error") ? c.cause() == null ? "internal" : c.cause().word()
+                    : c.status().word());
                 if (!kind.equals("skipped")) {
                     x.writeCharacters(clean(body(c)));
                 }
@@ -118,8 +119,7 @@ public final class JUnitXml {
     /** failure, error, skipped, or null for a pass (and a warn that does not fail the run). */
     static String kind(StoreResult s, StoreResult.Item c, boolean failOnWarn) {
         return switch (c.status()) {
-            case FAIL -> s.exitCode() > 1 && (c.id().endsWith(".run") || c.id().endsWith(".credentials")) ? "error"
-                : "failure";
+            case FAIL -> c.cause() != null || c.id().endsWith(FleetRun.RUN) ? "error" : "failure";
             case WARN -> failOnWarn ? "failure" : null;
             case SKIP -> "skipped";
             case PASS -> null;

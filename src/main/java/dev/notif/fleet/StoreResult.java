@@ -1,6 +1,7 @@
 package dev.notif.fleet;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.notif.output.Check;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ public record StoreResult(String store, String target, boolean ok, int exitCode,
 
     /** A check record of the store, with its unique key. */
     public record Item(String key, String id, Check.Status status, String summary, String fix,
-                       Map<String, Object> details) {
+                       Map<String, Object> details, @JsonInclude(JsonInclude.Include.NON_NULL) Check.Cause cause) {
         static Item of(String app, String store, Check c) {
             Object env = c.details().get("environment");
             return new Item(app + "/" + store + "/" + c.id() + (env == null ? "" : "[" + env + "]"), c.id(), c.status(),
-                c.summary(), c.fix(), c.details());
+                c.summary(), c.fix(), c.details(), c.cause());
         }
 
         /** The name of the check inside its store: {@code apple.history[sandbox]}. */
