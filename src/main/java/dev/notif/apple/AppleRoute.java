@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.Forwarding;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -128,8 +128,8 @@ public final class AppleRoute implements StoreRoute {
     }
 
     @Override
-    public Map<String, Object> statusExtra() {
-        return forward == null ? Map.of() : Map.of("forwarding", forward.status());
+    public Forwarding forwarding() {
+        return forward == null ? null : forward.status();
     }
 
     @Override

@@ -2,28 +2,25 @@ package dev.notif.apple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.DurableFiles;
 import dev.notif.core.Http;
 import dev.notif.core.Json;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Secrets;
+import dev.notif.listen.Forwarding;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -68,16 +65,20 @@ public final class ForwardQueue implements AutoCloseable {
     private long delivered;
     private long failed;
     private Instant lastDeliveredAt;
-    private Map<String, Object> lastFailure;
+    private Forwarding.Failure lastFailure;
 
     private ForwardQueue(Config config) throws IOException {
         this.config = config;
         this.pending = config.dir().resolve("pending");
         this.failedDir = config.dir().resolve("failed");
-        Files.createDirectories(pending);
-        Files.createDirectories(failedDir);
+        DurableFiles.directories(pending);
+        DurableFiles.directories(failedDir);
+        for (Path d : List.of(config.dir(), pending, failedDir)) {
+            DurableFiles.restrict(d); // a queue an older notif made readable by others is made private
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(failedDir, "*.json")) {
-            for (Path ignored : files) {
+            for (Path f : files) {
+                DurableFiles.restrict(f);
                 failed++;
             }
         }
@@ -87,6 +88,7 @@ public final class ForwardQueue implements AutoCloseable {
         }
         found.sort(Comparator.naturalOrder()); // names start with the receive time: oldest first
         for (Path file : found) {
+            DurableFiles.restrict(file);
             Item item = read(file);
             if (item == null) {
                 moveToFailed(file, "unreadable queue file");
@@ -122,20 +124,12 @@ public final class ForwardQueue implements AutoCloseable {
         }
     }
 
-    /** {@code {to, pending, delivered, failed, last_delivered_at, next_attempt_at, last_failure}} for /status. */
-    public Map<String, Object> status() {
+    /** What is pending, delivered and failed, for /status. */
+    public Forwarding status() {
         synchronized (lock) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("to", shown(config.target()));
-            m.put("pending", queue.size() + (inFlight == null ? 0 : 1));
-            m.put("delivered", delivered);
-            m.put("failed", failed);
-            m.put("failed_dir", failedDir.toString());
-            m.put("last_delivered_at", lastDeliveredAt == null ? null : lastDeliveredAt.toString());
             Item head = queue.peek();
-            m.put("next_attempt_at", head == null ? null : head.next().toString());
-            m.put("last_failure", lastFailure);
-            return m;
+            return new Forwarding(shown(config.target()), queue.size() + (inFlight == null ? 0 : 1), delivered, failed,
+                failedDir.toString(), lastDeliveredAt, head == null ? null : head.next(), lastFailure);
         }
     }
 
@@ -237,11 +231,7 @@ public final class ForwardQueue implements AutoCloseable {
 
     private void noteFailure(Item item, String error) {
         synchronized (lock) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("at", config.clock().instant().toString());
-            f.put("id", item.id());
-            f.put("error", error);
-            lastFailure = f;
+            lastFailure = new Forwarding.Failure(config.clock().instant(), item.id(), error);
         }
     }
 
@@ -252,7 +242,7 @@ public final class ForwardQueue implements AutoCloseable {
             if (json instanceof ObjectNode o) {
                 o.put("failed_at", config.clock().instant().toString());
                 o.put("last_error", why);
-                writeDurably(file, Json.pretty(o).getBytes(StandardCharsets.UTF_8));
+                DurableFiles.replace(file, Json.pretty(o).getBytes(StandardCharsets.UTF_8));
             }
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             synchronized (lock) {
@@ -272,7 +262,7 @@ public final class ForwardQueue implements AutoCloseable {
         o.put("next_attempt_at", item.next().toString());
         o.put("last_error", item.lastError());
         o.put("body_base64", Base64.getEncoder().encodeToString(item.body()));
-        writeDurably(item.file(), Json.pretty(o).getBytes(StandardCharsets.UTF_8));
+        DurableFiles.replace(item.file(), Json.pretty(o).getBytes(StandardCharsets.UTF_8));
     }
 
     private Item read(Path file) {
@@ -288,25 +278,6 @@ public final class ForwardQueue implements AutoCloseable {
                 Json.text(o, "last_error"), seq.incrementAndGet());
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Writes a temporary file, forces it to disk, renames it into place and forces the directory. */
-    static void writeDurably(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every file system lets a directory be opened (Windows): the rename is still atomic
         }
     }
 

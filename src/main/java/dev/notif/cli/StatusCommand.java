@@ -43,7 +43,7 @@ public final class StatusCommand extends BaseCommand {
     @Override
     protected Result execute() {
         if (dataDir != null) {
-            return StatusReader.fromDataDir(dataDir, ctx.clock().instant());
+            return StatusReader.fromDataDir(dataDir, ctx.clock().instant(), this::warn);
         }
         return StatusReader.fromReceiver(new HttpProbe(Http.client(network.timeout())), Urls.http("--url", url),
             ctx.clock().instant());

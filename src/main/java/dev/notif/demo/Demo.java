@@ -79,8 +79,8 @@ public final class Demo {
                 }
                 Outcome status = probe.get(receiver.baseUrl() + "/status", Map.of());
                 var table = status.status() != null && status.status() == 200
-                    ? StatusDocument.stores(StatusDocument.parseDocument(Json.parseOrNull(status.body())))
-                    : StatusDocument.stores(receiver.status());
+                    ? StatusDocument.parse(Json.parseOrNull(status.body()))
+                    : receiver.status();
                 boolean ok = deliveries.stream().allMatch(DemoResult.Delivery::asExpected);
                 return new DemoResult(ok, receiver.baseUrl(), Secrets.redact(secret), ctx.clock().instant(), deliveries,
                     table);

@@ -1,8 +1,7 @@
 package dev.notif.demo;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.listen.StatusDocument;
+import dev.notif.listen.StoreStatus;
 import dev.notif.listen.StatusTable;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
@@ -12,10 +11,11 @@ import dev.notif.probe.Sent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What {@code notif demo} did: each delivery with its expected and actual verdict, and the last-received table. */
 public record DemoResult(boolean ok, String receiverUrl, String secret, Instant finishedAt, List<Delivery> deliveries,
-                        JsonNode stores) implements Result {
+                        Map<String, StoreStatus> stores) implements Result {
 
     /** One delivery of the demo. */
     public record Delivery(String store, String eventType, String signedWith, String expected,
@@ -67,7 +67,7 @@ public record DemoResult(boolean ok, String receiverUrl, String secret, Instant 
         }
         out.line();
         out.line(out.bold("Last received") + out.dim("  (GET " + receiverUrl + "/status)"));
-        StatusTable.print(out, StatusDocument.parseStores(stores), finishedAt);
+        StatusTable.print(out, stores, finishedAt);
         out.line();
         if (ok) {
             out.line(out.green("Every delivery got the verdict it should.") + " Next, with your own backend:");

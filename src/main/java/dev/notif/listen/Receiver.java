@@ -30,7 +30,11 @@ public final class Receiver implements AutoCloseable {
 
     /** What to start: where to bind, where the log lives, the routes, and who hears about each delivery. */
     public record Config(String host, int port, Path dataDir, int maxBodyBytes, List<StoreRoute> routes, Clock clock,
-                         Consumer<Delivery> onDelivery) {
+                         Consumer<Delivery> onDelivery, Consumer<String> notice, EventLog.Limits logLimits) {
+        public Config(String host, int port, Path dataDir, int maxBodyBytes, List<StoreRoute> routes, Clock clock,
+                      Consumer<Delivery> onDelivery) {
+            this(host, port, dataDir, maxBodyBytes, routes, clock, onDelivery, message -> { }, EventLog.Limits.DEFAULT);
+        }
     }
 
     /** One handled request, as reported to {@link Config#onDelivery}. */
@@ -39,7 +43,6 @@ public final class Receiver implements AutoCloseable {
 
     private final Config config;
     private final Map<String, StoreRoute> routes = new LinkedHashMap<>();
-    private final StatusBook book;
     private final EventLog log;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,8 +52,7 @@ public final class Receiver implements AutoCloseable {
         for (StoreRoute route : config.routes()) {
             routes.put(route.store(), route);
         }
-        this.book = new StatusBook(routes.keySet());
-        this.log = EventLog.open(config.dataDir(), book::apply);
+        this.log = EventLog.open(config.dataDir(), routes.keySet(), config.logLimits(), config.notice());
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "notif-receiver-" + n.incrementAndGet());
@@ -100,11 +102,11 @@ public final class Receiver implements AutoCloseable {
 
     /** Per-store status including each route's extra fields. */
     public Map<String, StoreStatus> status() {
-        Map<String, StoreStatus> snapshot = book.snapshot();
+        Map<String, StoreStatus> snapshot = log.status();
         routes.forEach((name, route) -> {
-            Map<String, Object> extra = route.statusExtra();
-            if (!extra.isEmpty()) {
-                snapshot.put(name, snapshot.getOrDefault(name, StoreStatus.empty()).withExtra(extra));
+            Forwarding f = route.forwarding();
+            if (f != null) {
+                snapshot.put(name, snapshot.getOrDefault(name, StoreStatus.empty()).withForwarding(f));
             }
         });
         return snapshot;
@@ -121,7 +123,7 @@ public final class Receiver implements AutoCloseable {
                     ex.getResponseHeaders().set("Allow", "GET");
                     respond(ex, 405, Answer.errorBody("method_not_allowed", "GET /status"));
                 } else {
-                    respond(ex, 200, Json.compact(StatusDocument.document(status())));
+                    respond(ex, 200, Json.compact(new StatusDocument(status())));
                 }
             } else {
                 String store = path.replaceAll("^/+|/+$", "");
@@ -180,7 +182,6 @@ public final class Receiver implements AutoCloseable {
                 report(route.store(), 503, null, "not stored: " + e);
                 return;
             }
-            book.apply(entry);
             if (entry.accepted() && inbound != null) {
                 route.afterRecorded(entry, inbound);
             }

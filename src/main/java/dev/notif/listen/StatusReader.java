@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /** Where {@code notif status} reads from: a running receiver's {@code /status}, or a receiver's data directory. */
@@ -35,8 +35,7 @@ public final class StatusReader {
                 "pass --url of a notif receiver (notif listen), e.g. http://127.0.0.1:8085");
         }
         try {
-            Map<String, StoreStatus> stores = StatusDocument.parseDocument(Json.parseOrNull(o.body()));
-            return new StatusResult(true, url.toString(), now, StatusDocument.stores(stores));
+            return new StatusResult(true, url.toString(), now, StatusDocument.parse(Json.parseOrNull(o.body())));
         } catch (RuntimeException e) {
             throw new NotifException(ExitCode.FINDINGS, url + " did not answer with a notif status document",
                 "pass --url of a notif receiver (notif listen), e.g. http://127.0.0.1:8085");
@@ -44,18 +43,18 @@ public final class StatusReader {
     }
 
     /** Reads the event log of a receiver's data directory (the receiver need not run). */
-    public static StatusResult fromDataDir(Path dir, Instant now) {
+    public static StatusResult fromDataDir(Path dir, Instant now, Consumer<String> notice) {
         if (!Files.isDirectory(dir)) {
             throw NotifException.usage("--data-dir " + dir + " is not a directory", "pass the receiver's --data-dir");
         }
-        StatusBook book = new StatusBook(java.util.List.of());
+        EventLog.Contents contents;
         try {
-            EventLog.read(dir).forEach(book::apply);
-        } catch (IOException e) {
+            contents = EventLog.read(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw NotifException.usage("cannot read the event log in " + dir + ": " + e.getMessage(),
                 "check the directory's permissions");
         }
-        return new StatusResult(true, dir.resolve(EventLog.FILE).toString(), now,
-            StatusDocument.stores(new TreeMap<>(book.snapshot())));
+        contents.notices().forEach(notice);
+        return new StatusResult(true, dir.resolve(EventLog.FILE).toString(), now, contents.stores());
     }
 }

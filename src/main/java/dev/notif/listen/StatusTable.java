@@ -26,7 +26,14 @@ public final class StatusTable {
             s.rejected() == 0 ? "0" : out.red(Long.toString(s.rejected())),
             s.lastRejection() == null ? "-" : s.lastRejection().error() + " (" + ago(s.lastRejection().at(), now) + ")")));
         out.table(List.of("STORE", "LAST RECEIVED", "ACCEPTED", "REJECTED", "LAST REJECTION"), rows);
-        stores.forEach((name, s) -> s.extra().forEach((k, v) -> out.line("  " + name + " " + k + ": " + v)));
+        stores.forEach((name, s) -> {
+            Forwarding f = s.forwarding();
+            if (f != null) {
+                out.line("  " + name + " forwarding to " + f.to() + ": " + f.delivered() + " delivered, " + f.pending()
+                    + " pending, " + f.failed() + " failed" + (f.lastFailure() == null ? ""
+                    : "; last failure " + f.lastFailure().error() + " (" + ago(f.lastFailure().at(), now) + ")"));
+            }
+        });
     }
 
     public static String when(Instant at, Instant now) {

@@ -1,7 +1,5 @@
 package dev.notif.listen;
 
-import java.util.Map;
-
 /**
  * One store's endpoint on the receiver: {@code POST /<store>}. The receiver writes the answer's log entry durably
  * before it sends the answer, so a route only decides; it must never throw on bad input (answer 400 instead).
@@ -17,9 +15,9 @@ public interface StoreRoute {
     default void afterRecorded(LogEntry entry, Inbound request) {
     }
 
-    /** Extra fields for this store in {@code /status} (for example forwarding queues); none by default. */
-    default Map<String, Object> statusExtra() {
-        return Map.of();
+    /** The store's forwarding queue in {@code /status} when it relays what it accepts; none by default. */
+    default Forwarding forwarding() {
+        return null;
     }
 
     /** Releases what the route holds (threads, files) when the receiver stops. */

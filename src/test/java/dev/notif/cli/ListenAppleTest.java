@@ -221,6 +221,17 @@ class ListenAppleTest {
         try (var failed = Files.list(home.resolve("receiver/apple-forward/failed"))) {
             assertThat(failed.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(1);
         }
+        assertPrivate(home.resolve("receiver/apple-forward"));
+    }
+
+    /** Queue files hold what Apple sent (a V1 body holds the shared secret): the owner's only, 0600 and 0700. */
+    static void assertPrivate(Path queue) throws Exception {
+        try (var all = Files.walk(queue)) {
+            for (Path p : all.toList()) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+            }
+        }
     }
 
     @Test
@@ -239,6 +250,7 @@ class ListenAppleTest {
         JsonNode forwarding = NotifRun.in(home).run("status", "--url", base, "--json").json()
             .at("/stores/apple/forwarding");
         assertThat(forwarding.get("pending").asInt()).isEqualTo(1);
+        assertPrivate(home.resolve("receiver/apple-forward"));
         receiver.close();
         receiver = null;
 

@@ -72,7 +72,7 @@ class StatusCommandTest {
     @Test
     void reads_the_event_log_of_a_data_directory_without_a_receiver() throws Exception {
         Path data = home.resolve("receiver");
-        try (EventLog log = EventLog.open(data, e -> { })) {
+        try (EventLog log = EventLog.open(data, java.util.List.of("stripe"), EventLog.Limits.DEFAULT, m -> { })) {
             log.append(LogEntry.accepted("stripe", Instant.parse("2026-11-20T08:00:00Z"), "invoice.updated", "evt_1", null))
                 .get();
         }
