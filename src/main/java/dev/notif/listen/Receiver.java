@@ -1,19 +1,14 @@
 package dev.notif.listen;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.notif.core.Json;
-import dev.notif.core.LocalServers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The local ingestion endpoint: {@code POST /<store>} to each store's route, {@code GET /status}, {@code GET /healthz}.
- * Every answer's log entry is durable before the answer leaves; bad input gets a 4xx, never a 500.
+ * Every answer's log entry is durable before the answer leaves; bad input gets a 4xx, never a 500; a slow or idle
+ * client holds a connection slot for a bounded time and never a thread ({@link Http1Server}).
  */
 public final class Receiver implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
@@ -44,41 +40,43 @@ public final class Receiver implements AutoCloseable {
     private final Config config;
     private final Map<String, StoreRoute> routes = new LinkedHashMap<>();
     private final EventLog log;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExecutorService workers;
+    private final Http1Server server;
 
-    private Receiver(Config config) throws IOException {
+    private Receiver(Config config, Http1Server.Limits limits) throws IOException {
         this.config = config;
         for (StoreRoute route : config.routes()) {
             routes.put(route.store(), route);
         }
         this.log = EventLog.open(config.dataDir(), routes.keySet(), config.logLimits(), config.notice());
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(64, r -> {
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "notif-receiver-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        HttpServer s;
         try {
-            s = LocalServers.create(config.host(), config.port(), 512);
-        } catch (IOException e) {
+            this.server = Http1Server.start(config.host(), config.port(), limits, new Handler(), workers,
+                config.clock());
+        } catch (IOException | RuntimeException e) {
             log.close();
-            executor.shutdownNow();
+            workers.shutdownNow();
             throw e;
         }
-        this.server = s;
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     public static Receiver start(Config config) throws IOException {
-        return new Receiver(config);
+        return new Receiver(config, Http1Server.Limits.defaults(config.maxBodyBytes()));
+    }
+
+    /** With other connection bounds (tests: short timeouts, few connections). */
+    static Receiver start(Config config, Http1Server.Limits limits) throws IOException {
+        return new Receiver(config, limits);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code http://host:port} as a client would use it. */
@@ -100,7 +98,7 @@ public final class Receiver implements AutoCloseable {
         return List.copyOf(routes.keySet());
     }
 
-    /** Per-store status including each route's extra fields. */
+    /** Per-store status including each relaying route's forwarding queue. */
     public Map<String, StoreStatus> status() {
         Map<String, StoreStatus> snapshot = log.status();
         routes.forEach((name, route) -> {
@@ -112,85 +110,83 @@ public final class Receiver implements AutoCloseable {
         return snapshot;
     }
 
-    private void handle(HttpExchange ex) {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    int connections() throws InterruptedException {
+        return server.connections();
+    }
+
+    private static CompletableFuture<Http1Server.Response> now(int status, String body) {
+        return CompletableFuture.completedFuture(Http1Server.Response.json(status, body));
+    }
+
+    private final class Handler implements Http1Server.Handler {
+        @Override
+        public CompletableFuture<Http1Server.Response> handle(Inbound in) {
+            String path = in.path();
+            String method = in.method();
             if (path.equals("/healthz")) {
-                respond(ex, 200, "{\"ok\":true}");
-            } else if (path.equals("/status") || path.equals("/status/")) {
+                return now(200, "{\"ok\":true}");
+            }
+            if (path.equals("/status") || path.equals("/status/")) {
                 if (!method.equals("GET") && !method.equals("HEAD")) {
-                    ex.getResponseHeaders().set("Allow", "GET");
-                    respond(ex, 405, Answer.errorBody("method_not_allowed", "GET /status"));
-                } else {
-                    respond(ex, 200, Json.compact(new StatusDocument(status())));
+                    return CompletableFuture.completedFuture(new Http1Server.Response(405, Answer.JSON,
+                        Answer.errorBody("method_not_allowed", "GET /status").getBytes(StandardCharsets.UTF_8), "GET"));
                 }
-            } else {
-                String store = path.replaceAll("^/+|/+$", "");
-                StoreRoute route = routes.get(store);
-                if (route == null) {
-                    respond(ex, 404, Answer.errorBody("not_found", "no route " + path + "; this receiver serves "
-                        + String.join(", ", routes.keySet().stream().map(s -> "POST /" + s).toList())
-                        + ", GET /status and GET /healthz"));
-                } else if (!method.equals("POST")) {
-                    ex.getResponseHeaders().set("Allow", "POST");
-                    respond(ex, 405, Answer.errorBody("method_not_allowed", "stores deliver with POST /" + store));
-                } else {
-                    deliver(ex, route);
-                }
+                return now(200, Json.compact(new StatusDocument(status())));
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away or sent garbage the HTTP layer could not parse; nothing was acknowledged
-        }
-    }
-
-    private void deliver(HttpExchange ex, StoreRoute route) throws IOException {
-        Inbound inbound;
-        byte[] body = readBody(ex);
-        if (body == null) {
-            LogEntry entry = LogEntry.rejected(route.store(), config.clock().instant(), "malformed", null, null);
-            finish(ex, route, null, Answer.rejected(413, "malformed", "body larger than " + config.maxBodyBytes()
-                + " bytes", entry));
-            return;
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        inbound = new Inbound("POST", ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), headers, body,
-            config.clock().instant());
-        Answer answer;
-        try {
-            answer = route.handle(inbound);
-        } catch (RuntimeException e) {
-            answer = Answer.rejected(400, "malformed", "the delivery could not be processed ("
-                + e.getClass().getSimpleName() + ")", LogEntry.rejected(route.store(), inbound.receivedAt(),
-                "malformed", null, null));
-        }
-        finish(ex, route, inbound, answer);
-    }
-
-    private void finish(HttpExchange ex, StoreRoute route, Inbound inbound, Answer answer) throws IOException {
-        LogEntry entry = answer.entry();
-        if (entry != null) {
+            String store = path.replaceAll("^/+|/+$", "");
+            StoreRoute route = routes.get(store);
+            if (route == null) {
+                return now(404, Answer.errorBody("not_found", "no route " + path + "; this receiver serves "
+                    + String.join(", ", routes.keySet().stream().map(s -> "POST /" + s).toList())
+                    + ", GET /status and GET /healthz"));
+            }
+            if (!method.equals("POST")) {
+                return CompletableFuture.completedFuture(new Http1Server.Response(405, Answer.JSON,
+                    Answer.errorBody("method_not_allowed", "stores deliver with POST /" + store)
+                        .getBytes(StandardCharsets.UTF_8), "POST"));
+            }
+            Answer answer;
             try {
-                log.append(entry).get(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                // not durable, so not acknowledged: the store retries a 503
-                respond(ex, 503, Answer.errorBody("unavailable", "the delivery could not be stored durably; retry later"));
-                report(route.store(), 503, null, "not stored: " + e);
-                return;
+                answer = route.handle(in);
+            } catch (RuntimeException e) {
+                answer = Answer.rejected(400, "malformed", "the delivery could not be processed ("
+                    + e.getClass().getSimpleName() + ")", LogEntry.rejected(route.store(), in.receivedAt(),
+                    "malformed", null, null));
             }
-            if (entry.accepted() && inbound != null) {
+            return finish(route, in, answer);
+        }
+
+        @Override
+        public CompletableFuture<Http1Server.Response> tooLarge(Inbound in) {
+            StoreRoute route = routes.get(in.path().replaceAll("^/+|/+$", ""));
+            String message = "body larger than " + config.maxBodyBytes() + " bytes";
+            if (route == null || !in.method().equals("POST")) {
+                return now(413, Answer.errorBody("malformed", message));
+            }
+            LogEntry entry = LogEntry.rejected(route.store(), in.receivedAt(), "malformed", null, null);
+            return finish(route, null, Answer.rejected(413, "malformed", message, entry));
+        }
+    }
+
+    /** Answers once the entry is durable: the answer itself, or 503 when it could not be stored. */
+    private CompletableFuture<Http1Server.Response> finish(StoreRoute route, Inbound inbound, Answer answer) {
+        LogEntry entry = answer.entry();
+        CompletableFuture<Void> durable = entry == null ? CompletableFuture.completedFuture(null)
+            : log.append(entry).orTimeout(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        return durable.handleAsync((ok, failure) -> {
+            if (failure != null) {
+                // not durable, so not acknowledged: the store retries a 503
+                report(route.store(), 503, null, "not stored: " + failure.getMessage());
+                return Http1Server.Response.json(503, Answer.errorBody("unavailable",
+                    "the delivery could not be stored durably; retry later"));
+            }
+            if (entry != null && entry.accepted() && inbound != null) {
                 route.afterRecorded(entry, inbound);
             }
-        }
-        if (answer.contentType() != null) {
-            ex.getResponseHeaders().set("Content-Type", answer.contentType());
-        }
-        respond(ex, answer.status(), answer.body());
-        report(route.store(), answer.status(), entry, answer.body());
+            report(route.store(), answer.status(), entry, answer.body());
+            byte[] body = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+            return new Http1Server.Response(answer.status(), answer.contentType(), body, null);
+        }, workers);
     }
 
     private void report(String store, int status, LogEntry entry, String answer) {
@@ -199,45 +195,13 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    /** The body, or null when it is larger than allowed. */
-    private byte[] readBody(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                // the HTTP layer rejects it; fall through to the bounded read
-            }
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
-            return body.length > config.maxBodyBytes() ? null : body;
-        }
-    }
-
-    private static void respond(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (!ex.getResponseHeaders().containsKey("Content-Type")) {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
-        ex.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
-        if (!head && bytes.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
     /** Stops accepting, lets requests in flight finish (up to a second), writes what is queued, closes the log. */
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdown();
+        server.stop(1000);
+        workers.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
