@@ -128,6 +128,11 @@ public final class AppleRoute implements StoreRoute {
     }
 
     @Override
+    public boolean actsAfterRecording() {
+        return forward != null;
+    }
+
+    @Override
     public Forwarding forwarding() {
         return forward == null ? null : forward.status();
     }

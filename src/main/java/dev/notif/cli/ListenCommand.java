@@ -2,12 +2,15 @@ package dev.notif.cli;
 
 import dev.notif.core.Context;
 import dev.notif.core.NotifException;
+import dev.notif.listen.EventLog;
+import dev.notif.listen.ListenInputs;
 import dev.notif.listen.ListenResult;
 import dev.notif.listen.ListenSetup;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.Receiver;
 import dev.notif.listen.RouteOptions;
 import dev.notif.listen.StatusTable;
+import dev.notif.listen.StderrLines;
 import dev.notif.listen.StoreRoute;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
@@ -80,6 +83,7 @@ public final class ListenCommand extends BaseCommand {
     @Mixin
     NetworkOptions network;
 
+    private StderrLines lines;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch printed = new CountDownLatch(1);
 
@@ -100,7 +104,9 @@ public final class ListenCommand extends BaseCommand {
         if (maxBody < 1024) {
             throw NotifException.usage("--max-body must be at least 1024 bytes, got " + maxBody, "the default is 1 MiB");
         }
-        Path dir = dataDir != null ? dataDir : ctx.dataDir().resolve("receiver");
+        ListenInputs.host(host);
+        Path dir = ListenInputs.dataDir(dataDir != null ? dataDir : ctx.dataDir().resolve("receiver"));
+        lines = new StderrLines(ctx.err());
         ListenSetup setup = new ListenSetup(ctx, dir, network.timeout(), this::notice);
         List<StoreRoute> routes = new ArrayList<>();
         for (RouteOptions options : stores()) {
@@ -109,10 +115,12 @@ public final class ListenCommand extends BaseCommand {
                 routes.add(route);
             }
         }
-        Receiver receiver = start(new Receiver.Config(host, port, dir, maxBody, routes, ctx.clock(), this::report));
+        Receiver receiver = start(new Receiver.Config(host, port, dir, maxBody, routes, ctx.clock(), this::report,
+            this::notice, EventLog.Limits.DEFAULT));
         Instant startedAt = ctx.clock().instant();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             receiver.close();
+            lines.flush();
             stopped.countDown();
             try {
                 printed.await(5, TimeUnit.SECONDS); // let the main thread print the summary before the JVM halts
@@ -120,6 +128,7 @@ public final class ListenCommand extends BaseCommand {
                 Thread.currentThread().interrupt();
             }
         }, "notif-listen-shutdown"));
+        lines.flush();
         Text err = stderr();
         err.line("notif listen: receiving on " + receiver.baseUrl() + " ("
             + String.join(", ", receiver.stores().stream().map(s -> "POST /" + s).toList())
@@ -136,19 +145,20 @@ public final class ListenCommand extends BaseCommand {
         printed.countDown();
     }
 
-    private Receiver start(Receiver.Config config) throws IOException {
+    private Receiver start(Receiver.Config config) {
         try {
             return Receiver.start(config);
         } catch (BindException e) {
-            throw NotifException.usage("cannot listen on " + host + ":" + port + ": " + e.getMessage(),
-                "another process holds the port (maybe another notif listen); pass --port 0 or another port");
+            throw ListenInputs.bindFailed(host, port, e);
+        } catch (IOException e) {
+            throw NotifException.usage("cannot start the receiver in " + config.dataDir() + ": " + e.getMessage(),
+                "pass a --data-dir this user can write to");
         }
     }
 
+    /** Printed off the receiver's path (see StderrLines), like each delivery's line. */
     private void notice(String message) {
-        Text err = stderr();
-        err.line("notif listen: " + message);
-        err.flush();
+        lines.line("notif listen: " + message);
     }
 
     private void report(Receiver.Delivery d) {
@@ -157,8 +167,7 @@ public final class ListenCommand extends BaseCommand {
         String what = e == null ? d.answer()
             : e.accepted() ? err.green("accepted") + " " + nullToDash(e.type()) + " " + err.dim(nullToDash(e.id()))
             : err.red(e.error()) + (e.type() == null ? "" : " " + e.type());
-        err.line(ctx.clock().instant() + "  " + d.store() + "  " + d.status() + "  " + what);
-        err.flush();
+        lines.line(ctx.clock().instant() + "  " + d.store() + "  " + d.status() + "  " + what);
     }
 
     private static String nullToDash(String s) {

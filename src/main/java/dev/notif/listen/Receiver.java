@@ -114,6 +114,19 @@ public final class Receiver implements AutoCloseable {
         return server.connections();
     }
 
+    /** The path without its leading and trailing slashes: the store's name for a delivery. */
+    private static String store(String path) {
+        int from = 0;
+        int to = path.length();
+        while (from < to && path.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && path.charAt(to - 1) == '/') {
+            to--;
+        }
+        return path.substring(from, to);
+    }
+
     private static CompletableFuture<Http1Server.Response> now(int status, String body) {
         return CompletableFuture.completedFuture(Http1Server.Response.json(status, body));
     }
@@ -133,7 +146,7 @@ public final class Receiver implements AutoCloseable {
                 }
                 return now(200, Json.compact(new StatusDocument(status())));
             }
-            String store = path.replaceAll("^/+|/+$", "");
+            String store = store(path);
             StoreRoute route = routes.get(store);
             if (route == null) {
                 return now(404, Answer.errorBody("not_found", "no route " + path + "; this receiver serves "
@@ -158,7 +171,7 @@ public final class Receiver implements AutoCloseable {
 
         @Override
         public CompletableFuture<Http1Server.Response> tooLarge(Inbound in) {
-            StoreRoute route = routes.get(in.path().replaceAll("^/+|/+$", ""));
+            StoreRoute route = routes.get(store(in.path()));
             String message = "body larger than " + config.maxBodyBytes() + " bytes";
             if (route == null || !in.method().equals("POST")) {
                 return now(413, Answer.errorBody("malformed", message));
@@ -173,6 +186,8 @@ public final class Receiver implements AutoCloseable {
         LogEntry entry = answer.entry();
         CompletableFuture<Void> durable = entry == null ? CompletableFuture.completedFuture(null)
             : log.append(entry).orTimeout(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        // the answer is made where the durability is learnt (the log's writer), unless the route has I/O to do first
+        java.util.concurrent.Executor where = route.actsAfterRecording() ? workers : Runnable::run;
         return durable.handleAsync((ok, failure) -> {
             if (failure != null) {
                 // not durable, so not acknowledged: the store retries a 503
@@ -186,7 +201,7 @@ public final class Receiver implements AutoCloseable {
             report(route.store(), answer.status(), entry, answer.body());
             byte[] body = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             return new Http1Server.Response(answer.status(), answer.contentType(), body, null);
-        }, workers);
+        }, where);
     }
 
     private void report(String store, int status, LogEntry entry, String answer) {

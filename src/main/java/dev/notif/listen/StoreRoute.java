@@ -11,8 +11,13 @@ public interface StoreRoute {
     /** Decides on one request; called concurrently from several threads. */
     Answer handle(Inbound request);
 
-    /** Called once the entry of an accepted request is durable (for example to queue a forward). */
+    /** Called once the entry of an accepted request is durable, before the answer (for example to queue a forward). */
     default void afterRecorded(LogEntry entry, Inbound request) {
+    }
+
+    /** Whether {@link #afterRecorded} does anything (I/O): the answer then waits for it on a worker thread. */
+    default boolean actsAfterRecording() {
+        return false;
     }
 
     /** The store's forwarding queue in {@code /status} when it relays what it accepts; none by default. */

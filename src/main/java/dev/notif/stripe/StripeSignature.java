@@ -36,11 +36,24 @@ public final class StripeSignature {
     }
 
     static String hmacHex(String secret, long timestamp, byte[] body) {
+        return HexFormat.of().formatHex(hmac(secret, timestamp, body));
+    }
+
+    /** One Mac per thread: the receiver verifies every delivery, and looking the algorithm up each time costs. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    });
+
+    private static byte[] hmac(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
@@ -86,7 +99,7 @@ public final class StripeSignature {
         }
         boolean matched = false;
         for (String secret : secrets) {
-            byte[] expected = HexFormat.of().parseHex(hmacHex(secret, timestamp, body));
+            byte[] expected = hmac(secret, timestamp, body);
             for (byte[] candidate : v1) {
                 // constant time; keep comparing so timing does not tell which secret or signature matched
                 matched |= MessageDigest.isEqual(expected, candidate);
