@@ -64,6 +64,12 @@ public final class ListenInputs {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it cannot be created there";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            return "it cannot be created there";
+        }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

@@ -10,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +102,61 @@ class ListenProcessTest {
         assertThat(after.get("rejected").asInt()).isEqualTo(1);
         assertThat(after.get("last_received_at")).isEqualTo(before.get("last_received_at"));
         assertThat(after.at("/last_rejection/error").asText()).isEqualTo("unsupported_event_type");
+    }
+
+    /** The fault test of issue 11: kill -9 under load, three times; every delivery answered 200 is in the log. */
+    @Test
+    void kill_9_under_load_loses_no_acknowledged_delivery() throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger sent = new AtomicInteger();
+        for (int cycle = 0; cycle < 3; cycle++) {
+            Running r = listen();
+            CountDownLatch enough = new CountDownLatch(150);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                Thread t = new Thread(() -> {
+                    OkHttpClient client = http.newBuilder().retryOnConnectionFailure(false).build();
+                    while (!stop.get()) {
+                        String id = "evt_load_" + sent.incrementAndGet();
+                        try {
+                            if (deliver(client, r.url(), id) == 200) {
+                                acknowledged.add(id);
+                                enough.countDown();
+                            }
+                        } catch (Exception e) {
+                            return; // the receiver was killed: whatever had no answer was never acknowledged
+                        }
+                    }
+                });
+                t.start();
+                clients.add(t);
+            }
+            assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
+            r.process().destroyForcibly(); // SIGKILL while the clients are still sending
+            assertThat(r.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            stop.set(true);
+            for (Thread t : clients) {
+                t.join(30_000);
+            }
+        }
+        Running last = listen();
+        Set<String> logged = new HashSet<>();
+        EventLog.entries(dir).forEach(e -> logged.add(e.id()));
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(450);
+        assertThat(logged).containsAll(acknowledged); // lost: 0
+        assertThat(status(last.url()).at("/stores/stripe/accepted").asInt()).isEqualTo(logged.size())
+            .isGreaterThanOrEqualTo(acknowledged.size());
+    }
+
+    int deliver(OkHttpClient client, String url, String id) throws Exception {
+        String body = ReceiverTest.event("invoice.updated").replace("evt_1Test", id);
+        Request req = new Request.Builder().url(url + "/stripe")
+            .header("Stripe-Signature", ReceiverTest.stripeHeader(SECRET, Instant.now().getEpochSecond(), body))
+            .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response r = client.newCall(req).execute()) {
+            return r.code();
+        }
     }
 
     @Test
