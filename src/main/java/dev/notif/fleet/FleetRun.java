@@ -6,7 +6,6 @@ import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Version;
-import dev.notif.listen.StatusDocument;
 import dev.notif.listen.StatusReader;
 import dev.notif.listen.StoreStatus;
 import dev.notif.output.Check;
@@ -229,7 +228,7 @@ public final class FleetRun {
         HttpUrl base = HttpUrl.parse(url);
         try {
             var result = StatusReader.fromReceiver(probe, Objects.requireNonNull(base), clock.instant());
-            return new Receiver(base, StatusDocument.parseStores(result.stores()), null);
+            return new Receiver(base, result.stores(), null);
         } catch (NotifException | IllegalArgumentException e) {
             return new Receiver(base, Map.of(), Secrets.scrub(e.getMessage()));
         }
