@@ -7,6 +7,7 @@ import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.stripe.StripeAccount;
+import dev.notif.stripe.StripeAppUserIds;
 import dev.notif.stripe.StripeChecks;
 import dev.notif.stripe.StripeKey;
 import java.time.Duration;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
         "  stripe.endpoint.single     exactly one endpoint for URL (one per event is a known cause of 400s)",
         "  stripe.endpoint.events     its events equal the allowed set; details.missing, details.extra ('*' flagged)",
         "  stripe.endpoint.enabled    its status is enabled",
+        "  stripe.endpoint.api_version  the API version its events are rendered in: pinned, or the account's default",
+        "  stripe.event_destinations  no v2 event destination sends thin events to URL, and the subscription events do"
+            + " not go only to a non-webhook destination (Amazon EventBridge, ...)",
         "  stripe.endpoint.https      URL is https (warn in test mode, fail in live mode)",
         "  stripe.endpoint.reachable  URL answers an unsigned POST at all: DNS, TCP, TLS, no redirect (400 is healthy)",
         "  stripe.secret.format       with --secret: it looks like a whsec_ secret (flags sk_/rk_/pk_/we_, spaces,"
@@ -33,6 +37,8 @@ import picocli.CommandLine.Option;
             + " refuses everything first); refused differently = right secret, payload refused for another reason",
         "  stripe.deliveries          no allowed-type event of the last --days is pending or failed (Events API);"
             + " details.last_delivered_at",
+        "  stripe.app_user_id         with --app-user-id: how many of the recent Checkout Sessions and Subscriptions"
+            + " (--sample each) would get an anonymous App User ID against the backend's method; details.examples",
         "",
         "JSON (--json): {ok, store: \"stripe\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix,"
             + " details}]}.",
@@ -42,6 +48,7 @@ import picocli.CommandLine.Option;
         "  notif check stripe --url https://api.example.com/stripe",
         "  notif check stripe --url https://api.example.com/stripe --secret whsec_... --json   # nightly in CI",
         "  notif check stripe --url URL --secret whsec_... --subscription sub_123 --customer cus_123",
+        "  notif check stripe --url URL --track-new-purchases --app-user-id metadata:app_user_id",
     })
 public final class CheckStripeCommand extends BaseCommand {
 
@@ -67,6 +74,16 @@ public final class CheckStripeCommand extends BaseCommand {
         description = "How many days of events stripe.deliveries looks at, 1 to 30 (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(names = "--app-user-id", paramLabel = "METHOD",
+        description = "The backend's App User ID method for new purchases: anonymous, customer or metadata:KEY; checks"
+            + " recent Checkout Sessions and Subscriptions against it (stripe.app_user_id).")
+    String appUserId;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "100",
+        description = "With --app-user-id: how many recent Checkout Sessions and Subscriptions to read, 1 to 1000"
+            + " (default: ${DEFAULT-VALUE}).")
+    int sample;
+
     @Mixin
     StripeApiOptions stripe;
 
@@ -84,6 +101,10 @@ public final class CheckStripeCommand extends BaseCommand {
             throw NotifException.usage("--days must be between 1 and 30, got " + days,
                 "Stripe keeps 30 days of events; for example --days 7");
         }
+        if (sample < 1 || sample > 1000) {
+            throw NotifException.usage("--sample must be between 1 and 1000, got " + sample, "for example --sample 100");
+        }
+        StripeAppUserIds.Method method = appUserId == null ? null : StripeAppUserIds.Method.parse(appUserId);
         Duration timeout = network.timeout();
         StripeAccount account = null;
         NotifException keyProblem = null;
@@ -95,6 +116,7 @@ public final class CheckStripeCommand extends BaseCommand {
         }
         String secretValue = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
         return new StripeChecks(account, keyProblem, new HttpProbe(Http.client(timeout)), ctx.clock())
-            .run(new StripeChecks.Request(url, trackNewPurchases, secretValue, subscription, customer, days));
+            .run(new StripeChecks.Request(url, trackNewPurchases, secretValue, subscription, customer, days, method,
+                sample));
     }
 }

@@ -5,6 +5,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeSetup;
 import java.io.BufferedReader;
@@ -37,9 +38,13 @@ import picocli.CommandLine.Option;
             + " mode follows the key; an http:// URL with a live key is refused before any request. Creation uses an"
             + " idempotency key derived from the account, URL and events: retries never make a second endpoint.",
         "",
+        "--api-version pins a new endpoint's API version. Stripe allows 16 webhook endpoints per account: a creation"
+            + " beyond that is refused before any write, naming the disabled endpoints worth deleting. setup works on"
+            + " webhook endpoints only and never creates a v2 event destination (check stripe reports those).",
+        "",
         "JSON (--json): {ok, mode, dry_run, applied, url, account, api_key, events, actions: [{action: create|update|"
             + "delete|none, endpoint_id, url, add_events, remove_events, enable, reason}], endpoint: {id, url, status,"
-            + " enabled_events}, secret, secret_file, secret_note, problem, notes, error}.",
+            + " enabled_events, api_version}, secret, secret_file, secret_note, problem, notes, error}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -49,6 +54,7 @@ import picocli.CommandLine.Option;
         "  notif setup stripe --url https://api.example.com/stripe --track-new-purchases --json",
         "  notif setup stripe --url https://api.example.com/stripe --prune --yes   # several -> one",
         "  notif setup stripe --url https://api.example.com/stripe --recreate --yes --show-secret",
+        "  notif setup stripe --url https://api.example.com/stripe --api-version 2025-09-30.clover",
     })
 public final class SetupStripeCommand extends BaseCommand {
 
@@ -78,6 +84,11 @@ public final class SetupStripeCommand extends BaseCommand {
         + " required when stdin is not a terminal or CI is set.")
     boolean yes;
 
+    @Option(names = "--api-version", paramLabel = "VERSION",
+        description = "Pin a created endpoint to this Stripe API version (e.g. 2025-09-30.clover); default: the"
+            + " account's default version. An existing endpoint's version cannot be changed: see notif rotate stripe.")
+    String apiVersion;
+
     @Option(names = "--secret-file", paramLabel = "FILE",
         description = "Write the new endpoint's signing secret to FILE (mode 0600).")
     Path secretFile;
@@ -104,6 +115,11 @@ public final class SetupStripeCommand extends BaseCommand {
         if (secretFile != null) {
             writable(secretFile);
         }
+        String version = StripeApiVersions.parse("--api-version", apiVersion);
+        if (version != null && !StripeApiVersions.known(version)) {
+            warn("--api-version " + version + " is not a version notif knows (newest known: "
+                + StripeApiVersions.newest() + "); Stripe refuses versions that do not exist");
+        }
         StripeKey key = stripe.key(ctx);
         if (key.live() && "http".equals(target.scheme())) {
             throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
@@ -115,7 +131,7 @@ public final class SetupStripeCommand extends BaseCommand {
         }
         var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi());
         return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
-            showSecret));
+            showSecret, version));
     }
 
     /** The secret is returned once: make sure it can be written before anything is created. */

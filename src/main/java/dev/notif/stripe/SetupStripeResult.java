@@ -37,7 +37,8 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
         out.line(out.bold(url));
         if (problem != null) {
             out.line(out.red("problem: ") + problem);
-            out.line("What --prune would do (nothing was changed):");
+            out.line(problem.contains("--prune") ? "What --prune would do (nothing was changed):"
+                : "The plan (nothing was changed):");
         } else if (dryRun) {
             out.line("Plan " + out.dim("(dry run: nothing was sent to Stripe)") + ":");
         } else if (actions.stream().noneMatch(StripeSetupPlan.Action::writes)) {
@@ -99,6 +100,7 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
         private StripeEndpoint endpoint;
         private StripeAccount.Created created;
         private Path secretFile;
+        private String refusal;
 
         Builder(StripeKey key, StripeAccount.Identity who, StripeSetup.Request request, StripeSetupPlan plan,
                 List<String> events) {
@@ -133,6 +135,12 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
             return make(plan.blocked() == null, plan.actions(), after, false, null);
         }
 
+        /** Nothing applied: Stripe would refuse the plan, or it cannot give what was asked (the reason has the fix). */
+        SetupStripeResult refused(String why) {
+            refusal = why;
+            return make(false, plan.actions(), plan.kept(), false, null);
+        }
+
         SetupStripeResult applied(List<StripeSetupPlan.Action> done) {
             return make(true, done, endpoint, true, null);
         }
@@ -158,7 +166,7 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
             String account = who == null ? null : who.id() + (who.name() == null ? "" : " (" + who.name() + ")");
             return new SetupStripeResult(ok, key.mode(), request.dryRun(), applied, request.url(), account,
                 key.redacted(), events, actions, after, secret, secretFile == null ? null : secretFile.toString(),
-                secretNote(after), plan.blocked() == null ? null : plan.blocked()
+                secretNote(after), refusal != null ? refusal : plan.blocked() == null ? null : plan.blocked()
                     + "; rerun with --prune to keep one, fix it and delete the others", notes(after), failure);
         }
 

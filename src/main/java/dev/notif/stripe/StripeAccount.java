@@ -11,15 +11,21 @@ import com.stripe.model.Account;
 import com.stripe.model.Event;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.WebhookEndpoint;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.net.ApiRequestParams;
+import com.stripe.net.ApiResource;
+import com.stripe.net.RawRequestOptions;
 import com.stripe.net.RequestOptions;
+import com.stripe.net.StripeResponse;
 import com.stripe.param.EventListParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.WebhookEndpointListParams;
 import com.stripe.param.WebhookEndpointUpdateParams;
 import dev.notif.core.ExitCode;
+import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +44,8 @@ import okhttp3.OkHttpClient;
  */
 public final class StripeAccount {
     public static final String DEFAULT_API_BASE = "https://api.stripe.com";
+    /** Stripe's documented limit of webhook endpoints per account (per mode). */
+    public static final int MAX_ENDPOINTS = 16;
     static final int PAGE = 100;
     static final int MAX_PAGES = 100;
     private static final Pattern PERMISSION = Pattern.compile("'(rak_[a-z_]+)'");
@@ -127,10 +135,15 @@ public final class StripeAccount {
     public record Created(StripeEndpoint endpoint, String secret) {
     }
 
-    public Created create(String url, List<String> events, String description, String idempotencyKey) {
+    /** {@code apiVersion} null: the endpoint renders events in the account's default version. */
+    public Created create(String url, List<String> events, String description, String apiVersion,
+                          String idempotencyKey) {
         WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(url);
         if (description != null) {
             params.setDescription(description);
+        }
+        if (apiVersion != null) {
+            params.putExtraParam("api_version", apiVersion); // also versions newer than stripe-java's list
         }
         for (String event : events) {
             params.addEnabledEvent(enumOf(WebhookEndpointCreateParams.EnabledEvent.values(), event));
@@ -229,6 +242,81 @@ public final class StripeAccount {
             after = data.get(data.size() - 1).getId();
         }
         return all.size() > max ? all.subList(0, max) : all;
+    }
+
+    /**
+     * Has Stripe deliver the event again to this endpoint, as the Stripe CLI's {@code stripe events resend
+     * --webhook-endpoint} does: {@code POST /v1/events/{id}/retry}. Stripe queues the delivery; its answer is not
+     * the endpoint's.
+     */
+    public void retry(String eventId, String endpointId, String idempotencyKey) {
+        raw(ApiResource.RequestMethod.POST, "/v1/events/" + encode(eventId) + "/retry",
+            "webhook_endpoint=" + encode(endpointId), idempotencyKey, "resend events");
+    }
+
+    /** The API version of the newest event of the account (the account's default when it was created), or null. */
+    public String newestEventApiVersion() {
+        List<JsonNode> newest = list("/v1/events", "", 1, "list events");
+        return newest.isEmpty() ? null : Json.text(newest.get(0), "api_version");
+    }
+
+    /**
+     * Every v2 event destination of the account ({@code GET /v2/core/event_destinations}, pages followed by
+     * {@code next_page_url}), with {@code webhook_endpoint.url} included. Fields notif does not know are ignored.
+     */
+    public List<StripeDestination> eventDestinations() {
+        List<StripeDestination> all = new ArrayList<>();
+        String next = "/v2/core/event_destinations?limit=" + PAGE + "&include=webhook_endpoint.url";
+        for (int page = 0; page < MAX_PAGES && next != null; page++) {
+            JsonNode body = Json.parse(raw(ApiResource.RequestMethod.GET, next, null, null,
+                "list event destinations").body());
+            for (JsonNode d : body.path("data")) {
+                all.add(StripeDestination.of(d));
+            }
+            String url = Json.text(body, "next_page_url");
+            next = url == null || url.isEmpty() || url.equals(next) || body.path("data").isEmpty() ? null
+                : url.startsWith("http") ? url.substring(url.indexOf('/', url.indexOf("//") + 2)) : url;
+        }
+        return all;
+    }
+
+    /**
+     * Objects of a v1 list ({@code /v1/checkout/sessions}, {@code /v1/subscriptions}, ...), newest first, at most
+     * {@code max}, as JSON (fields notif does not read are kept and ignored). {@code query}: extra parameters.
+     */
+    public List<JsonNode> list(String path, String query, int max, String action) {
+        List<JsonNode> all = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_PAGES && all.size() < max; page++) {
+            String q = "limit=" + Math.min(PAGE, max - all.size()) + (query.isEmpty() ? "" : "&" + query)
+                + (after == null ? "" : "&starting_after=" + encode(after));
+            JsonNode body = Json.parse(raw(ApiResource.RequestMethod.GET, path + "?" + q, null, null, action).body());
+            JsonNode data = body.path("data");
+            data.forEach(all::add);
+            String last = data.isEmpty() ? null : Json.text(data.get(data.size() - 1), "id");
+            if (!body.path("has_more").asBoolean(false) || last == null || last.equals(after)) {
+                break;
+            }
+            after = last;
+        }
+        return all.size() > max ? all.subList(0, max) : all;
+    }
+
+    private StripeResponse raw(ApiResource.RequestMethod method, String path, String content, String idempotencyKey,
+                               String action) {
+        RawRequestOptions.RawRequestOptionsBuilder options = RawRequestOptions.builder();
+        if (idempotencyKey != null) {
+            options.setIdempotencyKey(idempotencyKey);
+        }
+        try {
+            return client.rawRequest(method, path, content, options.build());
+        } catch (StripeException e) {
+            throw translate(e, action);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** "No such webhook endpoint" (resource_missing), as opposed to an API that does not serve the path at all. */

@@ -1,5 +1,7 @@
 package dev.notif.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.output.Check;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,13 @@ public final class StripeChecks {
     static final int MAX_UNDELIVERED = 500;
     static final String REACHABLE = "stripe.endpoint.reachable";
 
+    /** {@code appUserId}: the backend's App User ID method to test purchases against (null: not checked). */
     public record Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
-                          int days) {
+                          int days, StripeAppUserIds.Method appUserId, int sample) {
+        public Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
+                       int days) {
+            this(url, trackNewPurchases, secret, subscription, customer, days, null, 0);
+        }
     }
 
     private final StripeAccount account;
@@ -71,6 +79,8 @@ public final class StripeChecks {
         checks.add(single(matches, setup));
         checks.add(events(matches, allowed, r.trackNewPurchases(), setup));
         checks.add(enabled(matches, setup));
+        checks.add(apiVersion(matches));
+        checks.add(destinations(all, matches, r.url(), allowed, setup));
         checks.add(https(r.url(), key));
         Outcome reached = probe.post(r.url(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8),
             StripeDelivery.CONTENT_TYPE);
@@ -79,6 +89,9 @@ public final class StripeChecks {
         checks.add(format(r.secret(), problems));
         checks.add(accepted(r, problems, reached, key));
         checks.add(deliveries(all, matches, allowed, key, r.days()));
+        if (r.appUserId() != null) {
+            checks.add(appUserIds(all, r));
+        }
         return CheckReport.of("stripe", r.url(), checks);
     }
 
@@ -174,6 +187,77 @@ public final class StripeChecks {
                 "fix why deliveries failed (notif check stripe --url URL --secret whsec_..., the Dashboard's event"
                     + " deliveries), then re-enable it: " + setup)
             .detail("disabled", off.stream().map(StripeEndpoint::id).toList());
+    }
+
+    /** {@code stripe.endpoint.api_version}: the version each endpoint renders events in, pinned or the default. */
+    private Check apiVersion(List<StripeEndpoint> matches) {
+        String id = "stripe.endpoint.api_version";
+        if (matches == null || matches.isEmpty()) {
+            return Check.skip(id, matches == null ? UNLISTED : "no endpoint for this URL");
+        }
+        String accountDefault = null;
+        if (matches.stream().anyMatch(e -> e.apiVersion() == null)) {
+            try {
+                accountDefault = account.newestEventApiVersion();
+            } catch (NotifException e) {
+                accountDefault = null; // the version stays "the account's default"; stripe.deliveries says why
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> versions = new LinkedHashMap<>();
+        for (StripeEndpoint e : matches) {
+            versions.put(e.id(), e.apiVersion());
+            parts.add((matches.size() == 1 ? "" : e.id() + ": ") + (e.apiVersion() != null ? "pinned to API version "
+                + e.apiVersion() : "not pinned: events are rendered in the account's default API version"
+                + (accountDefault == null ? "" : " (" + accountDefault + ", as on the newest event)")));
+        }
+        StripeEndpoint first = matches.get(0);
+        return Check.pass(id, String.join("; ", parts)).detail("api_version", first.apiVersion())
+            .detail("pinned", first.apiVersion() != null).detail("account_default", accountDefault)
+            .detail("endpoints", versions)
+            .detail("note", "an endpoint's version cannot be changed in place: notif rotate stripe --api-version V moves"
+                + " it to a new endpoint (and secret) without a moment without one");
+    }
+
+    private Check destinations(List<StripeEndpoint> all, List<StripeEndpoint> matches, String url,
+                               List<String> allowed, String setup) {
+        String id = StripeDestinations.ID;
+        if (all == null) {
+            return Check.skip(id, UNLISTED);
+        }
+        try {
+            return StripeDestinations.judge(account.eventDestinations(), url, allowed, matches.size(), setup);
+        } catch (NotifException e) {
+            if (e.exitCode() == ExitCode.USAGE) {
+                return Check.skip(id, "the API at " + account.apiBase() + " does not serve v2 event destinations: "
+                    + Secrets.scrub(e.getMessage()));
+            }
+            if (e.exitCode() == ExitCode.CREDENTIALS) {
+                return Check.warn(id, "the key " + account.key().redacted() + " may not read v2 event destinations, so"
+                    + " notif cannot tell whether one sends thin events to this URL", "allow Event Destinations: Read"
+                    + " on the restricted key, or look in " + StripeDestinations.WORKBENCH);
+            }
+            return Check.fail(id, "the event destinations could not be read: " + Secrets.scrub(e.getMessage()),
+                Secrets.scrub(e.hint())).because(e.exitCode());
+        }
+    }
+
+    private Check appUserIds(List<StripeEndpoint> all, Request r) {
+        String id = StripeAppUserIds.ID;
+        if (all == null) {
+            return Check.skip(id, "the account could not be read (see stripe.credentials)");
+        }
+        try {
+            List<JsonNode> sessions = account.list("/v1/checkout/sessions",
+                "status=complete", r.sample(), "list Checkout Sessions");
+            List<JsonNode> subscriptions = account.list("/v1/subscriptions",
+                "status=all", r.sample(), "list subscriptions");
+            return StripeAppUserIds.judge(r.appUserId(), sessions, subscriptions, r.trackNewPurchases())
+                .detail("sample", r.sample());
+        } catch (NotifException e) {
+            return Check.fail(id, "the Checkout Sessions and Subscriptions could not be read: "
+                + Secrets.scrub(e.getMessage()), Secrets.scrub(e.hint())).because(e.exitCode());
+        }
     }
 
     static Check https(String url, StripeKey key) {

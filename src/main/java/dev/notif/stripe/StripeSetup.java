@@ -18,8 +18,9 @@ import java.util.Locale;
 public final class StripeSetup {
     static final String DESCRIPTION = "Created by notif setup stripe";
 
+    /** {@code apiVersion}: the version a created endpoint is pinned to (null: the account's default). */
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
-                          String keep, boolean yes, Path secretFile, boolean showSecret) {
+                          String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion) {
     }
 
     /** The terminal side: progress lines on stderr, and yes/no questions when prompting is allowed. */
@@ -48,6 +49,10 @@ public final class StripeSetup {
         StripeSetupPlan plan = StripeSetupPlan.of(all, new StripeSetupPlan.Wish(r.url(), events, r.prune(), r.recreate(),
             r.keep()));
         SetupStripeResult.Builder result = new SetupStripeResult.Builder(key, who, r, plan, events);
+        String refusal = plan.blocked() == null ? refusal(plan, all, r) : null;
+        if (refusal != null) {
+            return result.refused(refusal);
+        }
         if (plan.blocked() != null || r.dryRun() || plan.noop()) {
             return result.planned();
         }
@@ -59,7 +64,8 @@ public final class StripeSetup {
                 switch (a.action()) {
                     case StripeSetupPlan.CREATE -> {
                         List<String> replaced = plan.matches().stream().map(StripeEndpoint::id).sorted().toList();
-                        StripeAccount.Created created = create(accountRef, r.url(), events, r.recreate() ? replaced : List.of());
+                        StripeAccount.Created created = create(account, ui, accountRef, r.url(), events, r.apiVersion(),
+                            r.recreate() ? replaced : List.of());
                         done.add(a.withEndpointId(created.endpoint().id()));
                         result.created(created);
                         if (r.secretFile() != null && created.secret() != null) {
@@ -92,6 +98,33 @@ public final class StripeSetup {
         return result.applied(done);
     }
 
+    /**
+     * What Stripe would refuse or what setup cannot do, said before any write: a creation beyond Stripe's limit of
+     * {@value StripeAccount#MAX_ENDPOINTS} endpoints, or an --api-version the kept endpoint cannot be moved to.
+     */
+    static String refusal(StripeSetupPlan plan, List<StripeEndpoint> all, Request r) {
+        if (plan.creates() && all.size() >= StripeAccount.MAX_ENDPOINTS) {
+            return limitReached(all, "creating one for " + r.url());
+        }
+        StripeEndpoint kept = plan.kept();
+        if (r.apiVersion() != null && kept != null && !r.apiVersion().equals(kept.apiVersion())) {
+            return kept.id() + " renders events in " + StripeApiVersions.describe(kept.apiVersion()) + ", not "
+                + r.apiVersion() + ", and Stripe cannot change an endpoint's API version in place (a new endpoint"
+                + " means a new signing secret): move it with notif rotate stripe --url " + r.url() + " --api-version "
+                + r.apiVersion();
+        }
+        return null;
+    }
+
+    /** Stripe's endpoint limit, with the endpoints worth deleting first (disabled ones). */
+    static String limitReached(List<StripeEndpoint> all, String what) {
+        List<String> disabled = all.stream().filter(e -> !e.enabled()).map(e -> e.id() + " (" + e.url() + ")").toList();
+        return "the account already has " + all.size() + " webhook endpoints, Stripe's limit is "
+            + StripeAccount.MAX_ENDPOINTS + ": " + what + " would be refused; delete an endpoint that is no longer used"
+            + " (Stripe Dashboard > Developers > Webhooks" + (disabled.isEmpty() ? ")"
+                : "; disabled ones: " + String.join(", ", disabled) + ")") + ", then rerun";
+    }
+
     private void confirm(StripeSetupPlan plan, Request r) {
         if (!plan.deletes() || r.yes()) {
             return;
@@ -115,11 +148,15 @@ public final class StripeSetup {
      * the saved answer for 24 hours, even when that endpoint has since been deleted: so the creation is confirmed by
      * reading the endpoint back, and a replayed, deleted one leads to a real creation under a key derived from it.
      */
-    private StripeAccount.Created create(String accountRef, String url, List<String> events, List<String> replaced) {
+    static StripeAccount.Created create(StripeAccount account, Ui ui, String accountRef, String url, List<String> events,
+                                        String apiVersion, List<String> replaced) {
         String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, url, String.join(",", events),
             DESCRIPTION, String.join(",", replaced));
+        if (apiVersion != null) {
+            key = StripeAccount.idempotencyKey(key, "api_version", apiVersion);
+        }
         for (int round = 0; ; round++) {
-            StripeAccount.Created created = account.create(url, events, DESCRIPTION, key);
+            StripeAccount.Created created = account.create(url, events, DESCRIPTION, apiVersion, key);
             String id = created.endpoint().id();
             StripeEndpoint found;
             try {

@@ -31,7 +31,11 @@ import okhttp3.mockwebserver.SocketPolicy;
  * the account, idempotency keys (a replay returns the saved answer with {@code Idempotent-Replayed: true}; other
  * parameters under the same key: 400 idempotency_error), API keys (401 for unknown ones, 403 for a restricted key
  * without webhook write), and injected faults (429, 5xx, connection resets before or after the work is done).
- * Object shapes follow the fixtures in {@code fixtures/stripe}.
+ * Also: an endpoint's pinned {@code api_version}; Stripe's limit of 16 endpoints; {@code POST /v1/events/{id}/retry}
+ * with {@code webhook_endpoint} (the Stripe CLI's {@code events resend}), recorded per event; v2 event destinations
+ * ({@code GET /v2/core/event_destinations} with {@code include=webhook_endpoint.url}, {@code next_page_url} pages,
+ * JSON bodies, fields notif does not know); Checkout Sessions and Subscriptions lists.
+ * Object shapes follow the fixtures in {@code fixtures/stripe} and Stripe's API reference.
  */
 public final class FakeStripe extends Dispatcher implements AutoCloseable {
     public static final String KEY = "sk_test_51FakeKeyForNotifTests0000y123";
@@ -39,6 +43,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     public static final String READ_ONLY_KEY = "rk_test_51FakeRestrictedReadOnly0000r789";
     public static final String ACCOUNT = "acct_1NotifTestAccount";
     private static final Pattern ENDPOINT = Pattern.compile("/v1/webhook_endpoints/([^/?]+)");
+    private static final Pattern RETRY = Pattern.compile("/v1/events/([^/?]+)/retry");
+    public static final int ENDPOINT_LIMIT = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Injected failures: an answer instead of the work, or the work done and the answer lost. */
@@ -62,6 +68,12 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private final LinkedHashMap<String, ObjectNode> endpoints = new LinkedHashMap<>();
     private final Map<String, String> secrets = new HashMap<>();
     private final List<ObjectNode> events = new ArrayList<>();
+    private final List<ObjectNode> destinations = new ArrayList<>();
+    private final List<ObjectNode> sessions = new ArrayList<>();
+    private final List<ObjectNode> subscriptions = new ArrayList<>();
+    private final List<String[]> retries = new ArrayList<>();
+    private String accountApiVersion = "2024-06-20";
+    private boolean destinationsReadable = true;
     private final Map<String, Saved> idempotency = new HashMap<>();
     private final List<Injected> faults = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -120,13 +132,113 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         return e.get("id").asText();
     }
 
-    public synchronized void addEvent(String type, long created, long pendingWebhooks) {
+    public synchronized String addEvent(String type, long created, long pendingWebhooks) {
         ObjectNode e = (ObjectNode) fixture("event.json");
         e.put("id", "evt_" + (++sequence) + "Fake" + Long.toHexString(RANDOM.nextLong()));
         e.put("type", type);
         e.put("created", created);
         e.put("pending_webhooks", pendingWebhooks);
+        e.put("api_version", accountApiVersion);
         events.add(e);
+        return e.get("id").asText();
+    }
+
+    /** The version the account renders events in by default (what a new event gets). */
+    public synchronized FakeStripe accountApiVersion(String version) {
+        accountApiVersion = version;
+        return this;
+    }
+
+    /** Pins an endpoint's API version (as if it was created with api_version). */
+    public synchronized void pinApiVersion(String endpointId, String version) {
+        endpoints.get(endpointId).put("api_version", version);
+    }
+
+    /** A v2 event destination as Stripe's reference shows the object, plus a field notif does not know. */
+    public synchronized String addDestination(String type, String payload, String url, String... events) {
+        ObjectNode d = Json.object();
+        String id = "ed_test_" + (++sequence) + "Fake" + randomToken(20);
+        d.put("id", id);
+        d.put("object", "v2.core.event_destination");
+        d.put("created", "2025-10-22T16:20:09.931Z");
+        d.put("description", "made in Workbench");
+        ArrayNode list = d.putArray("enabled_events");
+        for (String e : events) {
+            list.add(e);
+        }
+        d.put("event_payload", payload);
+        d.putArray("events_from").add("@self");
+        d.put("livemode", false);
+        d.putObject("metadata");
+        d.put("name", "destination " + sequence);
+        d.put("snapshot_api_version", "snapshot".equals(payload) ? accountApiVersion : null);
+        d.put("status", "enabled");
+        d.putNull("status_details");
+        d.put("type", type);
+        d.put("updated", "2025-10-22T16:20:09.937Z");
+        d.putObject("a_field_from_the_future").put("x", 1);
+        if ("webhook_endpoint".equals(type)) {
+            d.putObject("webhook_endpoint").put("signing_secret", (String) null).put("url", url);
+            d.putNull("amazon_eventbridge");
+        } else {
+            d.putNull("webhook_endpoint");
+            d.putObject("amazon_eventbridge").put("aws_account_id", "123456789012").put("aws_region", "us-east-1")
+                .put("aws_event_source_arn", "arn:aws:events:us-east-1::event-source/aws.partner/stripe.com/" + id)
+                .put("aws_event_source_status", "active");
+        }
+        destinations.add(d);
+        return id;
+    }
+
+    /** 403 for the v2 event destinations, as for a restricted key without that permission. */
+    public synchronized FakeStripe destinationsReadable(boolean readable) {
+        destinationsReadable = readable;
+        return this;
+    }
+
+    /** A Checkout Session: {@code customer} null for a guest checkout; metadata as given (key, value, ...). */
+    public synchronized String addCheckoutSession(String customer, String subscription, long created,
+                                                  String... metadata) {
+        ObjectNode s = (ObjectNode) fixture("checkout.session.json");
+        String id = "cs_test_" + (++sequence) + "Fake" + randomToken(16);
+        s.put("id", id);
+        s.put("customer", customer);
+        s.put("subscription", subscription);
+        s.put("mode", subscription == null ? "payment" : "subscription");
+        s.put("status", "complete");
+        s.put("created", created);
+        s.set("metadata", metadata(metadata));
+        sessions.add(s);
+        return id;
+    }
+
+    public synchronized String addSubscription(String customer, long created, String... metadata) {
+        ObjectNode s = (ObjectNode) fixture("subscription.json");
+        String id = "sub_" + (++sequence) + "Fake" + randomToken(14);
+        s.put("id", id);
+        s.put("customer", customer);
+        s.put("created", created);
+        s.set("metadata", metadata(metadata));
+        subscriptions.add(s);
+        return id;
+    }
+
+    private static ObjectNode metadata(String... pairs) {
+        ObjectNode m = Json.object();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /** Marks an event delivered to every endpoint (what a successful resend leads to). */
+    public synchronized void delivered(String eventId) {
+        events.stream().filter(e -> e.get("id").asText().equals(eventId)).forEach(e -> e.put("pending_webhooks", 0));
+    }
+
+    /** Every {@code events/{id}/retry} that was done, as {event id, webhook endpoint id}. */
+    public synchronized List<String[]> retries() {
+        return List.copyOf(retries);
     }
 
     /** Deletes an endpoint behind notif's back (as the Dashboard would). */
@@ -252,7 +364,16 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
                 if (key.startsWith("sk_live_") && url.startsWith("http://")) {
                     return json(400, fixture("error_400_livemode_https.json"));
                 }
+                if (endpoints.size() >= ENDPOINT_LIMIT) {
+                    return error(400, "invalid_request_error", null, "You have reached the maximum of "
+                        + ENDPOINT_LIMIT + " test webhook endpoints.", null);
+                }
+                String version = first(form, "api_version");
+                if (version != null && !version.matches("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?")) {
+                    return error(400, "invalid_request_error", null, "Invalid API version: " + version, "api_version");
+                }
                 ObjectNode e = endpoint(url, form.getOrDefault("enabled_events", List.of()), first(form, "description"));
+                e.put("api_version", version);
                 String secret = "whsec_" + randomToken(32);
                 endpoints.put(e.get("id").asText(), e);
                 secrets.put(e.get("id").asText(), secret);
@@ -298,6 +419,34 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
                     break;
             }
         }
+        Matcher retry = RETRY.matcher(path);
+        if (retry.matches() && method.equals("POST")) {
+            if (readOnly) {
+                return permission(key, "rak_event_write");
+            }
+            ObjectNode event = events.stream().filter(e -> e.get("id").asText().equals(retry.group(1))).findFirst()
+                .orElse(null);
+            String endpoint = first(form, "webhook_endpoint");
+            if (event == null) {
+                return error(404, "invalid_request_error", "resource_missing", "No such event: '" + retry.group(1)
+                    + "'", "id");
+            }
+            if (endpoint == null || !endpoints.containsKey(endpoint)) {
+                return error(400, "invalid_request_error", "resource_missing", "No such webhook endpoint: '"
+                    + endpoint + "'", "webhook_endpoint");
+            }
+            retries.add(new String[] {event.get("id").asText(), endpoint});
+            return json(200, event);
+        }
+        if (path.equals("/v2/core/event_destinations") && method.equals("GET")) {
+            if (!destinationsReadable) {
+                return permission(key, "rak_event_destination_read");
+            }
+            return v2List(form);
+        }
+        if ((path.equals("/v1/checkout/sessions") || path.equals("/v1/subscriptions")) && method.equals("GET")) {
+            return list(new ArrayList<>(path.contains("checkout") ? sessions : subscriptions), form, path);
+        }
         if (path.equals("/v1/events") && method.equals("GET")) {
             List<String> types = form.getOrDefault("types", List.of());
             String success = first(form, "delivery_success");
@@ -310,6 +459,30 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
             return list(new ArrayList<>(matching), form, "/v1/events");
         }
         return json(404, fixture("error_404_unrecognized_url.json"));
+    }
+
+    /**
+     * A v2 list: {@code data} and {@code next_page_url} (an opaque {@code page} token), as Stripe's v2 reference
+     * shows it; {@code webhook_endpoint.url} only when {@code include} asks for it.
+     */
+    private MockResponse v2List(Map<String, List<String>> form) {
+        boolean withUrl = form.getOrDefault("include", List.of()).contains("webhook_endpoint.url");
+        int start = first(form, "page") == null ? 0 : Integer.parseInt(first(form, "page").substring(5));
+        int limit = Math.min(first(form, "limit") == null ? 20 : Integer.parseInt(first(form, "limit")), pageSize);
+        int end = Math.min(destinations.size(), start + limit);
+        ObjectNode page = Json.object();
+        ArrayNode data = page.putArray("data");
+        for (ObjectNode d : destinations.subList(start, end)) {
+            ObjectNode copy = d.deepCopy();
+            if (!withUrl && copy.get("webhook_endpoint").isObject()) {
+                ((ObjectNode) copy.get("webhook_endpoint")).putNull("url");
+            }
+            data.add(copy);
+        }
+        page.put("next_page_url", end < destinations.size() ? "/v2/core/event_destinations?limit=" + limit
+            + (withUrl ? "&include=webhook_endpoint.url" : "") + "&page=page_" + end : null);
+        page.putNull("previous_page_url");
+        return json(200, page);
     }
 
     /** Newest first, as Stripe lists; starting_after continues after an id; at most min(limit, pageSize). */
