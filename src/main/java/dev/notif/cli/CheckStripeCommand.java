@@ -6,6 +6,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeAppUserIds;
 import dev.notif.stripe.StripeChecks;
@@ -108,8 +109,10 @@ public final class CheckStripeCommand extends BaseCommand {
         Duration timeout = network.timeout();
         StripeAccount account = null;
         NotifException keyProblem = null;
+        RotationState rotation = null;
         try {
             StripeKey key = stripe.key(ctx);
+            rotation = RotationState.find(ctx.configDir(), key.mode(), url);
             account = stripe.account(ctx, key, timeout);
         } catch (NotifException e) {
             keyProblem = e;
@@ -117,6 +120,6 @@ public final class CheckStripeCommand extends BaseCommand {
         String secretValue = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
         return new StripeChecks(account, keyProblem, new HttpProbe(Http.client(timeout)), ctx.clock())
             .run(new StripeChecks.Request(url, trackNewPurchases, secretValue, subscription, customer, days, method,
-                sample));
+                sample, rotation));
     }
 }

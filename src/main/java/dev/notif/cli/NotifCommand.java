@@ -12,6 +12,8 @@ import picocli.CommandLine.ScopeType;
         CheckCommand.class,
         SendCommand.class,
         VerifyCommand.class,
+        RotateCommand.class,
+        ResendCommand.class,
         ListenCommand.class,
         StatusCommand.class,
         DemoCommand.class,

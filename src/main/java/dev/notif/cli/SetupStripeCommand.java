@@ -5,6 +5,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeSetup;
@@ -131,7 +132,7 @@ public final class SetupStripeCommand extends BaseCommand {
         }
         var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi());
         return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
-            showSecret, version));
+            showSecret, version, RotationState.find(ctx.configDir(), key.mode(), url)));
     }
 
     /** The secret is returned once: make sure it can be written before anything is created. */

@@ -34,10 +34,10 @@ public final class StripeChecks {
 
     /** {@code appUserId}: the backend's App User ID method to test purchases against (null: not checked). */
     public record Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
-                          int days, StripeAppUserIds.Method appUserId, int sample) {
+                          int days, StripeAppUserIds.Method appUserId, int sample, RotationState rotation) {
         public Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
                        int days) {
-            this(url, trackNewPurchases, secret, subscription, customer, days, null, 0);
+            this(url, trackNewPurchases, secret, subscription, customer, days, null, 0, null);
         }
     }
 
@@ -76,7 +76,14 @@ public final class StripeChecks {
         }
         List<StripeEndpoint> matches = all == null ? null : StripeSetupPlan.matching(all, r.url());
         checks.add(exists(all, matches, r.url(), setup));
-        checks.add(single(matches, setup));
+        Check single = single(matches, setup);
+        if (r.rotation() != null && single.failed()) {
+            single = new Check(single.id(), single.status(), single.summary() + "; " + r.rotation().inProgress(),
+                "finish the rotation: notif rotate stripe --url " + r.url() + " (do not --prune: it could delete the new"
+                    + " endpoint)", single.details(), single.cause())
+                .detail("rotation_in_progress", r.rotation().newEndpointId());
+        }
+        checks.add(single);
         checks.add(events(matches, allowed, r.trackNewPurchases(), setup));
         checks.add(enabled(matches, setup));
         checks.add(apiVersion(matches));

@@ -75,7 +75,8 @@ public final class StripeDeliveries {
                 + " not delivered " + since + " (" + String.join(", ", how) + ")" + shared + "; " + lastWords;
             String fix = "open Stripe Dashboard > Developers > Webhooks > the endpoint > Event deliveries to see the"
                 + " HTTP answers; fix the cause (run notif check stripe --url URL --secret whsec_... and notif send"
-                + " stripe), then resend the failed events from the Dashboard (Stripe does not resend given-up events)";
+                + " stripe), then have Stripe deliver them again (it does not resend given-up events by itself): notif"
+                + " resend stripe --url URL --since " + days + "d";
             check = sharedWith.isEmpty() ? Check.fail(ID, summary, fix) : Check.warn(ID, summary, fix);
         } else if (inFlight > 0) {
             check = Check.warn(ID, inFlight + " allowed-type event" + (inFlight == 1 ? " is" : "s are")

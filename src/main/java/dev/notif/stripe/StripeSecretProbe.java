@@ -71,7 +71,21 @@ public final class StripeSecretProbe {
                 + (a.status() >= 500 ? "failed while handling the event" : "refused the payload for another reason")
                 + ": " + v.cause(), v.fix());
         }
-        return check.details(details(withSecret, withRandom));
+        return check.details(details(withSecret, withRandom)).detail(CONFIRMED, confirms(a, b));
+    }
+
+    /** Detail key: true when the two answers show that the backend holds the secret (what rotate waits for). */
+    public static final String CONFIRMED = "secret_confirmed";
+
+    /** Accepted vs refused, or both refused differently (the signature passed, the payload did not). */
+    static boolean confirms(Outcome a, Outcome b) {
+        boolean usable = a.answered() && !(a.status() >= 300 && a.status() < 400) && b.answered();
+        return usable && (a.is2xx() && !b.is2xx() || !a.is2xx() && !b.is2xx() && !sameAnswer(a, b));
+    }
+
+    /** Whether a {@link #judge} result shows the backend holds the secret. */
+    public static boolean confirmed(Check probe) {
+        return Boolean.TRUE.equals(probe.details().get(CONFIRMED));
     }
 
     private static Check refusedAlike(Outcome a, Verdict v) {

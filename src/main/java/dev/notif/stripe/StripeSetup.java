@@ -20,7 +20,8 @@ public final class StripeSetup {
 
     /** {@code apiVersion}: the version a created endpoint is pinned to (null: the account's default). */
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
-                          String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion) {
+                          String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion,
+                          RotationState rotation) {
     }
 
     /** The terminal side: progress lines on stderr, and yes/no questions when prompting is allowed. */
@@ -65,7 +66,7 @@ public final class StripeSetup {
                     case StripeSetupPlan.CREATE -> {
                         List<String> replaced = plan.matches().stream().map(StripeEndpoint::id).sorted().toList();
                         StripeAccount.Created created = create(account, ui, accountRef, r.url(), events, r.apiVersion(),
-                            r.recreate() ? replaced : List.of());
+                            r.recreate() ? replaced : List.of(), DESCRIPTION);
                         done.add(a.withEndpointId(created.endpoint().id()));
                         result.created(created);
                         if (r.secretFile() != null && created.secret() != null) {
@@ -103,6 +104,10 @@ public final class StripeSetup {
      * {@value StripeAccount#MAX_ENDPOINTS} endpoints, or an --api-version the kept endpoint cannot be moved to.
      */
     static String refusal(StripeSetupPlan plan, List<StripeEndpoint> all, Request r) {
+        if (r.rotation() != null && (plan.deletes() || plan.creates())) {
+            return r.rotation().inProgress() + "; setup would " + (plan.deletes() ? "delete" : "create")
+                + " an endpoint in its middle";
+        }
         if (plan.creates() && all.size() >= StripeAccount.MAX_ENDPOINTS) {
             return limitReached(all, "creating one for " + r.url());
         }
@@ -149,14 +154,14 @@ public final class StripeSetup {
      * reading the endpoint back, and a replayed, deleted one leads to a real creation under a key derived from it.
      */
     static StripeAccount.Created create(StripeAccount account, Ui ui, String accountRef, String url, List<String> events,
-                                        String apiVersion, List<String> replaced) {
+                                        String apiVersion, List<String> replaced, String description) {
         String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, url, String.join(",", events),
-            DESCRIPTION, String.join(",", replaced));
+            description, String.join(",", replaced));
         if (apiVersion != null) {
             key = StripeAccount.idempotencyKey(key, "api_version", apiVersion);
         }
         for (int round = 0; ; round++) {
-            StripeAccount.Created created = account.create(url, events, DESCRIPTION, apiVersion, key);
+            StripeAccount.Created created = account.create(url, events, description, apiVersion, key);
             String id = created.endpoint().id();
             StripeEndpoint found;
             try {

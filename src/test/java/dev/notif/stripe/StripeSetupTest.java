@@ -47,7 +47,7 @@ class StripeSetupTest {
     }
 
     static StripeSetup.Request prune() {
-        return new StripeSetup.Request(URL, false, false, true, false, null, false, null, false, null);
+        return new StripeSetup.Request(URL, false, false, true, false, null, false, null, false, null, null);
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.notif.cli;
+
+import dev.notif.output.Text;
+import dev.notif.stripe.StripeSetup;
+import java.util.function.Supplier;
+
+/** Progress lines on stderr for commands that ask nothing (a rerun resumes them, their plan is their dry run). */
+final class StderrProgress implements StripeSetup.Ui {
+    private final Supplier<Text> stderr;
+
+    StderrProgress(Supplier<Text> stderr) {
+        this.stderr = stderr;
+    }
+
+    @Override
+    public void progress(String line) {
+        Text t = stderr.get();
+        t.line(t.dim(line));
+        t.flush();
+    }
+
+    @Override
+    public boolean interactive() {
+        return false;
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        return false;
+    }
+}
