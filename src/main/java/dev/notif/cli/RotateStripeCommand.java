@@ -6,11 +6,11 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeRotation;
 import dev.notif.stripe.StripeSecretProbe;
-import dev.notif.stripe.StripeSender;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -116,7 +116,7 @@ public final class RotateStripeCommand extends BaseCommand {
         }
         StripeKey key = stripe.key(ctx);
         Duration timeout = network.timeout();
-        StripeSecretProbe probe = new StripeSecretProbe(new StripeSender(new HttpProbe(Http.client(timeout))));
+        StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(timeout))));
         StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr),
             (u, secret, live, now) -> probe.run(u, secret, subscription, customer, live, now), d -> Thread.sleep(d.toMillis()),
             ctx.clock(), ctx.configDir());

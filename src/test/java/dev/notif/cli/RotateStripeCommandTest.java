@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Http;
 import dev.notif.probe.HttpProbe;
+import dev.notif.probe.Sender;
 import dev.notif.stripe.RotateStripeResult;
 import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeEvents;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeRotation;
 import dev.notif.stripe.StripeSecretProbe;
-import dev.notif.stripe.StripeSender;
 import dev.notif.stripe.StripeSetup;
-import dev.notif.testing.FakeStripe;
 import dev.notif.testing.FakeStripe.Fault;
+import dev.notif.testing.FakeStripe;
 import dev.notif.testing.NotifRun;
 import dev.notif.testing.SigningReceiver;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ class RotateStripeCommandTest {
         StripeKey key = StripeKey.parse(FakeStripe.KEY);
         StripeAccount account = new StripeAccount(key, stripe.apiBase(), Http.apiClient(Duration.ofSeconds(5),
             new dev.notif.core.RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20))), 3);
-        StripeSecretProbe probe = new StripeSecretProbe(new StripeSender(new HttpProbe(Http.client(Duration.ofSeconds(5)))));
+        StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(Duration.ofSeconds(5)))));
         List<String> progress = new ArrayList<>();
         int[] pauses = {0};
         StripeRotation rotation = new StripeRotation(account, ui(progress),
