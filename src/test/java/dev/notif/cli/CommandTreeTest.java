@@ -124,7 +124,7 @@ class CommandTreeTest {
     void a_mistyped_command_is_still_answered_with_suggestions_from_the_stand_ins() {
         Run r = run(false, false, "sen", "stripe");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("notif: unknown command or argument 'sen'\nhint: did you mean send or setup");
+        assertThat(r.err()).startsWith("notif: unknown command or argument 'sen'\nhint: did you mean send or resend or setup");
         Run leaf = run(false, false, "send", "strpe");
         assertThat(leaf.code()).isEqualTo(2);
         assertThat(leaf.err()).contains("did you mean stripe?");
