@@ -1,6 +1,7 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
+import dev.notif.core.Http;
 import dev.notif.core.Json;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
@@ -30,6 +31,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (!common.verbose) {
+            return run();
+        }
+        try (Http.Scope trace = Http.trace(ctx.err())) { // --verbose: every HTTP exchange on stderr
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         Result result = execute();
         Result.Notice notice = result.notice();
         if (notice != null) {

@@ -10,6 +10,7 @@ public class CommonOptions {
     @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR is honoured too).")
     public boolean noColor;
 
-    @Option(names = "--verbose", description = "More detail on stderr; a stack trace with internal errors.")
+    @Option(names = "--verbose", description = "More detail on stderr: every HTTP exchange (method, URL, status, time, headers, the start of"
+        + " each body; secrets, keys, tokens and signatures masked) and a stack trace with internal errors.")
     public boolean verbose;
 }

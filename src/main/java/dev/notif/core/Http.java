@@ -2,34 +2,52 @@ package dev.notif.core;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.internal.http2.ConnectionShutdownException;
 
 /**
  * The one HTTP client factory: every call has connect, read, write and whole-call timeouts, redirects are
  * never followed (stores do not follow them either), and provider API clients retry with backoff. TLS is set up
  * by the first https request, not before ({@link LazyTls}).
+ *
+ * <p>No request fails because a server closed a connection notif kept: probes ({@link #client}) open a fresh
+ * connection for every request, as a store's delivery does; API clients reuse connections, but never one that the
+ * server said it would close (an HTTP/1.0 answer without {@code Connection: keep-alive}, as Python's
+ * {@code http.server} gives) or that the server has closed since (checked before a byte is written): such a request
+ * goes out on a fresh connection instead, whatever its method, since nothing of it was sent. With {@code --verbose}
+ * ({@link #trace}) every exchange is traced on stderr, secrets masked ({@link HttpTrace}).
  */
 public final class Http {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+    private static final InheritableThreadLocal<PrintWriter> TRACE = new InheritableThreadLocal<>();
     private static OkHttpClient base;
 
     private Http() {
@@ -47,9 +65,32 @@ public final class Http {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .addInterceptor(new FreshConnectionRetry())
                 .build();
         }
         return base;
+    }
+
+    /**
+     * Traces every HTTP exchange of the clients made from now on in this thread (and threads it starts) to
+     * {@code err}, until the returned scope is closed; {@code null} traces nothing. The command runner opens it
+     * around every command with {@code --verbose}.
+     */
+    public static Scope trace(PrintWriter err) {
+        PrintWriter before = TRACE.get();
+        TRACE.set(err);
+        return () -> TRACE.set(before);
+    }
+
+    /** The scope of {@link #trace}. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static OkHttpClient.Builder traced(OkHttpClient.Builder b) {
+        PrintWriter err = TRACE.get();
+        return err == null ? b : b.addInterceptor(new HttpTrace(err));
     }
 
     /**
@@ -122,20 +163,131 @@ public final class Http {
         }
     }
 
-    /** A client for deliveries and probes: timeouts, no redirects, no retries (a probe reports what happened). */
+    /**
+     * A client for deliveries and probes: timeouts, no redirects, no retries (a probe reports what happened), and a
+     * fresh HTTP/1.x connection for every request, so that every request is judged on its own answer whether the
+     * server keeps connections alive or closes them after each answer (HTTP/1.0). HTTP/2 connections are shared:
+     * okhttp reads them all the time and opens no stream on one the server has closed or is closing (GOAWAY).
+     */
     public static OkHttpClient client(Duration timeout) {
-        return new LazyTls(base().newBuilder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .callTimeout(timeout.multipliedBy(2)));
+        return new LazyTls(traced(timeouts(base().newBuilder(), timeout).addNetworkInterceptor(ConnectionGuard.PROBES)));
     }
 
-    /** A client for provider APIs: as {@link #client} plus retries with backoff on 429, 5xx and connection failures. */
+    /**
+     * A client for provider APIs: timeouts, connections reused (but never a closed one, see the class comment), and
+     * retries with backoff on 429, 5xx and connection failures.
+     */
     public static OkHttpClient apiClient(Duration timeout, RetryPolicy policy) {
-        return new LazyTls(client(timeout).newBuilder()
+        return new LazyTls(traced(timeouts(base().newBuilder(), timeout).addNetworkInterceptor(ConnectionGuard.API)
             .callTimeout(Duration.ZERO) // each attempt is bounded by the per-call timeouts; attempts are bounded too
-            .addInterceptor(new RetryInterceptor(policy)));
+            .addInterceptor(new RetryInterceptor(policy))));
+    }
+
+    private static OkHttpClient.Builder timeouts(OkHttpClient.Builder b, Duration timeout) {
+        return b.connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.multipliedBy(2));
+    }
+
+    /** A kept connection that must not carry another request; nothing of the request was written to it. */
+    static final class StaleConnection extends IOException {
+        StaleConnection(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * Before a request is written to a kept HTTP/1.x connection: if the server said it would close it (an HTTP/1.0
+     * answer without keep-alive, {@code Connection: close}) or has closed it since, the connection is closed and the
+     * request fails with {@link StaleConnection} before a byte of it is written, for {@link FreshConnectionRetry} to
+     * send on a fresh connection. {@link #PROBES} uses an HTTP/1.x connection for one request only. HTTP/2 connections need
+     * none of this: okhttp reads them all the time and drops one as soon as the server closes it.
+     */
+    static final class ConnectionGuard implements Interceptor {
+        static final ConnectionGuard API = new ConnectionGuard(true);
+        static final ConnectionGuard PROBES = new ConnectionGuard(false);
+        /** Sockets that carried a request (whichever client sent it): true when they may carry another. */
+        private static final Map<Socket, Boolean> USED = Collections.synchronizedMap(new WeakHashMap<>());
+
+        private final boolean reuse;
+
+        private ConnectionGuard(boolean reuse) {
+            this.reuse = reuse;
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Connection connection = chain.connection();
+            if (connection == null || connection.protocol() == Protocol.HTTP_2
+                || connection.protocol() == Protocol.H2_PRIOR_KNOWLEDGE) {
+                return chain.proceed(chain.request());
+            }
+            Socket socket = connection.socket();
+            Boolean reusable = USED.get(socket);
+            if (reusable != null && (!reusable || peerClosed(socket))) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing is all that is wanted
+                }
+                throw new StaleConnection(reusable ? "the server closed the kept connection"
+                    : "the connection is not to carry another request");
+            }
+            // a probe's connection carries one request: "Connection: close" tells the server, and okhttp closes it
+            Request request = reuse ? chain.request() : chain.request().newBuilder().header("Connection", "close").build();
+            Response response = chain.proceed(request);
+            USED.put(socket, reuse && keepsAlive(response));
+            return response;
+        }
+
+        static boolean keepsAlive(Response response) {
+            String connection = String.valueOf(response.header("Connection")).toLowerCase(Locale.ROOT);
+            if (connection.contains("close")) {
+                return false;
+            }
+            return response.protocol() != Protocol.HTTP_1_0 || connection.contains("keep-alive");
+        }
+
+        /** The server closed an idle connection (or sent bytes nobody asked for: unusable too). */
+        static boolean peerClosed(Socket socket) {
+            if (socket.isClosed() || socket.isInputShutdown() || socket.isOutputShutdown()) {
+                return true;
+            }
+            try {
+                int timeout = socket.getSoTimeout();
+                socket.setSoTimeout(1);
+                try {
+                    socket.getInputStream().read();
+                    return true;
+                } catch (SocketTimeoutException e) {
+                    return false; // nothing to read: the connection is open and idle
+                } finally {
+                    socket.setSoTimeout(timeout);
+                }
+            } catch (IOException e) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Sends a request again when nothing of it was sent: {@link ConnectionGuard} refused a kept connection for it, or
+     * the kept HTTP/2 connection had been shut down (GOAWAY) before its stream was opened.
+     */
+    static final class FreshConnectionRetry implements Interceptor {
+        /** Each refusal drops one kept connection; the pool keeps at most a few, then a new one is made. */
+        static final int MAX = 8;
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return chain.proceed(chain.request());
+                } catch (StaleConnection | ConnectionShutdownException e) {
+                    if (attempt >= MAX) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /** Retries idempotent requests (and POSTs that carry an Idempotency-Key or {@link SafeToRetry}) on 429, 5xx and network failures. */
