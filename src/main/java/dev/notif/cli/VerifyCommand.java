@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     footer = {
         "  notif verify apple --payload body.json",
         "  notif verify amazon --message message.json",
+        "  notif verify stripe --payload body.json --header 't=...,v1=...' --secret whsec_...",
     },
-    subcommands = {VerifyAmazonCommand.class, VerifyAppleCommand.class})
+    subcommands = {VerifyAmazonCommand.class, VerifyAppleCommand.class, VerifyStripeCommand.class})
 public final class VerifyCommand {
 }
