@@ -85,12 +85,16 @@ public final class AppleChecker {
             }
             poll(envs, r.patience());
         }
-        boolean rejected = envs.stream().anyMatch(e -> credentials(e.requestFailure) || credentials(e.statusFailure));
+        boolean sandboxAccepts = envs.stream().anyMatch(e -> AppleChecks.sandboxAccepts(e.env, e.token,
+            e.requestFailure));
+        List<Env> judged = envs.stream().filter(e -> !AppleChecks.unreleased(e.env, e.requestFailure, sandboxAccepts))
+            .toList(); // an app with no production release: production's 401 is not a refused key
+        boolean rejected = judged.stream().anyMatch(e -> credentials(e.requestFailure) || credentials(e.statusFailure));
         Map<String, Outcome> probed = new HashMap<>();
         List<AppleChecks.EnvObservation> observed = new ArrayList<>();
         for (Env e : envs) {
             AppleChecks.HistoryObservation history = null;
-            if (e.api != null && !rejected) {
+            if (e.api != null && !rejected && judged.contains(e)) {
                 history = history(e, r.days());
                 rejected = credentials(history.failure());
             }

@@ -54,12 +54,38 @@ public final class AppleChecks {
         /** The first refusal of the key, as "status code", in the order Apple was asked; null when none. */
         String rejected() {
             List<AppStoreServerApi.Failure> failures = new ArrayList<>();
-            environments.forEach(e -> failures.add(e.requestFailure()));
-            environments.forEach(e -> failures.add(e.statusFailure()));
-            environments.forEach(e -> failures.add(e.history() == null ? null : e.history().failure()));
+            List<EnvObservation> judged = environments.stream().filter(e -> !unreleased(e)).toList();
+            judged.forEach(e -> failures.add(e.requestFailure()));
+            judged.forEach(e -> failures.add(e.statusFailure()));
+            judged.forEach(e -> failures.add(e.history() == null ? null : e.history().failure()));
             return failures.stream().filter(f -> f != null && f.credentials()).findFirst()
                 .map(f -> f.status() + (f.code() == null ? "" : " " + f.code())).orElse(null);
         }
+
+        /** Production answered 401 to a key sandbox accepted in the same run: see {@link #UNRELEASED}. */
+        boolean unreleased(EnvObservation e) {
+            return AppleChecks.unreleased(e.env(), e.requestFailure(), environments.stream()
+                .anyMatch(x -> sandboxAccepts(x.env(), x.token(), x.requestFailure())));
+        }
+    }
+
+    static final String UNRELEASED = "Apple answers 401 on production to the key it accepts on sandbox: the app has no"
+        + " production release yet, and production test notifications and history exist only once a version is on"
+        + " the App Store (sandbox is checked with the same key)";
+
+    /**
+     * Apple's production endpoints answer 401 until the app has a production release, even with a key sandbox
+     * accepts: that is not a refused key. Without a sandbox answer to compare, a production 401 stays a refusal.
+     */
+    static boolean unreleased(AppleEnvironment env, AppStoreServerApi.Failure requestFailure, boolean sandboxAccepts) {
+        return env == AppleEnvironment.PRODUCTION && requestFailure != null && requestFailure.status() == 401
+            && sandboxAccepts;
+    }
+
+    /** Sandbox took the key: it issued a test token, or refused the request for a reason other than the key. */
+    static boolean sandboxAccepts(AppleEnvironment env, String token, AppStoreServerApi.Failure requestFailure) {
+        return env == AppleEnvironment.SANDBOX && (token != null || requestFailure != null
+            && requestFailure.status() >= 400 && requestFailure.status() < 500 && !requestFailure.credentials());
     }
 
     /**
@@ -112,11 +138,13 @@ public final class AppleChecks {
         }
         String rejected = o.rejected();
         if (rejected != null) {
+            boolean sandboxAsked = o.environments().stream().anyMatch(e -> e.env() == AppleEnvironment.SANDBOX);
             return Check.fail(CREDENTIALS, "Apple rejected the In-App Purchase key " + o.keyId() + " for " + bundleId
                     + " (" + rejected + ")", "check that " + AppleKey.Kind.IAP.idEnv() + ", "
                     + AppleKey.Kind.IAP.issuerEnv()
                     + " and the bundle id belong to the .p8 file's team and that the key is active; "
-                    + AppleKey.Kind.IAP.where())
+                    + AppleKey.Kind.IAP.where() + (sandboxAsked ? "" : ". If the app has no production release yet,"
+                    + " Apple answers 401 on production to any key: check --environment sandbox"))
                 .detail("key_id", o.keyId()).detail("issuer_id", o.issuerId()).because(Check.Cause.CREDENTIALS);
         }
         boolean answered = o.environments().stream().anyMatch(e -> e.token() != null || e.requestFailure() != null
@@ -125,8 +153,11 @@ public final class AppleChecks {
             return Check.skip(CREDENTIALS, "the In-App Purchase key " + o.keyId() + " is well-formed, but Apple could"
                 + " not be asked whether it accepts it (see below)");
         }
-        return Check.pass(CREDENTIALS, "Apple accepts the In-App Purchase key " + o.keyId() + " for " + bundleId)
-            .detail("key_id", o.keyId()).detail("issuer_id", o.issuerId());
+        boolean unreleased = o.environments().stream().anyMatch(o::unreleased);
+        return Check.pass(CREDENTIALS, "Apple accepts the In-App Purchase key " + o.keyId() + " for " + bundleId
+                + (unreleased ? " on sandbox; production answers 401 because the app has no production release yet"
+                : ""))
+            .detail("key_id", o.keyId()).detail("issuer_id", o.issuerId()).detail("no_production_release", unreleased);
     }
 
     private static Check configured(EnvObservation e, Observations o) {
@@ -168,6 +199,10 @@ public final class AppleChecks {
             return Check.skip(URL_CONFIGURED, where + "no usable In-App Purchase key (see " + CREDENTIALS + ") and "
                 + o.noApp()).detail("environment", e.env().word());
         }
+        if (o.unreleased(e)) {
+            return Check.skip(URL_CONFIGURED, where + UNRELEASED + "; " + o.noApp())
+                .detail("environment", e.env().word()).detail("no_production_release", true);
+        }
         return Check.skip(URL_CONFIGURED, where + failureText(e.requestFailure()))
             .detail("environment", e.env().word()).because(cause(e.requestFailure()));
     }
@@ -182,6 +217,10 @@ public final class AppleChecks {
             if (e.requestFailure().is(AppStoreServerApi.URL_NOT_FOUND)) {
                 return Check.skip(TEST_DELIVERED, where + "no URL to send to (see " + URL_CONFIGURED + ")")
                     .detail("environment", e.env().word());
+            }
+            if (o.unreleased(e)) {
+                return Check.skip(TEST_DELIVERED, where + UNRELEASED).detail("environment", e.env().word())
+                    .detail("no_production_release", true);
             }
             return Check.skip(TEST_DELIVERED, where + failureText(e.requestFailure()))
                 .detail("environment", e.env().word()).because(cause(e.requestFailure()));
@@ -232,6 +271,10 @@ public final class AppleChecks {
                 .detail("environment", e.env().word());
         }
         HistoryObservation h = e.history();
+        if (o.unreleased(e)) {
+            return Check.skip(HISTORY, where + UNRELEASED).detail("environment", e.env().word())
+                .detail("no_production_release", true);
+        }
         if (h == null) {
             return Check.skip(HISTORY, where + "the key was rejected (see " + CREDENTIALS + ")")
                 .detail("environment", e.env().word());

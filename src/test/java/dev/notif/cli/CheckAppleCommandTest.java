@@ -309,4 +309,30 @@ class CheckAppleCommandTest {
         assertThat(check("--environment", "staging").exitCode()).isEqualTo(2);
         assertThat(run().run("check", "apple").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void production_401_with_a_key_sandbox_accepts_is_explained_as_no_production_release_not_a_rejected_key() {
+        production.released = false;
+        NotifRun.Result r = check();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = r.json();
+        JsonNode credentials = check(json, "apple.credentials", null);
+        assertThat(credentials.get("status").asText()).isEqualTo("pass");
+        assertThat(credentials.get("summary").asText()).contains("no production release");
+        JsonNode delivered = check(json, "apple.test.delivered", "production");
+        assertThat(delivered.get("status").asText()).isEqualTo("skip");
+        assertThat(delivered.get("summary").asText()).contains("no production release yet");
+        assertThat(status(json, "apple.history", "production")).isEqualTo("skip");
+        assertThat(status(json, "apple.test.delivered", "sandbox")).isEqualTo("pass");
+    }
+
+    @Test
+    void production_401_alone_stays_a_rejection_whose_hint_names_the_unreleased_case() {
+        production.released = false;
+        NotifRun.Result r = check("--environment", "production");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        JsonNode credentials = check(r.json(), "apple.credentials", null);
+        assertThat(credentials.get("status").asText()).isEqualTo("fail");
+        assertThat(credentials.get("fix").asText()).contains("no production release").contains("--environment sandbox");
+    }
 }

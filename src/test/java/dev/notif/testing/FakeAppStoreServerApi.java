@@ -43,6 +43,8 @@ public final class FakeAppStoreServerApi extends Dispatcher {
     public final List<ArrayNode> historyPages = new CopyOnWriteArrayList<>();
     /** Answers given before the real ones, one per request. */
     public final List<MockResponse> failFirst = new CopyOnWriteArrayList<>();
+    /** False: the app has no production release, and (as Apple's production endpoints do then) every call is 401. */
+    public volatile boolean released = true;
     public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     public final List<JsonNode> historyBodies = new CopyOnWriteArrayList<>();
     public volatile int statusPolls;
@@ -81,6 +83,9 @@ public final class FakeAppStoreServerApi extends Dispatcher {
     @Override
     public synchronized MockResponse dispatch(RecordedRequest request) {
         requests.add(request);
+        if (!released) {
+            return new MockResponse().setResponseCode(401);
+        }
         if (!failFirst.isEmpty()) {
             return failFirst.remove(0);
         }
