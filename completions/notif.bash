@@ -304,6 +304,7 @@ apple'; fi ;;
 --bundle-id
 --environment
 --type
+--commitment
 --subtype
 --v1
 --password

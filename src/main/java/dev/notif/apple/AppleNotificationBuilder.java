@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AppleNotificationBuilder {
     static final Duration PERIOD = Duration.ofDays(30);
     private static final Set<String> NO_RENEWAL_INFO = Set.of("TEST", "ONE_TIME_CHARGE", "CONSUMPTION_REQUEST");
+    /** Types whose payload has no data object: appData, summary or externalPurchaseToken stands in its place. */
+    private static final Set<String> NOT_DATA = Set.of("RESCIND_CONSENT", "RENEWAL_EXTENSION", "EXTERNAL_PURCHASE_TOKEN");
     private static final DateTimeFormatter V1_DATE =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'Etc/GMT'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter V1_DATE_PST =
@@ -32,8 +34,17 @@ public final class AppleNotificationBuilder {
     }
 
     /** What to put in the notification; null ids are generated. */
+    /**
+     * {@code commitment}: a monthly subscription with a 12-month commitment (Apple's 2026 fields billingPlanType,
+     * commitmentInfo, renewalBillingPlanType) in the transaction and renewal info.
+     */
     public record Options(String bundleId, AppleEnvironment environment, Long appAppleId, String productId,
-                          String originalTransactionId, String transactionId, Instant now) {
+                          String originalTransactionId, String transactionId, Instant now, boolean commitment) {
+        public Options(String bundleId, AppleEnvironment environment, Long appAppleId, String productId,
+                       String originalTransactionId, String transactionId, Instant now) {
+            this(bundleId, environment, appAppleId, productId, originalTransactionId, transactionId, now, false);
+        }
+
         String product() {
             return productId != null ? productId : bundleId + ".premium.monthly";
         }
@@ -62,6 +73,10 @@ public final class AppleNotificationBuilder {
             payload.put("subtype", t.subtype());
         }
         payload.put("notificationUUID", uuid);
+        if (NOT_DATA.contains(t.type())) {
+            String original = notData(t, o, payload, header, chain);
+            return finish(t, o, payload, header, chain, uuid, original);
+        }
         ObjectNode data = payload.putObject("data");
         if (o.appId() != null) {
             data.put("appAppleId", o.appId());
@@ -81,12 +96,68 @@ public final class AppleNotificationBuilder {
                 data.put("status", status(t));
             }
         }
+        return finish(t, o, payload, header, chain, uuid, original);
+    }
+
+    private static Notification finish(AppleNotificationTypes.V2Type t, Options o, ObjectNode payload,
+                                       ObjectNode header, AppleTestChain chain, String uuid, String original) {
         payload.put("version", "2.0");
         payload.put("signedDate", o.now().toEpochMilli());
         String jws = Jws.sign(header, payload, chain.leafKey());
         byte[] body = Json.compact(Json.object().put("signedPayload", jws)).getBytes(StandardCharsets.UTF_8);
         return new Notification("V2", t.type(), t.subtype(), uuid, o.environment(), o.bundleId(), original, body,
             payload);
+    }
+
+    /**
+     * The payloads without data, as Apple's reference and library show them: RESCIND_CONSENT's appData (with a
+     * signed app transaction), RENEWAL_EXTENSION's summary, EXTERNAL_PURCHASE_TOKEN's externalPurchaseToken (its id
+     * starts with SANDBOX in sandbox). Returns the original transaction id, if any.
+     */
+    private static String notData(AppleNotificationTypes.V2Type t, Options o, ObjectNode payload, ObjectNode header,
+                                  AppleTestChain chain) {
+        switch (t.type()) {
+            case "RESCIND_CONSENT" -> {
+                ObjectNode app = payload.putObject("appData");
+                if (o.appId() != null) {
+                    app.put("appAppleId", o.appId());
+                }
+                app.put("bundleId", o.bundleId()).put("environment", o.environment().appleName());
+                String original = o.originalTransactionId() != null ? o.originalTransactionId() : transactionId();
+                ObjectNode appTx = Json.object().put("receiptType", o.environment().appleName())
+                    .put("bundleId", o.bundleId()).put("applicationVersion", "1").put("originalApplicationVersion", "1")
+                    .put("receiptCreationDate", o.now().toEpochMilli()).put("originalPurchaseDate",
+                        o.now().minus(PERIOD.multipliedBy(6)).toEpochMilli())
+                    .put("appTransactionId", "70" + original).put("originalPlatform", "iOS");
+                if (o.appId() != null) {
+                    appTx.put("appAppleId", o.appId());
+                }
+                app.put("signedAppTransactionInfo", Jws.sign(header, appTx, chain.leafKey()));
+                return null;
+            }
+            case "RENEWAL_EXTENSION" -> {
+                ObjectNode summary = payload.putObject("summary");
+                summary.put("requestIdentifier", UUID.randomUUID().toString())
+                    .put("environment", o.environment().appleName());
+                if (o.appId() != null) {
+                    summary.put("appAppleId", o.appId());
+                }
+                summary.put("bundleId", o.bundleId()).put("productId", o.product());
+                summary.putArray("storefrontCountryCodes").add("USA").add("CAN");
+                boolean failure = "FAILURE".equals(t.subtype());
+                summary.put("succeededCount", failure ? 0 : 12).put("failedCount", failure ? 12 : 0);
+                return null;
+            }
+            default -> {
+                ObjectNode token = payload.putObject("externalPurchaseToken");
+                String id = UUID.randomUUID().toString();
+                token.put("externalPurchaseId", o.environment() == AppleEnvironment.SANDBOX ? "SANDBOX_" + id : id)
+                    .put("tokenCreationDate", o.now().minus(Duration.ofDays(1)).toEpochMilli())
+                    .put("appAppleId", o.appAppleId() != null ? o.appAppleId() : 1234567890L)
+                    .put("bundleId", o.bundleId());
+                return null;
+            }
+        }
     }
 
     /** A V1 statusUpdateNotification; {@code password} is the app-specific shared secret the receiver checks. */
@@ -192,6 +263,12 @@ public final class AppleNotificationBuilder {
             tx.put("offerType", 2).put("offerIdentifier", "notif_test_offer").put("offerDiscountType", "PAY_AS_YOU_GO");
         }
         tx.put("appTransactionId", "70" + ids.original());
+        if (o.commitment() && subscription) {
+            tx.put("billingPlanType", "MONTHLY");
+            tx.putObject("commitmentInfo").put("billingPeriodNumber", 3).put("totalBillingPeriods", 12)
+                .put("commitmentExpiresDate", ids.originalPurchase().plus(Duration.ofDays(365)).toEpochMilli())
+                .put("commitmentPrice", 119880);
+        }
         return tx;
     }
 
@@ -222,6 +299,13 @@ public final class AppleNotificationBuilder {
         }
         if (t.type().equals("PRICE_INCREASE")) {
             r.put("priceIncreaseStatus", "ACCEPTED".equals(t.subtype()) ? 1 : 0);
+        }
+        if (o.commitment()) {
+            r.put("renewalBillingPlanType", "MONTHLY");
+            r.putObject("commitmentInfo").put("commitmentAutoRenewProductId", o.product())
+                .put("commitmentAutoRenewStatus", autoRenew ? 1 : 0).put("commitmentRenewalBillingPlanType", "MONTHLY")
+                .put("commitmentRenewalDate", ids.originalPurchase().plus(Duration.ofDays(365)).toEpochMilli())
+                .put("commitmentRenewalPrice", 119880);
         }
         return r;
     }

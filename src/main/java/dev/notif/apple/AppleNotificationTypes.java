@@ -35,7 +35,15 @@ public final class AppleNotificationTypes {
         V2.put("RENEWAL_EXTENDED", List.of(""));
         V2.put("CONSUMPTION_REQUEST", List.of(""));
         V2.put("ONE_TIME_CHARGE", List.of(""));
+        V2.put("RESCIND_CONSENT", List.of("")); // appData in place of data
+        V2.put("METADATA_UPDATE", List.of("")); // Advanced Commerce API subscriptions
+        V2.put("MIGRATION", List.of(""));
+        V2.put("PRICE_CHANGE", List.of(""));
+        V2.put("RENEWAL_EXTENSION", List.of("SUMMARY", "FAILURE")); // summary in place of data
+        V2.put("EXTERNAL_PURCHASE_TOKEN", List.of("UNREPORTED")); // externalPurchaseToken in place of data
     }
+
+    private static final java.util.regex.Pattern TYPE_WORD = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /** V1 types (statusUpdateNotification), deprecated by Apple but still delivered to V1 URLs. */
     static final List<String> V1 = List.of("INITIAL_BUY", "DID_RENEW", "INTERACTIVE_RENEWAL", "DID_CHANGE_RENEWAL_PREF",
@@ -45,16 +53,32 @@ public final class AppleNotificationTypes {
     private AppleNotificationTypes() {
     }
 
-    /** A V2 type and subtype (null when it has none); unknown ones are usage errors. */
-    public record V2Type(String type, String subtype) {
+    /**
+     * A V2 type and subtype (null when it has none). {@code known} is false for a type Apple may add after this
+     * release: it is sent as a subscription notification, so a receiver's handling of new types can be tried.
+     */
+    public record V2Type(String type, String subtype, boolean known) {
+        public V2Type(String type, String subtype) {
+            this(type, subtype, true);
+        }
+    }
+
+    /** Whether notif knows this V2 type (a receiver must accept the others too: Apple adds types). */
+    public static boolean knownV2(String type) {
+        return type != null && V2.containsKey(type);
     }
 
     public static V2Type v2(String type, String subtype) {
         String t = type == null ? DEFAULT_V2 : type.strip().toUpperCase(Locale.ROOT);
         List<String> subtypes = V2.get(t);
         if (subtypes == null) {
-            throw NotifException.usage("unknown App Store Server Notifications V2 type '" + type + "'",
-                "one of " + String.join(", ", V2.keySet()));
+            if (!TYPE_WORD.matcher(t).matches()) {
+                throw NotifException.usage("'" + type + "' is not an App Store Server Notifications V2 type",
+                    "one of " + String.join(", ", V2.keySet()) + " (or a newer one in Apple's spelling, like"
+                        + " NEW_TYPE)");
+            }
+            return new V2Type(t, subtype == null || subtype.isBlank() ? null
+                : subtype.strip().toUpperCase(Locale.ROOT), false);
         }
         if (subtype == null) {
             String first = subtypes.get(0);

@@ -80,6 +80,11 @@ public final class AppleRoute implements StoreRoute {
             .put("bundle_id", bundle).put("subtype", Json.text(v.payload(), "subtype"));
         Object signed = AppleSignedPayloads.summary(v.payload()).get("signed_date");
         detail.put("signed_date", signed == null ? null : signed.toString());
+        if (!AppleNotificationTypes.knownV2(type)) {
+            detail.put("known_type", false); // accepted all the same: Apple adds types
+        }
+        AppleSignedPayloads.billing(v.transaction(), v.renewalInfo())
+            .forEach((k, val) -> detail.set(k, Json.mapper().valueToTree(val)));
         return Answer.accepted(LogEntry.accepted(store(), at, type, id, detail));
     }
 

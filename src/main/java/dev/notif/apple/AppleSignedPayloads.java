@@ -224,12 +224,20 @@ public final class AppleSignedPayloads {
         JsonNode data = payload.path("data");
         String tx = Json.text(data, "signedTransactionInfo");
         String renewal = Json.text(data, "signedRenewalInfo");
+        String appTx = Json.text(payload.path("appData"), "signedAppTransactionInfo"); // RESCIND_CONSENT
         JsonNode txJson = tx == null ? null : Jws.payloadOrNull(tx);
         JsonNode renewalJson = renewal == null ? null : Jws.payloadOrNull(renewal);
-        if (tx == null && renewal == null) {
+        if (tx == null && renewal == null && appTx == null) {
             return new Verification(true, null, null, null, List.copyOf(steps), payload, null, null, certs(x5c));
         }
         List<String> problems = new ArrayList<>();
+        try {
+            if (appTx != null) {
+                verifier.verifyAndDecodeAppTransaction(appTx);
+            }
+        } catch (VerificationException e) {
+            problems.add("signedAppTransactionInfo: " + e.getStatus() + (cause(e) == null ? "" : " (" + cause(e) + ")"));
+        }
         try {
             if (tx != null) {
                 verifier.verifyAndDecodeTransaction(tx);
@@ -250,8 +258,17 @@ public final class AppleSignedPayloads {
                 + " the transaction or renewal info inside is not valid: it was assembled from other payloads",
                 List.copyOf(steps), payload, txJson, renewalJson, certs(x5c));
         }
-        steps.add(Step.pass(SIGNED_DATA, (tx == null ? "" : "signedTransactionInfo") + (tx != null && renewal != null
-            ? " and " : "") + (renewal == null ? "" : "signedRenewalInfo") + " verified the same way"));
+        List<String> inner = new ArrayList<>();
+        if (tx != null) {
+            inner.add("signedTransactionInfo");
+        }
+        if (renewal != null) {
+            inner.add("signedRenewalInfo");
+        }
+        if (appTx != null) {
+            inner.add("signedAppTransactionInfo");
+        }
+        steps.add(Step.pass(SIGNED_DATA, String.join(" and ", inner) + " verified the same way"));
         return new Verification(true, null, null, null, List.copyOf(steps), payload, txJson, renewalJson, certs(x5c));
     }
 
@@ -434,6 +451,56 @@ public final class AppleSignedPayloads {
         m.put("environment", field(payload, "environment"));
         m.put("bundle_id", field(payload, "bundleId"));
         m.put("app_apple_id", longField(payload, "appAppleId"));
+        m.put("known_type", AppleNotificationTypes.knownV2(Json.text(payload, "notificationType")));
         return m;
+    }
+
+    /** The summary, with the billing plan and commitment (Apple's 2026 fields) of the transaction and renewal info. */
+    public static Map<String, Object> summary(Verification v) {
+        Map<String, Object> m = summary(v.payload());
+        m.putAll(billing(v.transaction(), v.renewalInfo()));
+        return m;
+    }
+
+    /**
+     * {@code billing_plan_type} and {@code commitment} (transaction), {@code renewal_billing_plan_type} and {@code
+     * renewal_commitment} (renewal info): a monthly subscription with a 12-month commitment; only the ones present.
+     */
+    public static Map<String, Object> billing(JsonNode transaction, JsonNode renewal) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (transaction != null && transaction.hasNonNull("billingPlanType")) {
+            m.put("billing_plan_type", Json.text(transaction, "billingPlanType"));
+        }
+        if (transaction != null && transaction.path("commitmentInfo").isObject()) {
+            JsonNode c = transaction.get("commitmentInfo");
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("billing_period_number", c.path("billingPeriodNumber").isNumber() ? c.get("billingPeriodNumber").asInt()
+                : null);
+            d.put("total_billing_periods", c.path("totalBillingPeriods").isNumber() ? c.get("totalBillingPeriods").asInt()
+                : null);
+            d.put("commitment_expires_date", millis(c, "commitmentExpiresDate"));
+            d.put("commitment_price", c.path("commitmentPrice").isNumber() ? c.get("commitmentPrice").asLong() : null);
+            m.put("commitment", d);
+        }
+        if (renewal != null && renewal.hasNonNull("renewalBillingPlanType")) {
+            m.put("renewal_billing_plan_type", Json.text(renewal, "renewalBillingPlanType"));
+        }
+        if (renewal != null && renewal.path("commitmentInfo").isObject()) {
+            JsonNode c = renewal.get("commitmentInfo");
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("commitment_auto_renew_product_id", Json.text(c, "commitmentAutoRenewProductId"));
+            d.put("commitment_auto_renew_status", c.path("commitmentAutoRenewStatus").isNumber()
+                ? c.get("commitmentAutoRenewStatus").asInt() : null);
+            d.put("commitment_renewal_billing_plan_type", Json.text(c, "commitmentRenewalBillingPlanType"));
+            d.put("commitment_renewal_date", millis(c, "commitmentRenewalDate"));
+            d.put("commitment_renewal_price", c.path("commitmentRenewalPrice").isNumber()
+                ? c.get("commitmentRenewalPrice").asLong() : null);
+            m.put("renewal_commitment", d);
+        }
+        return m;
+    }
+
+    private static String millis(JsonNode node, String field) {
+        return node.path(field).isNumber() ? Instant.ofEpochMilli(node.get(field).asLong()).toString() : null;
     }
 }

@@ -18,6 +18,10 @@ public record SetupAppleResult(boolean ok, String bundleId, String appId, String
                                boolean changed, List<AppleSetupPlan.Change> changes, Map<String, Endpoint> before,
                                Map<String, Endpoint> after, String next) implements Result {
 
+    /** What setup apple sets, and what it does not (App Store Connect's own webhooks are another thing). */
+    public static final String SETS = "sets the App Store Server Notifications URLs (App Information), not the App Store"
+        + " Connect API webhooks (Users and Access > Integrations)";
+
     public static SetupAppleResult of(App before, App after, List<AppleSetupPlan.Change> changes, boolean dryRun) {
         String next = "notif check apple --bundle-id " + before.bundleId()
             + " (asks Apple for a test notification in each environment and reads its delivery history)";
@@ -36,6 +40,7 @@ public record SetupAppleResult(boolean ok, String bundleId, String appId, String
     public void printText(Text out) {
         out.line(out.bold("App Store Server Notifications of " + (appName == null ? bundleId : "\"" + appName + "\"")
             + " (" + bundleId + ", app " + appId + ")"));
+        out.line(out.dim("  " + SETS));
         List<List<String>> rows = new ArrayList<>();
         for (String env : before.keySet()) {
             for (String field : List.of("url", "version")) {

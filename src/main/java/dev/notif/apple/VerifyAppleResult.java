@@ -19,7 +19,7 @@ public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, St
 
     public static VerifyAppleResult of(AppleSignedPayloads.Verification v, List<AppleRoots.Root> roots) {
         return new VerifyAppleResult(v.valid(), v.valid(), v.failedStep(), v.reason(), v.fix(), v.steps(),
-            AppleSignedPayloads.summary(v.payload()), v.payload(), v.transaction(), v.renewalInfo(), v.chain(),
+            AppleSignedPayloads.summary(v), v.payload(), v.transaction(), v.renewalInfo(), v.chain(),
             roots.stream().map(AppleRoots.Root::source).toList());
     }
 
@@ -35,6 +35,18 @@ public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, St
                 }
             }
             out.line(head.toString());
+        }
+        if (Boolean.FALSE.equals(notification.get("known_type")) && type != null) {
+            out.line(out.dim("  " + type + " is a type this notif release does not know: decoded and accepted"
+                + " (Apple adds types; a receiver should accept them too)"));
+        }
+        if (notification.get("billing_plan_type") != null || notification.get("commitment") != null) {
+            out.line("  billing: " + notification.get("billing_plan_type")
+                + (notification.get("commitment") instanceof Map<?, ?> c ? "; commitment: period "
+                    + c.get("billing_period_number") + " of " + c.get("total_billing_periods") + ", until "
+                    + c.get("commitment_expires_date") : "")
+                + (notification.get("renewal_billing_plan_type") == null ? ""
+                    : "; renews as " + notification.get("renewal_billing_plan_type")));
         }
         Object signed = notification.get("signed_date");
         out.line(out.dim("  " + (signed == null ? "" : "signed " + signed + "; ") + "trusted roots: "

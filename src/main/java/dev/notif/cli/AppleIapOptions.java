@@ -17,7 +17,9 @@ public class AppleIapOptions {
     String issuerId;
 
     @Option(names = "--api-base", paramLabel = "URL",
-        description = "App Store Server API base URL, for tests and fakes (default: Apple's production or sandbox host).")
+        description = "App Store Server API base URL, for tests and fakes (default: Apple's current hosts,"
+            + " https://api.storekit.apple.com and https://api.storekit-sandbox.apple.com; the older"
+            + " api.storekit.itunes.apple.com ones are accepted here too).")
     String apiBase;
 
     /** The base URL given with --api-base, or null for Apple's own hosts. */

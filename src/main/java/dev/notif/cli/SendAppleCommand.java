@@ -31,6 +31,13 @@ import picocli.CommandLine.Option;
             + " Apple-signed: backends that trust only Apple Root CA G3 reject it, by design; to test those, let Apple"
             + " send the test notification with 'notif check apple'.",
         "",
+        "V2 types: every one in Apple's reference, with the payload Apple sends for it: RESCIND_CONSENT carries appData"
+            + " (with a signed app transaction) in place of data, RENEWAL_EXTENSION a summary, EXTERNAL_PURCHASE_TOKEN an"
+            + " externalPurchaseToken; METADATA_UPDATE, MIGRATION and PRICE_CHANGE (Advanced Commerce) carry data. A type"
+            + " notif does not know (spelled like Apple's) is sent as a subscription notification, to see whether the"
+            + " receiver accepts types Apple adds later. --commitment adds the 2026 fields of a monthly subscription"
+            + " with a 12-month commitment (billingPlanType, commitmentInfo, renewalBillingPlanType).",
+        "",
         "V1 (--v1 --password SECRET): a statusUpdateNotification JSON body carrying the app-specific shared secret.",
         "",
         "Verdicts: accepted, signature_rejected, event_rejected, rejected, server_error, redirected, timeout, tls_error,"
@@ -45,6 +52,8 @@ import picocli.CommandLine.Option;
         "  notif send apple --url http://127.0.0.1:8085/apple --bundle-id com.example.app",
         "  notif send apple --url URL --bundle-id com.example.app --type DID_RENEW --original-transaction-id 2000000123456789",
         "  notif send apple --url URL --bundle-id com.example.app --type EXPIRED --subtype VOLUNTARY --json",
+        "  notif send apple --url URL --bundle-id com.example.app --type RESCIND_CONSENT",
+        "  notif send apple --url URL --bundle-id com.example.app --type DID_RENEW --commitment",
         "  notif send apple --url URL --bundle-id com.example.app --v1 --password $APPLE_SHARED_SECRET --type INITIAL_BUY",
     })
 public final class SendAppleCommand extends BaseCommand {
@@ -62,8 +71,14 @@ public final class SendAppleCommand extends BaseCommand {
 
     @Option(names = "--type", paramLabel = "TYPE",
         description = "Notification type: TEST (default for V2), SUBSCRIBED, DID_RENEW, DID_CHANGE_RENEWAL_STATUS,"
-            + " DID_FAIL_TO_RENEW, EXPIRED, REFUND, REVOKE, ... (V1: INITIAL_BUY, DID_RENEW (default), CANCEL, ...).")
+            + " DID_FAIL_TO_RENEW, EXPIRED, REFUND, REVOKE, ONE_TIME_CHARGE, RESCIND_CONSENT, METADATA_UPDATE,"
+            + " MIGRATION, PRICE_CHANGE, RENEWAL_EXTENSION, EXTERNAL_PURCHASE_TOKEN, ... (V1: INITIAL_BUY, DID_RENEW"
+            + " (default), CANCEL, ...).")
     String type;
+
+    @Option(names = "--commitment",
+        description = "V2: a monthly subscription with a 12-month commitment (billingPlanType MONTHLY, commitmentInfo).")
+    boolean commitment;
 
     @Option(names = "--subtype", paramLabel = "SUBTYPE", description = "V2 subtype (default: the type's most common one).")
     String subtype;
@@ -110,7 +125,7 @@ public final class SendAppleCommand extends BaseCommand {
                 "add --v1, or drop --password: V2 payloads are signed instead");
         }
         var options = new AppleNotificationBuilder.Options(bundle, env, appAppleId, productId, originalTransactionId,
-            transactionId, ctx.clock().instant());
+            transactionId, ctx.clock().instant(), commitment);
         Sender sender = new Sender(new HttpProbe(Http.client(network.timeout())));
         if (v1) {
             if (subtype != null) {
@@ -126,6 +141,10 @@ public final class SendAppleCommand extends BaseCommand {
             return SendAppleResult.of(sent, Secrets.show(secret, showSecret));
         }
         var t = AppleNotificationTypes.v2(type, subtype);
+        if (!t.known()) {
+            warn(t.type() + " is not a V2 type this notif release knows: sent as a subscription notification, to see"
+                + " whether the receiver accepts types Apple adds later");
+        }
         AppleTestChain chain = AppleTestChain.loadOrCreate(ctx.configDir(), ctx.clock());
         if (chain.created()) {
             warn("created notif's Apple test chain in " + chain.dir() + "; a receiver accepts its payloads once it"

@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
             + " its production and sandbox notification URLs and versions (PATCH /v1/apps/{id}). Idempotent: a second"
             + " run changes nothing. --dry-run prints the before/after without changing anything.",
         "",
+        "These are the App Store Server Notifications (subscription and purchase events, App Store Connect > the app >"
+            + " App Information), which a subscription backend ingests; not the App Store Connect API webhooks (build,"
+            + " review and TestFlight events, set under Users and Access > Integrations), which setup never touches.",
+        "",
         "Needs an App Store Connect API team key (--asc-key-file/--asc-key-id/--asc-issuer-id or ASC_KEY_FILE,"
             + " ASC_KEY_ID, ASC_ISSUER_ID) with the App Manager or Admin role; the In-App Purchase key used by"
             + " 'check apple' cannot change app settings.",

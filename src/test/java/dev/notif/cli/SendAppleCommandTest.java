@@ -94,7 +94,7 @@ class SendAppleCommandTest {
         "DID_CHANGE_RENEWAL_STATUS,AUTO_RENEW_DISABLED", "DID_CHANGE_RENEWAL_PREF,UPGRADE", "DID_FAIL_TO_RENEW,GRACE_PERIOD",
         "GRACE_PERIOD_EXPIRED,", "EXPIRED,VOLUNTARY", "EXPIRED,BILLING_RETRY", "OFFER_REDEEMED,", "PRICE_INCREASE,PENDING",
         "REFUND,", "REFUND_DECLINED,", "REFUND_REVERSED,", "REVOKE,", "RENEWAL_EXTENDED,", "CONSUMPTION_REQUEST,",
-        "ONE_TIME_CHARGE,",
+        "ONE_TIME_CHARGE,", "METADATA_UPDATE,", "MIGRATION,", "PRICE_CHANGE,",
     })
     void every_type_carries_transaction_data_that_apples_verifier_accepts(String type, String subtype) throws Exception {
         server.enqueue(new MockResponse().setResponseCode(200));
@@ -253,7 +253,7 @@ class SendAppleCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--type=NOPE", "--password=abc", "--v1", "--type=TEST --subtype=INITIAL_BUY",
+    @ValueSource(strings = {"--type=no-pe", "--password=abc", "--v1", "--type=TEST --subtype=INITIAL_BUY",
         "--environment=staging", "--bundle-id=com example"})
     void bad_input_is_a_usage_error_before_sending(String flags) {
         String[] extra = flags.split(" ");
