@@ -40,6 +40,11 @@ public final class CheckGoogleCommand extends BaseCommand {
     @Option(names = "--push-url", paramLabel = "URL", description = "The ingestion URL a subscription must push to.")
     String pushUrl;
 
+    @Option(names = "--push-auth", paramLabel = "SERVICE_ACCOUNT",
+        description = "The service account whose OIDC token the backend expects on each push: google.subscription"
+            + " fails when the subscription pushes without it (push authentication is reported either way).")
+    String pushAuth;
+
     @Option(names = "--days", paramLabel = "N", defaultValue = "7",
         description = "Deliveries of the last N days, 1-42 (default: ${DEFAULT-VALUE}).")
     int days;
@@ -81,6 +86,7 @@ public final class CheckGoogleCommand extends BaseCommand {
                 ctx.env("GOOGLE_CLOUD_PROJECT")), e);
         }
         GoogleNames.Topic t = google.topic(topic, access, ctx);
-        return new GoogleChecks(access, ctx.clock().instant()).run(new GoogleChecks.Target(t, url, unwrapped, days));
+        return new GoogleChecks(access, ctx.clock().instant()).run(new GoogleChecks.Target(t, url, unwrapped, days,
+            pushAuth));
     }
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
     description = {
         "POST /stripe verifies Stripe-Signature (any v1, 300 s tolerance, constant-time compare) and the accepted event set, then answers 200, or 400 with {\"error\": signature_mismatch|unsupported_event_type|malformed, \"message\"}.",
         "",
-        "POST /google decodes a Pub/Sub push envelope and validates the Google Play notification in it (codes Google adds later tolerated; eventTimeMillis as a string or a number; --google-package to accept only some apps): 200, or 400 with malformed|invalid_notification|package_mismatch.",
+        "POST /google decodes a Pub/Sub push envelope and validates the Google Play notification in it (codes Google adds later tolerated; eventTimeMillis as a string or a number; --google-package to accept only some apps): 200, or 400 with malformed|invalid_notification|package_mismatch. With --google-audience it first verifies the push's OIDC token (Google's RS256 signature from its JWKS, aud, issuer accounts.google.com or https://accounts.google.com, exp, email_verified, --google-push-account): 401 (no token) or 403 (a bad one) unauthenticated.",
         "",
         "POST /amazon reads the SNS message from the raw body whatever its Content-Type, verifies its signature (SigningCertURL on sns.<region>.amazonaws.com only, certificates cached; --amazon-cert and --amazon-cert-url-prefix trust more for local work), confirms a SubscriptionConfirmation by fetching its SubscribeURL and records Real-time Notifications: 200, or 400 with malformed|topic_mismatch|signature_mismatch|certificate_rejected|unsupported_event_type (SNS does not retry a 4xx), 502 confirmation_failed or 503 certificate_unavailable (SNS retries those).",
         "",
@@ -47,6 +47,7 @@ import picocli.CommandLine.Option;
         "  notif listen --port 9000 --stripe-secret whsec_... --track-new-purchases",
         "  notif listen --host 0.0.0.0 --data-dir /var/lib/notif",
         "  notif listen --google-package com.acme.app        # POST /google accepts only this app's notifications",
+        "  notif listen --google-audience https://api.example.com/google --google-push-account rtdn@p.iam.gserviceaccount.com",
         "  notif listen --amazon-cert-url-prefix http://127.0.0.1:   # accept what notif send/check amazon sign",
         "  notif listen --apple-root ~/.config/notif/apple-test-chain/root.pem --forward-to https://backend.example.com/apple",
     })

@@ -56,6 +56,15 @@ public final class SetupGoogleCommand extends BaseCommand {
         + " (only for backends that ask for it; most decode message.data).")
     boolean unwrapped;
 
+    @Option(names = "--push-auth", paramLabel = "SERVICE_ACCOUNT",
+        description = "Authenticate each push with an OIDC token of this service account (the caller needs"
+            + " iam.serviceAccounts.actAs on it); the receiver verifies it (notif listen --google-audience).")
+    String pushAuth;
+
+    @Option(names = "--push-audience", paramLabel = "AUDIENCE",
+        description = "With --push-auth: the token's audience (default: the push URL).")
+    String pushAudience;
+
     @Option(names = "--dry-run", description = "Read the current state and print the plan; change nothing.")
     boolean dryRun;
 
@@ -76,9 +85,11 @@ public final class SetupGoogleCommand extends BaseCommand {
                 throw NotifException.usage("--push-url must be https:// for Pub/Sub push, got " + pushUrl,
                     "Pub/Sub pushes only to public https:// endpoints with a certificate from a public CA");
             }
-            push = PushSettings.of(url, unwrapped, ackDeadline, retention);
-        } else if (subscription != null || ackDeadline != null || retention != null || unwrapped) {
-            throw NotifException.usage("--subscription, --ack-deadline, --retention and --unwrapped need --push-url",
+            push = PushSettings.of(url, unwrapped, ackDeadline, retention, pushAuth, pushAudience);
+        } else if (subscription != null || ackDeadline != null || retention != null || unwrapped || pushAuth != null
+            || pushAudience != null) {
+            throw NotifException.usage("--subscription, --ack-deadline, --retention, --unwrapped and --push-auth need"
+                + " --push-url",
                 "add --push-url URL");
         }
         if (subscription != null) {

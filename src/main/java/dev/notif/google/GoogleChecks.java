@@ -29,7 +29,11 @@ public final class GoogleChecks {
     static final String ACK_COUNT = "pubsub.googleapis.com/subscription/ack_message_count";
 
     /** What to check. */
-    public record Target(GoogleNames.Topic topic, String pushUrl, boolean expectUnwrapped, int days) {
+    /** {@code pushAuth}: the service account the backend expects in each push's OIDC token, or null. */
+    public record Target(GoogleNames.Topic topic, String pushUrl, boolean expectUnwrapped, int days, String pushAuth) {
+        public Target(GoogleNames.Topic topic, String pushUrl, boolean expectUnwrapped, int days) {
+            this(topic, pushUrl, expectUnwrapped, days, null);
+        }
     }
 
     private final GoogleAccess access;
@@ -79,7 +83,8 @@ public final class GoogleChecks {
         if (topicKnown) {
             try {
                 subscriptions = subscriptions(t.topic());
-                checks.add(SubscriptionFindings.check(t.topic(), subscriptions, t.pushUrl(), t.expectUnwrapped()));
+                checks.add(SubscriptionFindings.check(t.topic(), subscriptions, t.pushUrl(), t.expectUnwrapped(),
+                    t.pushAuth()));
             } catch (NotifException e) {
                 checks.add(cannot(SubscriptionFindings.ID, e, Step.LIST_SUBSCRIPTIONS, t));
             }

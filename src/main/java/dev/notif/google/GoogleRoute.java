@@ -20,12 +20,21 @@ public final class GoogleRoute implements StoreRoute {
     public static final String MALFORMED = "malformed";
     public static final String INVALID = "invalid_notification";
     public static final String PACKAGE_MISMATCH = "package_mismatch";
+    /** An authenticated push was expected (--google-audience) and its OIDC token is missing or invalid. */
+    public static final String UNAUTHENTICATED = "unauthenticated";
 
     private final Set<String> packages;
+    private final PushAuth auth;
 
     /** {@code packages} empty: any package is accepted. */
     public GoogleRoute(Set<String> packages) {
+        this(packages, null);
+    }
+
+    /** {@code auth}: verify each push's OIDC token (null: pushes are not authenticated). */
+    public GoogleRoute(Set<String> packages, PushAuth auth) {
         this.packages = Set.copyOf(packages);
+        this.auth = auth;
     }
 
     @Override
@@ -35,6 +44,13 @@ public final class GoogleRoute implements StoreRoute {
 
     @Override
     public Answer handle(Inbound request) {
+        if (auth != null) {
+            PushAuth.Refusal refusal = auth.check(request.header("authorization"));
+            if (refusal != null) {
+                return Answer.rejected(refusal.status(), UNAUTHENTICATED, refusal.reason(),
+                    LogEntry.rejected(STORE, request.receivedAt(), UNAUTHENTICATED, null, null));
+            }
+        }
         PushEnvelope.Decoded push;
         try {
             push = PushEnvelope.decode(request.body());
@@ -65,6 +81,7 @@ public final class GoogleRoute implements StoreRoute {
             detail.put("notification_type_name", n.codeName());
         }
         detail.put("subscription", push.subscription());
+        detail.put("authenticated", auth != null);
         return Answer.accepted(LogEntry.accepted(STORE, request.receivedAt(), n.type(), push.messageId(), detail));
     }
 

@@ -12,12 +12,30 @@ import java.util.regex.Pattern;
  * retention, and no expiry. Deadline and retention are enforced on an existing subscription only when given.
  */
 public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSeconds, boolean ackDeadlineGiven,
-                           Duration retention, boolean retentionGiven) {
+                           Duration retention, boolean retentionGiven, String pushAuth, String audience) {
+    private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9][a-z0-9._-]*@[a-z0-9.-]+\\.[a-z]+");
     public static final int DEFAULT_ACK_DEADLINE = 60;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
 
     public static PushSettings of(String endpoint, boolean unwrapped, Integer ackDeadline, String retention) {
+        return of(endpoint, unwrapped, ackDeadline, retention, null, null);
+    }
+
+    /**
+     * {@code pushAuth}: the service account whose OIDC token Pub/Sub attaches to each push (null: leave the push
+     * authentication as it is); {@code audience}: the token's aud (null: Pub/Sub's default, the endpoint URL).
+     */
+    public static PushSettings of(String endpoint, boolean unwrapped, Integer ackDeadline, String retention,
+                                  String pushAuth, String audience) {
+        if (pushAuth != null && !ACCOUNT.matcher(pushAuth.strip()).matches()) {
+            throw NotifException.usage("--push-auth must be a service account's e-mail, got '" + pushAuth + "'",
+                "for example --push-auth rtdn-push@my-project.iam.gserviceaccount.com (the caller needs"
+                    + " iam.serviceAccounts.actAs on it)");
+        }
+        if (audience != null && pushAuth == null) {
+            throw NotifException.usage("--push-audience needs --push-auth", "add --push-auth SERVICE_ACCOUNT");
+        }
         int ack = ackDeadline == null ? DEFAULT_ACK_DEADLINE : ackDeadline;
         if (ack < 10 || ack > 600) {
             throw NotifException.usage("--ack-deadline must be between 10 and 600 seconds, got " + ack,
@@ -28,7 +46,8 @@ public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSe
             throw NotifException.usage("--retention must be between 10 minutes and 31 days, got " + retention,
                 "for example --retention 7d");
         }
-        return new PushSettings(endpoint, unwrapped, ack, ackDeadline != null, keep, retention != null);
+        return new PushSettings(endpoint, unwrapped, ack, ackDeadline != null, keep, retention != null,
+            pushAuth == null ? null : pushAuth.strip(), audience);
     }
 
     /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 600s} or plain seconds. */

@@ -23,8 +23,18 @@ public final class SubscriptionFindings {
     /** @param subscriptions the topic's subscriptions (full name to resource) */
     public static Check check(GoogleNames.Topic topic, Map<String, JsonNode> subscriptions, String pushUrl,
                               boolean expectUnwrapped) {
+        return check(topic, subscriptions, pushUrl, expectUnwrapped, null);
+    }
+
+    /**
+     * {@code pushAuth}: the service account the backend expects in the push's OIDC token (null: only report whether
+     * push authentication is on, and warn when it is off).
+     */
+    public static Check check(GoogleNames.Topic topic, Map<String, JsonNode> subscriptions, String pushUrl,
+                              boolean expectUnwrapped, String pushAuth) {
         List<View> listed = subscriptions.values().stream().map(View::of).toList();
-        String setup = "notif setup google --topic " + topic.full() + " --push-url " + (pushUrl == null ? "URL" : pushUrl);
+        String setup = "notif setup google --topic " + topic.full() + " --push-url " + (pushUrl == null ? "URL" : pushUrl)
+            + (pushAuth == null ? "" : " --push-auth " + pushAuth);
         if (subscriptions.isEmpty()) {
             return Check.fail(ID, "the topic has no subscription: Pub/Sub drops every notification Play publishes",
                 setup).detail("subscriptions", listed);
@@ -47,6 +57,7 @@ public final class SubscriptionFindings {
         }
         for (JsonNode s : targets) {
             judge(s, expectUnwrapped, fails, warns);
+            auth(s, pushAuth, fails);
         }
         String names = String.join(", ", targets.stream().map(s -> GoogleNames.shortName(Json.text(s, "name"))).toList());
         Check check;
@@ -60,7 +71,25 @@ public final class SubscriptionFindings {
             check = Check.pass(ID, pushUrl == null ? subscriptions.size() + " subscription(s): " + names
                 : names + " pushes to " + pushUrl + summaryTail(targets.get(0)));
         }
-        return check.detail("subscriptions", listed);
+        return check.detail("subscriptions", listed).detail("push_auth", targets.stream()
+            .map(t -> Json.text(t.path("pushConfig").path("oidcToken"), "serviceAccountEmail")).toList());
+    }
+
+    /**
+     * Push authentication: on (an OIDC token of a service account on each push) or off; a finding only against what
+     * the backend expects (--push-auth), as many backends take unauthenticated pushes. Reported either way.
+     */
+    private static void auth(JsonNode s, String expected, List<String> fails) {
+        JsonNode push = s.path("pushConfig");
+        if (Json.text(push, "pushEndpoint") == null) {
+            return;
+        }
+        String name = GoogleNames.shortName(Json.text(s, "name"));
+        String account = Json.text(push.path("oidcToken"), "serviceAccountEmail");
+        if (expected != null && !expected.equals(account)) {
+            fails.add(name + (account == null ? " pushes without authentication" : " pushes with the OIDC token of "
+                + account) + ", but the backend expects " + expected + "'s: it refuses these pushes");
+        }
     }
 
     private static void judge(JsonNode s, boolean expectUnwrapped, List<String> fails, List<String> warns) {
@@ -98,6 +127,8 @@ public final class SubscriptionFindings {
 
     private static String summaryTail(JsonNode s) {
         StringBuilder sb = new StringBuilder(" (envelope kept, ack deadline " + s.path("ackDeadlineSeconds").asInt(10) + " s");
+        String account = Json.text(s.path("pushConfig").path("oidcToken"), "serviceAccountEmail");
+        sb.append(account != null ? ", push auth as " + account : ", push auth off");
         JsonNode dlq = s.path("deadLetterPolicy");
         if (dlq.hasNonNull("deadLetterTopic")) {
             sb.append(", dead-letter ").append(GoogleNames.shortName(dlq.path("deadLetterTopic").asText()))

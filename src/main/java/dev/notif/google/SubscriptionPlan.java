@@ -47,9 +47,13 @@ public record SubscriptionPlan(String action, String name, ObjectNode fields, Li
         }
         JsonNode existing = topicSubscriptions.containsKey(target) ? topicSubscriptions.get(target) : named;
         if (existing == null) {
-            return new SubscriptionPlan(CREATE, target, create(topic, want), List.of(), List.of(
-                "push to " + want.endpoint(), "ack deadline " + want.ackDeadlineSeconds() + " s",
-                "retention " + PushSettings.human(want.retention()), wrapping(want.unwrapped()), "never expires"));
+            List<String> changes = new ArrayList<>(List.of("push to " + want.endpoint(), "ack deadline "
+                + want.ackDeadlineSeconds() + " s", "retention " + PushSettings.human(want.retention()),
+                wrapping(want.unwrapped()), "never expires"));
+            if (want.pushAuth() != null) {
+                changes.add(auth(want.pushAuth(), want.audience()));
+            }
+            return new SubscriptionPlan(CREATE, target, create(topic, want), List.of(), changes);
         }
         String onTopic = Json.text(existing, "topic");
         if (onTopic != null && !onTopic.equals(topic.full())) {
@@ -77,8 +81,12 @@ public record SubscriptionPlan(String action, String name, ObjectNode fields, Li
         JsonNode push = existing.path("pushConfig");
         String endpoint = Json.text(push, "pushEndpoint");
         boolean unwrapped = push.has("noWrapper");
+        String account = Json.text(push.path("oidcToken"), "serviceAccountEmail");
+        String audience = Json.text(push.path("oidcToken"), "audience");
+        boolean authDiffers = want.pushAuth() != null && (!want.pushAuth().equals(account)
+            || want.audience() != null && !want.audience().equals(audience));
         if (endpoint == null || !Urls.normalize(endpoint).equals(Urls.normalize(want.endpoint()))
-            || unwrapped != want.unwrapped()) {
+            || unwrapped != want.unwrapped() || authDiffers) {
             ObjectNode base = push.isObject() ? ((ObjectNode) push).deepCopy() : Json.object();
             fields.set("pushConfig", pushConfig(base, want));
             mask.add("pushConfig");
@@ -89,6 +97,10 @@ public record SubscriptionPlan(String action, String name, ObjectNode fields, Li
             }
             if (unwrapped != want.unwrapped()) {
                 changes.add(wrapping(unwrapped) + " -> " + wrapping(want.unwrapped()));
+            }
+            if (authDiffers) {
+                changes.add((account == null ? "push auth off" : auth(account, audience)) + " -> "
+                    + auth(want.pushAuth(), want.audience()));
             }
         }
         int ack = existing.path("ackDeadlineSeconds").asInt(10);
@@ -135,7 +147,18 @@ public record SubscriptionPlan(String action, String name, ObjectNode fields, Li
         if (want.unwrapped()) {
             base.putObject("noWrapper").put("writeMetadata", true);
         }
+        if (want.pushAuth() != null) {
+            ObjectNode oidc = base.putObject("oidcToken").put("serviceAccountEmail", want.pushAuth());
+            if (want.audience() != null) {
+                oidc.put("audience", want.audience());
+            }
+        }
         return base;
+    }
+
+    static String auth(String account, String audience) {
+        return "push auth: OIDC token of " + account + " (audience " + (audience == null ? "the endpoint URL"
+            : audience) + ")";
     }
 
     static String wrapping(boolean unwrapped) {

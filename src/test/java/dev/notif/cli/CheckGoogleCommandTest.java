@@ -293,4 +293,24 @@ class CheckGoogleCommandTest {
         assertThat(c.path("status").asText()).isEqualTo("fail");
         assertThat(c.path("summary").asText()).contains("grant on the project was not examined");
     }
+
+    @Test
+    void push_auth_is_reported_and_fails_only_against_the_expected_service_account() throws Exception {
+        healthyTopic();
+        NotifRun.Result off = check("--topic", TOPIC, "--push-url", URL, "--json");
+        JsonNode c = check(off.json(), "google.subscription");
+        assertThat(c.path("summary").asText()).contains("push auth off");
+        NotifRun.Result expected = check("--topic", TOPIC, "--push-url", URL, "--push-auth",
+            "rtdn@acme-prod.iam.gserviceaccount.com", "--json");
+        JsonNode fail = check(expected.json(), "google.subscription");
+        assertThat(fail.path("status").asText()).isEqualTo("fail");
+        assertThat(fail.path("summary").asText()).contains("without authentication");
+        assertThat(fail.path("fix").asText()).contains("--push-auth rtdn@acme-prod.iam.gserviceaccount.com");
+        google.subscription(SUB).with("pushConfig").putObject("oidcToken")
+            .put("serviceAccountEmail", "rtdn@acme-prod.iam.gserviceaccount.com");
+        JsonNode on = check(check("--topic", TOPIC, "--push-url", URL, "--push-auth",
+            "rtdn@acme-prod.iam.gserviceaccount.com", "--json").json(), "google.subscription");
+        assertThat(on.path("status").asText()).isEqualTo("pass");
+        assertThat(on.path("summary").asText()).contains("push auth as rtdn@");
+    }
 }

@@ -228,4 +228,41 @@ class SetupGoogleCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
         assertThat(r.err()).contains("API is not enabled", "gcloud services enable pubsub.googleapis.com --project acme-prod");
     }
+
+    @Test
+    void push_auth_creates_the_subscription_with_an_oidc_token_and_a_second_run_changes_nothing() throws Exception {
+        String sa = "rtdn-push@acme-prod.iam.gserviceaccount.com";
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--push-auth", sa,
+            "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode oidc = google.subscription("projects/acme-prod/subscriptions/play-rtdn-push").path("pushConfig")
+            .path("oidcToken");
+        assertThat(oidc.path("serviceAccountEmail").asText()).isEqualTo(sa);
+        assertThat(oidc.has("audience")).as("Pub/Sub's default: the push URL").isFalse();
+        int writes = google.writeCount();
+        assertThat(setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--push-auth", sa)
+            .exitCode()).isZero();
+        assertThat(google.writeCount()).isEqualTo(writes);
+    }
+
+    @Test
+    void push_auth_turns_authentication_on_in_place_with_the_audience() throws Exception {
+        google.givenTopic(TOPIC);
+        google.givenBinding(TOPIC, "roles/pubsub.publisher", PLAY);
+        google.givenSubscription("projects/acme-prod/subscriptions/rtdn", TOPIC, URL).putObject("expirationPolicy");
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL,
+            "--push-auth", "push@acme-prod.iam.gserviceaccount.com", "--push-audience", "rtdn", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.json().path("actions").get(2).path("changes").toString()).contains("push auth off ->");
+        JsonNode oidc = google.subscription("projects/acme-prod/subscriptions/rtdn").path("pushConfig").path("oidcToken");
+        assertThat(oidc.path("audience").asText()).isEqualTo("rtdn");
+    }
+
+    @Test
+    void push_auth_that_is_not_a_service_account_is_a_usage_error() throws Exception {
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL,
+            "--push-auth", "not an email");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(google.writeCount()).isZero();
+    }
 }
