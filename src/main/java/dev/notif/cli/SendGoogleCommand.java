@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         "With --topic: publishes a DeveloperNotification to the Pub/Sub topic, which is what Play Console's \"Send test notification\" does; Pub/Sub then pushes it to the topic's subscriptions (see the answer with notif check google). Needs pubsub.topics.publish (roles/pubsub.publisher).",
         "With --url: POSTs a Pub/Sub push envelope {message: {data: base64, messageId, publishTime, attributes}, subscription} to URL as a push subscription does, and explains the answer. Exit 0 only when accepted (2xx); verdicts: accepted, event_rejected (package refused), rejected, server_error, redirected, timeout, tls_error, unreachable.",
         "",
-        "--type test (default), subscription (code 4 SUBSCRIPTION_PURCHASED unless --notification-type), one-time (1 ONE_TIME_PRODUCT_PURCHASED), voided (--refund-type, --product-type). Codes are numbers or names; undocumented numbers are sent with a warning.",
+        "--type test (default), subscription (code 4 SUBSCRIPTION_PURCHASED unless --notification-type), one-time (1 ONE_TIME_PRODUCT_PURCHASED), voided (--refund-type, --product-type), refund-review (a pendingRefundReviewNotification: a refund Play holds for the developer's review, --order-id). Codes are numbers or names; undocumented numbers are sent with a warning.",
         "",
         "JSON (--json): {ok, store, mode: topic|push, topic, url, message_id, notification_kind, notification_type, notification_type_name, package_name, notification, http_status, latency_ms, verdict, cause, fix, response_body}.",
     },
@@ -52,7 +52,7 @@ public final class SendGoogleCommand extends BaseCommand {
     String url;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "test",
-        description = "test, subscription, one-time or voided (default: ${DEFAULT-VALUE}).")
+        description = "test, subscription, one-time, voided or refund-review (default: ${DEFAULT-VALUE}).")
     String type;
 
     @Option(names = "--package", paramLabel = "NAME", description = "The app's package name (default: "
@@ -140,9 +140,10 @@ public final class SendGoogleCommand extends BaseCommand {
         } else if (table != null) {
             code = RtdnCodes.of(kind == Kind.SUBSCRIPTION ? 4 : 1, table);
         }
-        if ((refundType != null || productType != null || orderId != null) && kind != Kind.VOIDED) {
-            throw NotifException.usage("--refund-type, --product-type and --order-id apply to --type voided",
-                "add --type voided");
+        if ((refundType != null || productType != null) && kind != Kind.VOIDED
+            || orderId != null && kind != Kind.VOIDED && kind != Kind.REFUND_REVIEW) {
+            throw NotifException.usage("--refund-type and --product-type apply to --type voided, --order-id to voided"
+                + " and refund-review", "add --type voided");
         }
         if (packageName != null && !packageName.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+")) {
             throw NotifException.usage("--package '" + packageName + "' is not an Android package name",

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Builds the JSON Google Play publishes to the topic (a DeveloperNotification): {@code version}, {@code packageName},
  * {@code eventTimeMillis} (a string, as Play sends it) and exactly one of {@code testNotification},
- * {@code subscriptionNotification}, {@code oneTimeProductNotification}, {@code voidedPurchaseNotification}; and
+ * {@code subscriptionNotification}, {@code oneTimeProductNotification}, {@code voidedPurchaseNotification},
+ * {@code pendingRefundReviewNotification} (pendingRefundToken, orderId, refundReason); and
  * reads one back ({@link #parse}) for the receiver.
  */
 public final class DeveloperNotification {
@@ -25,7 +26,9 @@ public final class DeveloperNotification {
         TEST("test", "testNotification"),
         SUBSCRIPTION("subscription", "subscriptionNotification"),
         ONE_TIME("one-time", "oneTimeProductNotification"),
-        VOIDED("voided", "voidedPurchaseNotification");
+        VOIDED("voided", "voidedPurchaseNotification"),
+        /** A refund the user asked for that Play holds for the developer's review (the collaborative review). */
+        REFUND_REVIEW("refund-review", "pendingRefundReviewNotification");
 
         public final String word;
         public final String field;
@@ -41,7 +44,7 @@ public final class DeveloperNotification {
                     return k;
                 }
             }
-            throw NotifException.usage("--type must be test, subscription, one-time or voided, got '"
+            throw NotifException.usage("--type must be test, subscription, one-time, voided or refund-review, got '"
                 + word + "'", "for example --type subscription");
         }
     }
@@ -83,6 +86,12 @@ public final class DeveloperNotification {
                 body.put("orderId", o.orderId() == null ? orderId() : o.orderId());
                 body.put("productType", o.productType() == null ? 1 : o.productType().value());
                 body.put("refundType", o.refundType() == null ? 1 : o.refundType().value());
+            }
+            case REFUND_REVIEW -> {
+                body.put("version", "1.0");
+                body.put("pendingRefundToken", o.purchaseToken() == null ? purchaseToken() : o.purchaseToken());
+                body.put("orderId", o.orderId() == null ? orderId() : o.orderId());
+                body.put("refundReason", 1);
             }
             default -> throw new IllegalStateException(o.kind().name());
         }
@@ -129,10 +138,11 @@ public final class DeveloperNotification {
                 + " oneTimeProductNotification, voidedPurchaseNotification, testNotification...)");
         }
         JsonNode body = n.get(kind);
-        if (!Kind.TEST.field.equals(kind)) {
-            JsonNode token = body.get("purchaseToken");
-            if (isKnown(kind) && (token == null || !token.isTextual() || token.asText().isBlank())) {
-                throw new IllegalArgumentException(kind + ".purchaseToken is missing");
+        if (!Kind.TEST.field.equals(kind) && isKnown(kind)) {
+            String tokenField = Kind.REFUND_REVIEW.field.equals(kind) ? "pendingRefundToken" : "purchaseToken";
+            JsonNode token = body.get(tokenField);
+            if (token == null || !token.isTextual() || token.asText().isBlank()) {
+                throw new IllegalArgumentException(kind + "." + tokenField + " is missing");
             }
         }
         Integer code = null;

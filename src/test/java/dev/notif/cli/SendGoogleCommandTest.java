@@ -162,4 +162,32 @@ class SendGoogleCommandTest {
         JsonNode sent = data(Json.parse(endpoint.takeRequest(5, TimeUnit.SECONDS).getBody().readUtf8()).path("message"));
         assertThat(sent.path("subscriptionNotification").path("notificationType").asInt()).isEqualTo(99);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"test", "subscription", "one-time", "voided",
+        "refund-review"})
+    void every_rtdn_kind_is_sent_and_the_receiver_accepts_it(String kind) throws Exception {
+        try (var receiver = dev.notif.listen.Receiver.start(new dev.notif.listen.Receiver.Config("127.0.0.1", 0,
+            home.resolve("receiver"), dev.notif.listen.Receiver.DEFAULT_MAX_BODY,
+            java.util.List.of(new dev.notif.google.GoogleRoute(java.util.Set.of())), java.time.Clock.systemUTC(),
+            null))) {
+            NotifRun.Result r = NotifRun.in(home).run("send", "google", "--url", receiver.baseUrl() + "/google",
+                "--type", kind, "--json");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.json().path("verdict").asText()).isEqualTo("accepted");
+        }
+    }
+
+    @Test
+    void a_refund_review_carries_its_pending_refund_token_and_order() throws Exception {
+        endpoint.enqueue(new MockResponse().setResponseCode(200));
+        NotifRun.Result r = NotifRun.in(home).run("send", "google", "--url", endpoint.url("/google").toString(),
+            "--type", "refund-review", "--order-id", "GPA.1234-5678-9012-34567", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode review = data(Json.parse(endpoint.takeRequest(5, TimeUnit.SECONDS).getBody().readUtf8()).path("message"))
+            .path("pendingRefundReviewNotification");
+        assertThat(review.path("orderId").asText()).isEqualTo("GPA.1234-5678-9012-34567");
+        assertThat(review.path("pendingRefundToken").asText()).isNotBlank();
+        assertThat(review.has("purchaseToken")).isFalse();
+    }
 }

@@ -64,10 +64,23 @@ class GoogleRouteTest {
     @Test
     void a_notification_kind_google_added_later_is_accepted() {
         Answer a = new GoogleRoute(Set.of()).handle(push("{\"version\":\"1.0\",\"packageName\":\"com.acme.app\","
-            + "\"eventTimeMillis\":\"1503349566168\",\"pendingRefundReviewNotification\":{\"purchaseToken\":\"T\"}}"));
+            + "\"eventTimeMillis\":\"1503349566168\",\"installmentPlanNotification\":{\"purchaseToken\":\"T\"}}"));
 
         assertThat(a.status()).isEqualTo(200);
-        assertThat(a.entry().type()).isEqualTo("pendingRefundReviewNotification");
+        assertThat(a.entry().type()).isEqualTo("installmentPlanNotification");
+    }
+
+    @Test
+    void a_pending_refund_review_is_recorded_as_refund_review_and_needs_its_token() {
+        String head = "{\"version\":\"1.0\",\"packageName\":\"com.acme.app\",\"eventTimeMillis\":\"1503349566168\","
+            + "\"pendingRefundReviewNotification\":{\"version\":\"1.0\",";
+        Answer a = new GoogleRoute(Set.of()).handle(push(head + "\"pendingRefundToken\":\"R\",\"orderId\":\"GPA.1\","
+            + "\"refundReason\":7}}"));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.entry().type()).isEqualTo("refund-review");
+        Answer missing = new GoogleRoute(Set.of()).handle(push(head + "\"orderId\":\"GPA.1\"}}"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(body(missing).path("message").asText()).contains("pendingRefundToken");
     }
 
     @Test
