@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     header = "Check the Pub/Sub topic, Play's publish right, the push subscription and recent deliveries.",
     description = {
         "Runs every check, never stops at the first failure, exits 1 if any fails (3 when Google refused the credentials or a permission a check needed, 4 when Google could not be reached):",
-        "  google.credentials      the service-account key is accepted (skipped with PUBSUB_EMULATOR_HOST)",
+        "  google.credentials      the credentials give a token (details.type: service_account, authorized_user,"
+            + " external_account, impersonated_service_account or metadata_server; skipped with PUBSUB_EMULATOR_HOST)",
         "  google.topic.exists     the topic exists",
         "  google.topic.publisher  google-play-developer-notifications@system.gserviceaccount.com may publish to it (a grant on the topic, or else on the project)",
         "  google.subscription     the topic has a subscription; with --push-url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",

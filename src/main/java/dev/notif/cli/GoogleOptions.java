@@ -9,9 +9,20 @@ import picocli.CommandLine.Option;
 /** Where the Google commands find the credentials, the project and the topic. */
 public class GoogleOptions {
     @Option(names = "--credentials", paramLabel = "FILE",
-        description = "Service-account key (JSON); default: $GOOGLE_APPLICATION_CREDENTIALS. Not needed with"
-            + " PUBSUB_EMULATOR_HOST.")
+        description = "Google credentials as Google's tools accept them: a service-account key, gcloud user"
+            + " credentials, a workload identity federation (external_account) or impersonation configuration;"
+            + " default: $GOOGLE_APPLICATION_CREDENTIALS, then gcloud's application default credentials, then the"
+            + " metadata server (on Google Cloud, or $GCE_METADATA_HOST). Not needed with PUBSUB_EMULATOR_HOST.")
     String credentials;
+
+    @Option(names = "--impersonate-service-account", paramLabel = "EMAIL",
+        description = "Call as this service account, impersonated with the credentials above (they need"
+            + " roles/iam.serviceAccountTokenCreator on it); default: $CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT.")
+    String impersonate;
+
+    @Option(names = "--google-auth-api-base", paramLabel = "URL", hidden = true,
+        description = "Where the requests for Google's token, STS and IAM Credentials hosts go (tests, stand-ins).")
+    String authApiBase;
 
     @Option(names = "--project", paramLabel = "PROJECT",
         description = "Google Cloud project id of the topic; default: from --topic projects/P/topics/T,"
@@ -25,7 +36,7 @@ public class GoogleOptions {
     /** The API bases of Cloud Monitoring and Resource Manager: null outside check google (their defaults). */
     GoogleAccess open(Context ctx, Duration timeout, String monitoringApiBase, String resourceManagerApiBase) {
         return GoogleAccess.open(new GoogleAccess.Settings(credentials, pubsubApiBase, monitoringApiBase,
-            resourceManagerApiBase), ctx, timeout);
+            resourceManagerApiBase, impersonate, authApiBase), ctx, timeout);
     }
 
     GoogleNames.Topic topic(String topic, GoogleAccess access, Context ctx) {

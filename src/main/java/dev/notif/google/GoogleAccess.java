@@ -17,38 +17,48 @@ public final class GoogleAccess {
     public static final String EMULATOR_ENV = "PUBSUB_EMULATOR_HOST";
     public static final String CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
 
-    /** What the user passed: the key file and the API bases (null for the defaults). */
-    public record Settings(String credentials, String pubsubBase, String monitoringBase, String resourceManagerBase) {
+    /**
+     * What the user passed: the credentials file, the API bases (null for the defaults), and a service account to
+     * impersonate (null: none) and where Google's auth hosts are reached instead (tests; null: Google's).
+     */
+    public record Settings(String credentials, String pubsubBase, String monitoringBase, String resourceManagerBase,
+                           String impersonate, String authBase) {
+        public Settings(String credentials, String pubsubBase, String monitoringBase, String resourceManagerBase) {
+            this(credentials, pubsubBase, monitoringBase, resourceManagerBase, null, null);
+        }
     }
 
-    private final ServiceAccountKey key;
-    private final AccessTokens tokens;
+    private final GoogleCredential credential;
     private final String emulatorHost;
     private final PubSub pubsub;
     private final Monitoring monitoring;
     private final ResourceManager resourceManager;
 
-    private GoogleAccess(ServiceAccountKey key, AccessTokens tokens, String emulatorHost, PubSub pubsub,
-                         Monitoring monitoring, ResourceManager resourceManager) {
-        this.key = key;
-        this.tokens = tokens;
+    private GoogleAccess(GoogleCredential credential, String emulatorHost, PubSub pubsub, Monitoring monitoring,
+                         ResourceManager resourceManager) {
+        this.credential = credential;
         this.emulatorHost = emulatorHost;
         this.pubsub = pubsub;
         this.monitoring = monitoring;
         this.resourceManager = resourceManager;
     }
 
-    /** Loads the key (exit 3 when it is missing or unusable) unless the emulator is in use; no network call yet. */
+    /**
+     * Finds the credentials as Google's tools do ({@link GoogleCredential}; exit 3 when there are none or they are
+     * unusable) unless the emulator is in use; no network call yet.
+     */
     public static GoogleAccess open(Settings settings, Context ctx, Duration timeout) {
         OkHttpClient client = Http.apiClient(timeout, RetryPolicy.standard(ctx));
         String emulator = ctx.env(EMULATOR_ENV);
         if (emulator != null) {
             String base = settings.pubsubBase() != null ? settings.pubsubBase() : emulatorBase(emulator);
-            return new GoogleAccess(null, null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
+            return new GoogleAccess(null, emulator, new PubSub(new GoogleApi("Pub/Sub emulator", base, client, null)),
                 null, null);
         }
-        ServiceAccountKey key = ServiceAccountKey.locate(settings.credentials(), ctx.env(CREDENTIALS_ENV));
-        AccessTokens tokens = new AccessTokens(key, client, ctx.clock());
+        String impersonate = settings.impersonate() != null ? settings.impersonate()
+            : ctx.env("CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT");
+        GoogleCredential tokens = GoogleCredential.locate(settings.credentials(), ctx, client, impersonate,
+            settings.authBase() == null ? null : base("--google-auth-api-base", settings.authBase(), null));
         PubSub pubsub = new PubSub(new GoogleApi("Pub/Sub", base("--pubsub-api-base", settings.pubsubBase(),
             PubSub.DEFAULT_BASE), client, tokens::token));
         Monitoring monitoring = new Monitoring(new GoogleApi("Cloud Monitoring", base("--monitoring-api-base",
@@ -56,7 +66,7 @@ public final class GoogleAccess {
         ResourceManager resourceManager = new ResourceManager(new GoogleApi("Cloud Resource Manager",
             base("--resourcemanager-api-base", settings.resourceManagerBase(), ResourceManager.DEFAULT_BASE), client,
             tokens::token));
-        return new GoogleAccess(key, tokens, null, pubsub, monitoring, resourceManager);
+        return new GoogleAccess(tokens, null, pubsub, monitoring, resourceManager);
     }
 
     private static String base(String option, String value, String fallback) {
@@ -72,10 +82,10 @@ public final class GoogleAccess {
         return "http://" + v;
     }
 
-    /** Exchanges the key for a token now: exit 3 when Google refuses it, 4 when it cannot be reached. */
+    /** Gets a token now: exit 3 when Google refuses the credentials, 4 when it cannot be reached. */
     public void signIn() {
-        if (tokens != null) {
-            tokens.token();
+        if (credential != null) {
+            credential.token();
         }
     }
 
@@ -83,20 +93,20 @@ public final class GoogleAccess {
         return emulatorHost != null;
     }
 
-    /** The key, or null with the emulator. */
-    public ServiceAccountKey key() {
-        return key;
+    /** The credentials, or null with the emulator. */
+    public GoogleCredential credential() {
+        return credential;
     }
 
-    /** Who makes the calls, for messages: the service account, or the emulator. */
+    /** Who makes the calls, for messages: the service account (or user, or federated identity), or the emulator. */
     public String principal() {
-        return emulator() ? "the Pub/Sub emulator at " + emulatorHost : key.clientEmail();
+        return emulator() ? "the Pub/Sub emulator at " + emulatorHost : credential.principal();
     }
 
-    /** The project when none is given: GOOGLE_CLOUD_PROJECT, else the key's project. */
+    /** The project when none is given: GOOGLE_CLOUD_PROJECT, else the credentials' project. */
     public String defaultProject(Context ctx) {
         String env = ctx.env("GOOGLE_CLOUD_PROJECT");
-        return env != null ? env : key == null ? null : key.projectId();
+        return env != null ? env : credential == null ? null : credential.projectId();
     }
 
     public PubSub pubsub() {

@@ -100,16 +100,19 @@ public final class GoogleChecks {
             return Check.skip(CREDENTIALS, "PUBSUB_EMULATOR_HOST is set: Pub/Sub calls go to " + access.principal()
                 + " without credentials");
         }
-        ServiceAccountKey key = access.key();
+        GoogleCredential c = access.credential();
+        ServiceAccountKey key = c.key();
         try {
             access.signIn();
-            return Check.pass(CREDENTIALS, "signed in as " + key.clientEmail())
-                .detail("client_email", key.clientEmail())
-                .detail("key_id", key.privateKeyId())
-                .detail("project_id", key.projectId());
+            return Check.pass(CREDENTIALS, "signed in as " + c.principal() + " (" + c.type() + ", from " + c.origin()
+                    + ")")
+                .detail("type", c.type()).detail("origin", c.origin())
+                .detail("client_email", c.account())
+                .detail("key_id", key == null ? null : key.privateKeyId())
+                .detail("project_id", c.projectId());
         } catch (NotifException e) {
-            return Check.fail(CREDENTIALS, e.getMessage(), e.hint()).detail("client_email", key.clientEmail())
-                .because(e.exitCode());
+            return Check.fail(CREDENTIALS, e.getMessage(), e.hint()).detail("type", c.type())
+                .detail("client_email", c.account()).because(e.exitCode());
         }
     }
 

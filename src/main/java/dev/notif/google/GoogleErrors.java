@@ -57,11 +57,13 @@ public final class GoogleErrors {
 
     /** The gcloud line that grants the step's role to the account on the project. */
     public static String grant(Step step, GoogleAccess access, String project) {
-        if (access.key() == null) {
-            return "grant the role " + step.role + " on project " + project;
+        String account = access.credential() == null ? null : access.credential().account();
+        if (account == null) {
+            return "grant " + (access.credential() == null ? "the caller" : access.principal()) + " the role " + step.role
+                + " on project " + project;
         }
         return "grant it " + step.role + ": gcloud projects add-iam-policy-binding " + project + " --member"
-            + " serviceAccount:" + access.key().clientEmail() + " --role " + step.role
+            + " serviceAccount:" + account + " --role " + step.role
             + (step == Step.SET_POLICY || step == Step.READ_POLICY || step == Step.CREATE_TOPIC
             ? " (roles/pubsub.admin covers everything notif setup google does)" : "");
     }
@@ -72,6 +74,7 @@ public final class GoogleErrors {
 
     /** APIs are enabled in the project the key belongs to (it is billed for the calls), not the topic's project. */
     private static String keyProject(GoogleAccess access, String project) {
-        return access.key() != null && access.key().projectId() != null ? access.key().projectId() : project;
+        return access.credential() != null && access.credential().projectId() != null ? access.credential().projectId()
+            : project;
     }
 }

@@ -162,7 +162,7 @@ class SetupGoogleCommandTest {
     }
 
     @Test
-    void a_user_credential_file_is_refused_as_not_a_service_account() throws Exception {
+    void an_incomplete_user_credential_file_is_refused_saying_what_it_lacks() throws Exception {
         Path file = home.resolve("adc.json");
         java.nio.file.Files.writeString(file, "{\"type\":\"authorized_user\",\"client_id\":\"x\",\"refresh_token\":\"y\"}");
 
@@ -170,7 +170,7 @@ class SetupGoogleCommandTest {
             "acme-prod", "--topic", "play-rtdn");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).contains("not a service-account key", "user credentials");
+        assertThat(r.err()).contains("authorized_user", "client_secret");
     }
 
     @Test

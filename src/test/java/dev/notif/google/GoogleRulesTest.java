@@ -46,30 +46,6 @@ class GoogleRulesTest {
         assertThat(PublisherBinding.find(policy).role()).isEqualTo("roles/pubsub.editor");
     }
 
-    @Test
-    void the_assertion_is_rs256_over_the_documented_claims() throws Exception {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-        KeyPair pair = gen.generateKeyPair();
-        var key = new ServiceAccountKey("sa@p.iam.gserviceaccount.com", "kid1", pair.getPrivate(),
-            "https://oauth2.googleapis.com/token", "p");
-
-        String[] jwt = AccessTokens.assertion(key, AccessTokens.SCOPE, Instant.ofEpochSecond(1_700_000_000)).split("\\.");
-
-        JsonNode header = Json.parse(new String(Base64.getUrlDecoder().decode(jwt[0]), StandardCharsets.UTF_8));
-        JsonNode claims = Json.parse(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8));
-        assertThat(header.path("alg").asText()).isEqualTo("RS256");
-        assertThat(header.path("kid").asText()).isEqualTo("kid1");
-        assertThat(claims.path("iss").asText()).isEqualTo("sa@p.iam.gserviceaccount.com");
-        assertThat(claims.path("aud").asText()).isEqualTo("https://oauth2.googleapis.com/token");
-        assertThat(claims.path("scope").asText()).isEqualTo("https://www.googleapis.com/auth/cloud-platform");
-        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(3600);
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(pair.getPublic());
-        rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
-        assertThat(rsa.verify(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "invalid_grant|Invalid JWT Signature.|deleted or rotated",
@@ -79,7 +55,7 @@ class GoogleRulesTest {
     })
     void each_token_refusal_names_its_fix(String error, String description, String hint) {
         var key = new ServiceAccountKey("sa@p.iam.gserviceaccount.com", "kid1", null, "https://t", "p");
-        NotifException e = AccessTokens.refused(key, 400, Json.parse("{\"error\":\"" + error
+        NotifException e = GoogleCredential.refused(key, 400, Json.parse("{\"error\":\"" + error
             + "\",\"error_description\":\"" + description + "\"}"));
 
         assertThat(e.exitCode()).isEqualTo(3);

@@ -301,7 +301,8 @@ public final class FakeGoogle extends Dispatcher {
             JsonNode claims = Json.parse(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8));
             if (!rsa.verify(Base64.getUrlDecoder().decode(jwt[2]))
                 || !EMAIL.equals(claims.path("iss").asText())
-                || !server.url("/token").toString().equals(claims.path("aud").asText())
+                || !(server.url("/token").toString().equals(claims.path("aud").asText())
+                    || "https://oauth2.googleapis.com/token".equals(claims.path("aud").asText())) // google-auth-library
                 || !claims.path("scope").asText().contains("cloud-platform")) {
                 return json(400, Json.parse("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}"));
             }
