@@ -184,7 +184,10 @@ class LauncherIT {
         assertThat(Json.parse(send.out()).get("verdict").asText()).isEqualTo("unreachable");
         assertThat(Files.readString(classes)).as("stripe family")
             .contains("dev.notif.Main source: shared objects file")
-            .contains("okhttp3.OkHttpClient source: shared objects file");
+            .contains("okhttp3.OkHttpClient source: shared objects file")
+            // every provider java.security names is in the runtime: no search of the class path that would
+            // instantiate BouncyCastle's provider from its signed jar
+            .doesNotContain("org.bouncycastle");
 
         Run completion = run(unpacked, env, "completion", "bash");
         assertThat(completion.code()).isZero();
