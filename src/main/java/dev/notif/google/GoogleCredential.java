@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -71,7 +72,7 @@ public final class GoogleCredential {
     public static GoogleCredential locate(String option, Context ctx, OkHttpClient client, String impersonate,
                                           String authBase) {
         OkHttpTransport transport = new OkHttpTransport(client, ctx.env("GCE_METADATA_HOST"),
-            authBase == null ? null : okhttp3.HttpUrl.get(authBase));
+            authBase == null ? null : HttpUrl.get(authBase));
         GoogleCredential found = find(option, ctx, transport);
         if (impersonate == null) {
             return found;

@@ -3,9 +3,6 @@ package dev.notif.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
 import dev.notif.core.NotifException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -14,8 +11,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * A service-account key file (the JSON that Google Cloud console > IAM > Service accounts > Keys downloads):
- * the account's e-mail, its RSA private key and the token endpoint to exchange a signed assertion at.
+ * A service-account key file (the JSON that Google Cloud console > IAM > Service accounts > Keys downloads), read
+ * before google-auth-library gets it so that a damaged one is named precisely: the account's e-mail, its RSA private
+ * key, the token endpoint and the project.
  */
 public record ServiceAccountKey(String clientEmail, String privateKeyId, PrivateKey privateKey, String tokenUri,
                                 String projectId) {
@@ -24,28 +22,6 @@ public record ServiceAccountKey(String clientEmail, String privateKeyId, Private
         + " Service accounts > the account > Keys > Add key > JSON) and pass it with --credentials FILE or"
         + " GOOGLE_APPLICATION_CREDENTIALS";
 
-    /** The key file from {@code --credentials}, else {@code GOOGLE_APPLICATION_CREDENTIALS}; exit 3 when there is none. */
-    public static ServiceAccountKey locate(String option, String env) {
-        String file = option != null ? option : env;
-        if (file == null || file.isBlank()) {
-            throw NotifException.credentials("no Google credentials: pass --credentials FILE or set"
-                + " GOOGLE_APPLICATION_CREDENTIALS", CREATE_KEY);
-        }
-        return load(Path.of(file));
-    }
-
-    public static ServiceAccountKey load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw NotifException.credentials("cannot read the Google credentials file " + file + ": "
-                + (Files.exists(file) ? e.getMessage() : "no such file"), "check the path and its permissions; "
-                + CREATE_KEY);
-        }
-        return parse(text, file);
-    }
-
     static ServiceAccountKey parse(String text, Path file) {
         JsonNode json = Json.parseOrNull(text);
         if (json == null || !json.isObject()) {
@@ -53,14 +29,8 @@ public record ServiceAccountKey(String clientEmail, String privateKeyId, Private
         }
         String type = Json.text(json, "type");
         if (!"service_account".equals(type)) {
-            String what = type == null ? "it has no \"type\"" : switch (type) {
-                case "authorized_user" -> "it holds user credentials (from gcloud auth application-default login)";
-                case "external_account" -> "it is a workload identity federation configuration";
-                case "impersonated_service_account" -> "it is an impersonation configuration";
-                default -> "its type is " + type;
-            };
-            throw NotifException.credentials(file + " is not a service-account key: " + what,
-                "notif signs in as a service account; " + CREATE_KEY);
+            throw NotifException.credentials(file + " is not a service-account key (its type is " + type + ")",
+                CREATE_KEY);
         }
         String email = Json.text(json, "client_email");
         String pem = Json.text(json, "private_key");
