@@ -3,6 +3,7 @@ package dev.notif.amazon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
@@ -54,22 +55,23 @@ public final class AmazonRoute implements StoreRoute {
         try {
             m = SnsMessage.parse(new String(request.body(), StandardCharsets.UTF_8));
         } catch (SnsMessage.Malformed e) {
-            return reject(request, 400, "malformed", e.getMessage(), null, null);
+            return reject(request, 400, ErrorCodes.MALFORMED, e.getMessage(), null, null);
         }
         if (!options.topicArns().isEmpty() && (m.topicArn() == null || !options.topicArns().contains(m.topicArn()))) {
-            return reject(request, 400, "topic_mismatch", "TopicArn " + m.topicArn() + " is not one this receiver accepts",
+            return reject(request, 400, ErrorCodes.TOPIC_MISMATCH,
+                "TopicArn " + m.topicArn() + " is not one this receiver accepts",
                 m.type(), m.messageId());
         }
         SnsVerifier.Verification v = verifier.verify(m);
         if (!v.valid()) {
             String step = v.steps().get(v.steps().size() - 1).name();
             if (v.unavailable()) {
-                return reject(request, 503, "certificate_unavailable", v.reason(), m.type(), m.messageId());
+                return reject(request, 503, ErrorCodes.CERTIFICATE_UNAVAILABLE, v.reason(), m.type(), m.messageId());
             }
             String error = switch (step) {
-                case SnsVerifier.MESSAGE -> "malformed";
-                case SnsVerifier.CERTIFICATE_URL, SnsVerifier.CERTIFICATE -> "certificate_rejected";
-                default -> "signature_mismatch";
+                case SnsVerifier.MESSAGE -> ErrorCodes.MALFORMED;
+                case SnsVerifier.CERTIFICATE_URL, SnsVerifier.CERTIFICATE -> ErrorCodes.CERTIFICATE_REJECTED;
+                default -> ErrorCodes.SIGNATURE_MISMATCH;
             };
             return reject(request, 400, error, v.reason(), m.type(), m.messageId());
         }
@@ -89,14 +91,16 @@ public final class AmazonRoute implements StoreRoute {
         if (!options.trust().trustsUrl(url)) {
             SnsHosts.Problem p = SnsHosts.subscribeUrl(url);
             if (p != null) {
-                return reject(request, 400, "certificate_rejected", p.reason() + "; it was not visited", m.type(),
+                return reject(request, 400, ErrorCodes.CERTIFICATE_REJECTED,
+                    p.reason() + "; it was not visited", m.type(),
                     m.messageId());
             }
         }
         Outcome o = probe.get(url, Map.of());
         if (!o.is2xx()) {
             String why = o.answered() ? "HTTP " + o.status() : o.failure().detail();
-            return reject(request, 502, "confirmation_failed", "visiting the SubscribeURL failed (" + why + ")", m.type(),
+            return reject(request, 502, ErrorCodes.CONFIRMATION_FAILED,
+                "visiting the SubscribeURL failed (" + why + ")", m.type(),
                 m.messageId());
         }
         ObjectNode detail = detail(m);
@@ -109,12 +113,13 @@ public final class AmazonRoute implements StoreRoute {
     private Answer notification(Inbound request, SnsMessage m) {
         RtnMessage.Parsed parsed = RtnMessage.parse(m.message());
         if (!parsed.ok()) {
-            return reject(request, 400, "malformed", "not a Real-time Notification: " + String.join("; ", parsed.problems()),
+            return reject(request, 400, ErrorCodes.MALFORMED,
+                "not a Real-time Notification: " + String.join("; ", parsed.problems()),
                 m.type(), m.messageId());
         }
         RtnMessage rtn = parsed.message();
         if (!RtnTypes.isKnown(rtn.notificationType())) {
-            return reject(request, 400, "unsupported_event_type", "notificationType " + rtn.notificationType()
+            return reject(request, 400, ErrorCodes.UNSUPPORTED_EVENT_TYPE, "notificationType " + rtn.notificationType()
                 + " is not one Amazon sends", rtn.notificationType(), m.messageId());
         }
         ObjectNode detail = detail(m);

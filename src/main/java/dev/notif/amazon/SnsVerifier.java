@@ -1,5 +1,6 @@
 package dev.notif.amazon;
 
+import dev.notif.output.Step;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -44,20 +45,6 @@ public final class SnsVerifier {
 
         public boolean trustsUrl(String url) {
             return url != null && urlPrefixes.stream().anyMatch(url::startsWith);
-        }
-    }
-
-    public record Step(String name, String status, String detail) {
-        static Step pass(String name, String detail) {
-            return new Step(name, "pass", detail);
-        }
-
-        static Step fail(String name, String detail) {
-            return new Step(name, "fail", detail);
-        }
-
-        static Step skip(String name, String detail) {
-            return new Step(name, "skip", detail);
         }
     }
 

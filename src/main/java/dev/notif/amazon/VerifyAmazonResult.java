@@ -1,6 +1,7 @@
 package dev.notif.amazon;
 
 import dev.notif.output.Result;
+import dev.notif.output.Step;
 import dev.notif.output.Text;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record VerifyAmazonResult(boolean ok, String store, String type, String messageId, String topicArn,
                                  String signatureVersion, String algorithm, String signingCertUrl,
-                                 SnsVerifier.CertificateInfo certificate, List<SnsVerifier.Step> steps, String reason,
+                                 SnsVerifier.CertificateInfo certificate, List<Step> steps, String reason,
                                  String fix, String stringToSign, RtnMessage notification) implements Result {
 
     public static VerifyAmazonResult of(SnsMessage m, SnsVerifier.Verification v) {
@@ -25,11 +26,7 @@ public record VerifyAmazonResult(boolean ok, String store, String type, String m
         String what = notification == null || notification.notificationType() == null ? String.valueOf(type)
             : type + " " + notification.notificationType();
         out.line(out.bold("notif verify amazon") + "  " + what + "  " + out.dim(String.valueOf(messageId)));
-        int width = steps.stream().mapToInt(s -> s.name().length()).max().orElse(0);
-        for (SnsVerifier.Step s : steps) {
-            out.line("  " + out.status(s.status()) + " ".repeat(6 - s.status().length()) + s.name()
-                + " ".repeat(width - s.name().length() + 2) + s.detail());
-        }
+        Step.print(out, steps);
         if (ok) {
             out.line(out.green("valid") + ": the signature holds" + (certificate == null ? ""
                 : " (" + certificate.source() + " certificate " + certificate.subject() + ")"));
@@ -37,8 +34,7 @@ public record VerifyAmazonResult(boolean ok, String store, String type, String m
         }
         out.line(out.red("invalid") + ": " + reason);
         out.line("  fix: " + fix);
-        boolean signatureStep = steps.stream().anyMatch(s -> s.name().equals(SnsVerifier.SIGNATURE)
-            && s.status().equals("fail"));
+        boolean signatureStep = steps.stream().anyMatch(s -> s.name().equals(SnsVerifier.SIGNATURE) && s.failed());
         if (signatureStep && stringToSign != null) {
             out.line(out.dim("  string to sign (each field as \"Name\\nvalue\\n\"):"));
             for (String line : stringToSign.split("\n")) {

@@ -227,15 +227,8 @@ public final class AppleChecks {
         }
         List<SendAttemptItem> attempts = e.status() == null || e.status().getSendAttempts() == null ? List.of()
             : e.status().getSendAttempts();
-        List<Map<String, Object>> listed = new ArrayList<>();
-        for (SendAttemptItem a : attempts) {
-            String result = a.getRawSendAttemptResult();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("attempt_date", time(a.getAttemptDate()));
-            m.put("result", result);
-            m.put("meaning", AppleSendAttempts.of(result).meaning());
-            listed.add(m);
-        }
+        List<Attempt> listed = attempts.stream().map(a -> new Attempt(time(a.getAttemptDate()),
+            a.getRawSendAttemptResult(), AppleSendAttempts.of(a.getRawSendAttemptResult()).meaning())).toList();
         Check c;
         if (attempts.isEmpty()) {
             if (e.statusFailure() != null) {
@@ -287,6 +280,15 @@ public final class AppleChecks {
             .detail("truncated", h.truncated());
     }
 
+    /** One delivery attempt of the test notification, in {@code details.attempts}. */
+    record Attempt(String attemptDate, String result, String meaning) {
+    }
+
+    /** A notification Apple never delivered, in {@code details.never_delivered_notifications}. */
+    record Undelivered(String notificationUuid, String notificationType, String subtype, String firstAttemptAt,
+                       String lastResult) {
+    }
+
     /** What the history pages add up to: {@link AppleChecker} adds each notification as it reads the pages. */
     static final class History {
         int notifications;
@@ -295,7 +297,7 @@ public final class AppleChecks {
         /** The newest delivery of a notification other than TEST (check apple asks for a TEST on every run). */
         Long lastNonTestDelivered;
         final Map<String, Integer> failures = new TreeMap<>();
-        final List<Map<String, Object>> undelivered = new ArrayList<>();
+        final List<Undelivered> undelivered = new ArrayList<>();
         int undeliveredCount;
         final Map<String, Integer> lastResults = new HashMap<>();
 
@@ -332,13 +334,9 @@ public final class AppleChecks {
             }
             if (undelivered.size() < LISTED) {
                 JsonNode payload = Jws.payloadOrNull(item.getSignedPayload());
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("notification_uuid", Json.text(payload, "notificationUUID"));
-                m.put("notification_type", Json.text(payload, "notificationType"));
-                m.put("subtype", Json.text(payload, "subtype"));
-                m.put("first_attempt_at", attempts.isEmpty() ? null : time(attempts.get(0).getAttemptDate()));
-                m.put("last_result", last);
-                undelivered.add(m);
+                undelivered.add(new Undelivered(Json.text(payload, "notificationUUID"),
+                    Json.text(payload, "notificationType"), Json.text(payload, "subtype"),
+                    attempts.isEmpty() ? null : time(attempts.get(0).getAttemptDate()), last));
             }
         }
 

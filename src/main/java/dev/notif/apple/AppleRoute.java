@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Forwarding;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
@@ -50,7 +51,8 @@ public final class AppleRoute implements StoreRoute {
         Instant at = request.receivedAt();
         JsonNode body = Json.parseOrNull(new String(request.body(), StandardCharsets.UTF_8));
         if (body == null || !body.isObject()) {
-            return reject(at, "malformed", "the body is not JSON: Apple sends {\"signedPayload\": ...} (V2) or a V1"
+            return reject(at, ErrorCodes.MALFORMED,
+                "the body is not JSON: Apple sends {\"signedPayload\": ...} (V2) or a V1"
                 + " notification object", null, null);
         }
         if (body.has("signedPayload")) {
@@ -59,7 +61,7 @@ public final class AppleRoute implements StoreRoute {
         if (body.has("notification_type")) {
             return v1(at, body);
         }
-        return reject(at, "malformed", "neither a V2 notification ({\"signedPayload\": ...}) nor a V1 one"
+        return reject(at, ErrorCodes.MALFORMED, "neither a V2 notification ({\"signedPayload\": ...}) nor a V1 one"
             + " (notification_type)", null, null);
     }
 
@@ -68,12 +70,13 @@ public final class AppleRoute implements StoreRoute {
         String type = v.payload() == null ? null : v.notificationType();
         String id = v.payload() == null ? null : v.notificationUuid();
         if (!v.valid()) {
-            String error = AppleSignedPayloads.FORMAT.equals(v.failedStep()) ? "malformed" : "signature_mismatch";
+            String error = AppleSignedPayloads.FORMAT.equals(v.failedStep()) ?
+                ErrorCodes.MALFORMED : ErrorCodes.SIGNATURE_MISMATCH;
             return reject(at, error, v.failedStep() + ": " + v.reason(), type, id);
         }
         String bundle = v.bundleId();
         if (!bundleIds.isEmpty() && !bundleIds.contains(bundle)) {
-            return reject(at, "wrong_app", "notification for " + bundle + "; this receiver accepts "
+            return reject(at, ErrorCodes.WRONG_APP, "notification for " + bundle + "; this receiver accepts "
                 + String.join(", ", bundleIds), type, id);
         }
         ObjectNode detail = Json.object().put("version", "V2").put("environment", v.environment())
@@ -97,17 +100,19 @@ public final class AppleRoute implements StoreRoute {
                 "original_transaction_id");
         }
         if (sharedSecret == null) {
-            return reject(at, "shared_secret_mismatch", "a V1 notification, but this receiver has no shared secret"
+            return reject(at, ErrorCodes.SHARED_SECRET_MISMATCH,
+                "a V1 notification, but this receiver has no shared secret"
                 + " (notif listen --apple-shared-secret)", type, original);
         }
         if (password == null || !MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
             sharedSecret.getBytes(StandardCharsets.UTF_8))) {
-            return reject(at, "shared_secret_mismatch", "the V1 password is not this receiver's shared secret", type,
+            return reject(at, ErrorCodes.SHARED_SECRET_MISMATCH,
+                "the V1 password is not this receiver's shared secret", type,
                 original);
         }
         String bundle = Json.text(body, "bid");
         if (!bundleIds.isEmpty() && !bundleIds.contains(bundle)) {
-            return reject(at, "wrong_app", "notification for " + bundle + "; this receiver accepts "
+            return reject(at, ErrorCodes.WRONG_APP, "notification for " + bundle + "; this receiver accepts "
                 + String.join(", ", bundleIds), type, original);
         }
         ObjectNode detail = Json.object().put("version", "V1").put("environment", Json.text(body, "environment"))

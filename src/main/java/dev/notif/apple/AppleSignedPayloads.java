@@ -6,6 +6,7 @@ import com.apple.itunes.storekit.verification.VerificationException;
 import com.apple.itunes.storekit.verification.VerificationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
+import dev.notif.output.Step;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.security.cert.CertificateException;
@@ -49,25 +50,6 @@ public final class AppleSignedPayloads {
     /** What the payload must match; null fields are not checked (the payload's own values are reported). */
     public record Expect(String bundleId, AppleEnvironment environment, Long appAppleId) {
         public static final Expect NOTHING = new Expect(null, null, null);
-    }
-
-    /** One step of the verification: pass, fail or skip, with what was found. */
-    public record Step(String step, String status, String detail) {
-        static Step pass(String step, String detail) {
-            return new Step(step, "pass", detail);
-        }
-
-        static Step fail(String step, String detail) {
-            return new Step(step, "fail", detail);
-        }
-
-        static Step skip(String step, String detail) {
-            return new Step(step, "skip", detail);
-        }
-
-        public boolean failed() {
-            return "fail".equals(status);
-        }
     }
 
     /** A certificate of the x5c chain, as a person reads it. */

@@ -1,5 +1,6 @@
 package dev.notif.apple;
 
+import dev.notif.listen.ErrorCodes;
 import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Verdict;
@@ -59,13 +60,13 @@ public final class AppleVerdicts extends Classifier<AppleDelivery> {
         String code = NetworkVerdicts.errorCode(body);
         String text = ((code == null ? "" : code + " ") + (body == null ? "" : body)).toLowerCase(Locale.ROOT);
 
-        if (delivery.v1() && ("shared_secret_mismatch".equals(code) || PASSWORD.matcher(text).find())) {
+        if (delivery.v1() && (ErrorCodes.SHARED_SECRET_MISMATCH.equals(code) || PASSWORD.matcher(text).find())) {
             return new Verdict(Verdict.SIGNATURE_REJECTED, "the receiver refused the V1 notification's password: the"
                 + " app-specific shared secret it holds is missing or not this one",
                 "copy the shared secret from App Store Connect > the app > App Information > App-Specific Shared Secret"
                     + " (or the account's primary shared secret) into the receiver, then resend");
         }
-        if (!delivery.v1() && ("signature_mismatch".equals(code) || SIGNATURE.matcher(text).find())) {
+        if (!delivery.v1() && (ErrorCodes.SIGNATURE_MISMATCH.equals(code) || SIGNATURE.matcher(text).find())) {
             return new Verdict(Verdict.SIGNATURE_REJECTED, "the receiver refused the signed payload's chain or"
                 + " signature: it does not trust notif's test root. That is expected from a receiver that verifies"
                 + " against Apple Root CA G3, and it is what a production receiver must do",
@@ -73,23 +74,23 @@ public final class AppleVerdicts extends Classifier<AppleDelivery> {
                     + delivery.testRoot() + "); to test a production backend, let Apple send the test notification:"
                     + " notif check apple --bundle-id " + sent.bundleId());
         }
-        if ("wrong_app".equals(code) || BUNDLE.matcher(text).find()) {
+        if (ErrorCodes.WRONG_APP.equals(code) || BUNDLE.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the receiver is not set up for bundle id " + sent.bundleId()
                 + " (or for this appAppleId)", "send with the bundle id configured in the backend (--bundle-id), or add"
                 + " this app to it");
         }
-        if ("environment_mismatch".equals(code) || ENVIRONMENT.matcher(text).find()) {
+        if (ErrorCodes.ENVIRONMENT_MISMATCH.equals(code) || ENVIRONMENT.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the receiver refuses " + sent.environment().word()
                 + " notifications: it is set up for the other environment", "send with --environment "
                 + (sent.environment() == AppleEnvironment.SANDBOX ? "production" : "sandbox")
                 + ", or point Apple's " + sent.environment().word() + " URL at the receiver that handles it");
         }
-        if ("unsupported_event_type".equals(code) || TYPE.matcher(text).find()) {
+        if (ErrorCodes.UNSUPPORTED_EVENT_TYPE.equals(code) || TYPE.matcher(text).find()) {
             return new Verdict(Verdict.EVENT_REJECTED, "the receiver refuses notifications of type " + sent.type(),
                 "receivers must answer 200 to every type Apple sends, including TEST, and ignore those they do not use;"
                     + " otherwise Apple keeps retrying them");
         }
-        if ("malformed".equals(code)) {
+        if (ErrorCodes.MALFORMED.equals(code)) {
             return new Verdict(Verdict.REJECTED, "the receiver could not read the body as an App Store Server"
                 + " Notification " + sent.version(), "check that the URL is the receiver's Apple endpoint and that it"
                 + " is set up for " + sent.version() + " (notif setup apple --version " + sent.version() + ")");

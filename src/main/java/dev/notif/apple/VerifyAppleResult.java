@@ -2,6 +2,7 @@ package dev.notif.apple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.output.Result;
+import dev.notif.output.Step;
 import dev.notif.output.Text;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,16 @@ import java.util.Map;
 /**
  * The result of {@code notif verify apple}: valid or not, the failed step with its reason and fix, every step, and
  * the decoded notification (with its transaction and renewal info). Exit 0 when valid, 1 when not.
- * JSON: {@code {ok, valid, failed_step, reason, fix, steps: [{step, status, detail}], notification: {…},
+ * JSON: {@code {ok, store, valid, failed_step, reason, fix, steps: [{name, status, detail}], notification: {…},
  * payload, transaction, renewal_info, chain: [{subject, issuer, not_before, not_after}], roots}}.
  */
-public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, String reason, String fix,
-                                List<AppleSignedPayloads.Step> steps, Map<String, Object> notification, JsonNode payload,
+public record VerifyAppleResult(boolean ok, String store, boolean valid, String failedStep, String reason, String fix,
+                                List<Step> steps, Map<String, Object> notification, JsonNode payload,
                                 JsonNode transaction, JsonNode renewalInfo, List<AppleSignedPayloads.Cert> chain,
                                 List<String> roots) implements Result {
 
     public static VerifyAppleResult of(AppleSignedPayloads.Verification v, List<AppleRoots.Root> roots) {
-        return new VerifyAppleResult(v.valid(), v.valid(), v.failedStep(), v.reason(), v.fix(), v.steps(),
+        return new VerifyAppleResult(v.valid(), "apple", v.valid(), v.failedStep(), v.reason(), v.fix(), v.steps(),
             AppleSignedPayloads.summary(v), v.payload(), v.transaction(), v.renewalInfo(), v.chain(),
             roots.stream().map(AppleRoots.Root::source).toList());
     }
@@ -51,11 +52,7 @@ public record VerifyAppleResult(boolean ok, boolean valid, String failedStep, St
         Object signed = notification.get("signed_date");
         out.line(out.dim("  " + (signed == null ? "" : "signed " + signed + "; ") + "trusted roots: "
             + String.join(", ", roots)));
-        int width = steps.stream().mapToInt(s -> s.step().length()).max().orElse(0);
-        for (AppleSignedPayloads.Step s : steps) {
-            out.line("  " + out.status(s.status()) + " ".repeat(6 - s.status().length()) + s.step()
-                + " ".repeat(width - s.step().length() + 2) + s.detail());
-        }
+        Step.print(out, steps);
         if (valid) {
             out.line(out.green("valid: signed by a chain to a trusted root"
                 + (transaction == null ? "" : "; transaction " + transaction.path("transactionId").asText()

@@ -6,6 +6,7 @@ import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Version;
+import dev.notif.output.ErrorDocument;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -109,14 +110,7 @@ public final class Cli {
         }
         ctx.err().flush();
         if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("exit_code", code);
-            error.put("message", msg);
-            error.put("hint", h);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("ok", false);
-            doc.put("error", error);
-            ctx.out().println(Json.pretty(doc));
+            ctx.out().println(Json.pretty(ErrorDocument.of(code, msg, h)));
             ctx.out().flush();
         }
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         "",
         "--payload takes the signedPayload itself or a whole {\"signedPayload\": ...} body (a file, or - for stdin).",
         "",
-        "JSON (--json): {ok, valid, failed_step, reason, fix, steps: [{step, status, detail}], notification:"
+        "JSON (--json): {ok, store, valid, failed_step, reason, fix, steps: [{name, status, detail}], notification:"
             + " {notification_type, subtype, notification_uuid, version, signed_date, environment, bundle_id,"
             + " app_apple_id}, payload, transaction, renewal_info, chain: [{subject, issuer, not_before, not_after}],"
             + " roots}.",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
@@ -17,11 +18,6 @@ import java.util.Set;
  */
 public final class GoogleRoute implements StoreRoute {
     public static final String STORE = "google";
-    public static final String MALFORMED = "malformed";
-    public static final String INVALID = "invalid_notification";
-    public static final String PACKAGE_MISMATCH = "package_mismatch";
-    /** An authenticated push was expected (--google-audience) and its OIDC token is missing or invalid. */
-    public static final String UNAUTHENTICATED = "unauthenticated";
 
     private final Set<String> packages;
     private final PushAuth auth;
@@ -47,29 +43,32 @@ public final class GoogleRoute implements StoreRoute {
         if (auth != null) {
             PushAuth.Refusal refusal = auth.check(request.header("authorization"));
             if (refusal != null) {
-                return Answer.rejected(refusal.status(), UNAUTHENTICATED, refusal.reason(),
-                    LogEntry.rejected(STORE, request.receivedAt(), UNAUTHENTICATED, null, null));
+                return Answer.rejected(refusal.status(), ErrorCodes.UNAUTHENTICATED, refusal.reason(),
+                    LogEntry.rejected(STORE, request.receivedAt(), ErrorCodes.UNAUTHENTICATED, null, null));
             }
         }
         PushEnvelope.Decoded push;
         try {
             push = PushEnvelope.decode(request.body());
         } catch (IllegalArgumentException e) {
-            return reject(request, MALFORMED, e.getMessage() + "; expected a Pub/Sub push envelope {\"message\": {\"data\":"
+            return reject(request, ErrorCodes.MALFORMED,
+                e.getMessage() + "; expected a Pub/Sub push envelope {\"message\": {\"data\":"
                 + " base64, \"messageId\"}, \"subscription\"}", null, null);
         }
         JsonNode data = Json.parseOrNull(push.text());
         if (data == null || !data.isObject()) {
-            return reject(request, MALFORMED, "message.data does not decode to a JSON object", null, push.messageId());
+            return reject(request, ErrorCodes.MALFORMED,
+                "message.data does not decode to a JSON object", null, push.messageId());
         }
         DeveloperNotification.Parsed n;
         try {
             n = DeveloperNotification.parse(data);
         } catch (IllegalArgumentException e) {
-            return reject(request, INVALID, e.getMessage(), null, push.messageId());
+            return reject(request, ErrorCodes.INVALID_NOTIFICATION, e.getMessage(), null, push.messageId());
         }
         if (!packages.isEmpty() && !packages.contains(n.packageName())) {
-            return reject(request, PACKAGE_MISMATCH, "package " + n.packageName() + " is not one this receiver accepts ("
+            return reject(request, ErrorCodes.PACKAGE_MISMATCH,
+                "package " + n.packageName() + " is not one this receiver accepts ("
                 + String.join(", ", packages.stream().sorted().toList()) + ")", n.type(), push.messageId());
         }
         ObjectNode detail = Json.object();

@@ -1,5 +1,6 @@
 package dev.notif.google;
 
+import dev.notif.listen.ErrorCodes;
 import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Outcome;
@@ -58,17 +59,17 @@ public final class GoogleVerdicts extends Classifier<GooglePush> {
         GoogleNotification sent = push.notification();
         String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
         String code = NetworkVerdicts.errorCode(body);
-        if ("package_mismatch".equals(code) || code == null && PACKAGE.matcher(text).find()) {
+        if (ErrorCodes.PACKAGE_MISMATCH.equals(code) || code == null && PACKAGE.matcher(text).find()) {
             return new Verdict(Verdict.EVENT_REJECTED, "the backend refuses notifications for package "
                 + sent.packageName() + ": it is not the app it is set up for", "pass the app's package name with"
                 + " --package (Play Console > the app > Dashboard shows it), or add the app to the backend");
         }
-        if ("invalid_notification".equals(code)) {
+        if (ErrorCodes.INVALID_NOTIFICATION.equals(code)) {
             return new Verdict(Verdict.REJECTED, "the backend read the envelope but found the notification unusable"
                 + " (a field missing or of the wrong type)", "compare it with Play's RTDN reference; if you passed"
                 + " --purchase-token or --package, check their values");
         }
-        if ("malformed".equals(code) || code == null && ENVELOPE.matcher(text).find()) {
+        if (ErrorCodes.MALFORMED.equals(code) || code == null && ENVELOPE.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the backend could not read the push as a Pub/Sub envelope with a"
                 + " DeveloperNotification in message.data", "if the subscription pushes unwrapped payloads, keep the"
                 + " envelope: notif setup google ... --push-url URL (without --unwrapped)");

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /stripe} of the receiver, behaving as the ingestion service does: the signature first (any v1 of the
@@ -42,24 +41,22 @@ public final class StripeRoute implements StoreRoute {
         StripeSignature.Verification v = StripeSignature.verify(request.header(StripeSignature.HEADER), request.body(),
             secrets, at.getEpochSecond(), toleranceSeconds);
         if (!v.ok()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "signature_mismatch");
-            body.put("message", v.detail());
-            body.put("reason", v.reason()); // missing_header, bad_header, no_v1, no_match, timestamp_outside_tolerance
-            return new Answer(400, Answer.JSON, Json.compact(body),
-                LogEntry.rejected(store(), at, "signature_mismatch", null, null));
+            return new Answer(400, Answer.JSON, Json.compact(new SignatureRejection(ErrorCodes.SIGNATURE_MISMATCH,
+                v.detail(), v.reason())), LogEntry.rejected(store(), at, ErrorCodes.SIGNATURE_MISMATCH, null, null));
         }
         EventFields event = EventFields.read(request.body());
         String type = event == null ? null : event.type();
         String id = event == null ? null : event.id();
         if (event == null || type == null || event.object() == null) {
-            return Answer.rejected(400, "malformed", "the body is not a Stripe event (JSON with type and data.object)",
-                LogEntry.rejected(store(), at, "malformed", type, id));
+            return Answer.rejected(400, ErrorCodes.MALFORMED,
+                "the body is not a Stripe event (JSON with type and data.object)",
+                LogEntry.rejected(store(), at, ErrorCodes.MALFORMED, type, id));
         }
         if (!StripeEvents.isAllowed(type, trackNewPurchases)) {
             String accepted = String.join(", ", StripeEvents.allowed(trackNewPurchases));
-            return Answer.rejected(400, "unsupported_event_type", "event type " + type + " is not accepted; accepted: "
-                + accepted, LogEntry.rejected(store(), at, "unsupported_event_type", type, id));
+            return Answer.rejected(400, ErrorCodes.UNSUPPORTED_EVENT_TYPE,
+                "event type " + type + " is not accepted; accepted: "
+                + accepted, LogEntry.rejected(store(), at, ErrorCodes.UNSUPPORTED_EVENT_TYPE, type, id));
         }
         ObjectNode detail = Json.object();
         detail.put("livemode", event.livemode());
@@ -141,5 +138,12 @@ public final class StripeRoute implements StoreRoute {
             p.skipChildren();
             return null;
         }
+    }
+
+    /**
+     * The contract's error body with the signature's {@code reason}: missing_header, bad_header, no_v1, no_match or
+     * timestamp_outside_tolerance.
+     */
+    record SignatureRejection(String error, String message, String reason) {
     }
 }

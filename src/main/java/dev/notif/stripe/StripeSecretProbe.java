@@ -128,13 +128,13 @@ public final class StripeSecretProbe {
         return d;
     }
 
-    private static Map<String, Object> answer(Sent<StripeDelivery> sent) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("http_status", sent.outcome().status());
-        d.put("verdict", sent.verdict().verdict());
-        d.put("latency_ms", sent.outcome().latencyMs());
-        d.put("body", sent.outcome().answered() ? sent.outcome().shownBody()
-            : Secrets.scrub(sent.outcome().failure().detail()));
-        return d;
+    /** One of the two answers in the details; {@code body} is the network failure when there was no answer. */
+    record Answer(Integer httpStatus, String verdict, long latencyMs, String body) {
+    }
+
+    private static Answer answer(Sent<StripeDelivery> sent) {
+        Outcome o = sent.outcome();
+        return new Answer(o.status(), sent.verdict().verdict(), o.latencyMs(),
+            o.answered() ? o.shownBody() : Secrets.scrub(o.failure().detail()));
     }
 }

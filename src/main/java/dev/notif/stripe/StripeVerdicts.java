@@ -1,5 +1,6 @@
 package dev.notif.stripe;
 
+import dev.notif.listen.ErrorCodes;
 import dev.notif.probe.Classifier;
 import dev.notif.probe.NetworkVerdicts;
 import dev.notif.probe.Verdict;
@@ -55,7 +56,7 @@ public final class StripeVerdicts extends Classifier<StripeDelivery> {
         String text = (body == null ? "" : body).toLowerCase(Locale.ROOT);
         boolean allowed = StripeEvents.isAllowed(sent.eventType(), true);
 
-        if ("signature_mismatch".equals(code) || code == null && SIGNATURE.matcher(text).find()) {
+        if (ErrorCodes.SIGNATURE_MISMATCH.equals(code) || code == null && SIGNATURE.matcher(text).find()) {
             if (text.contains("tolerance") || text.contains("timestamp")) {
                 return new Verdict(Verdict.SIGNATURE_REJECTED, "the backend refused the signature's timestamp: it is"
                     + " older than its tolerance (Stripe's libraries allow 300 s)", "check the clocks of this machine and"
@@ -67,7 +68,7 @@ public final class StripeVerdicts extends Classifier<StripeDelivery> {
                 "copy the endpoint's signing secret from " + DASHBOARD_SECRET + " into the backend's Stripe settings,"
                     + " character for character, then resend");
         }
-        if ("unsupported_event_type".equals(code) || code == null && EVENT.matcher(text).find()) {
+        if (ErrorCodes.UNSUPPORTED_EVENT_TYPE.equals(code) || code == null && EVENT.matcher(text).find()) {
             if (StripeEvents.NEW_PURCHASES.contains(sent.eventType())) {
                 return new Verdict(Verdict.EVENT_REJECTED, "the backend refuses " + sent.eventType() + ": it accepts it"
                     + " only when \"track new purchases from server-to-server notifications\" is on",
@@ -80,7 +81,7 @@ public final class StripeVerdicts extends Classifier<StripeDelivery> {
                 + " retrying refused events and ends up disabling the endpoint",
                 "make the endpoint send exactly the accepted events: notif setup stripe --url URL");
         }
-        if ("malformed".equals(code)) {
+        if (ErrorCodes.MALFORMED.equals(code)) {
             return new Verdict(Verdict.REJECTED, "the backend could not read the delivery as a Stripe event",
                 "if you passed --data, check that it is a Stripe object or event; otherwise report it");
         }

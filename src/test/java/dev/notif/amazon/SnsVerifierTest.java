@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import dev.notif.output.Step;
 import org.junit.jupiter.api.AfterEach;
+import dev.notif.output.Step;
 import org.junit.jupiter.api.BeforeEach;
+import dev.notif.output.Step;
 import org.junit.jupiter.api.Test;
+import dev.notif.output.Step;
 import org.junit.jupiter.params.ParameterizedTest;
+import dev.notif.output.Step;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SnsVerifierTest {
@@ -67,7 +72,7 @@ class SnsVerifierTest {
         assertThat(v.valid()).as(v.reason()).isTrue();
         assertThat(v.algorithm()).isEqualTo(version.equals("1") ? "SHA1withRSA" : "SHA256withRSA");
         assertThat(v.certificate().source()).isEqualTo("fetched");
-        assertThat(v.steps()).extracting(SnsVerifier.Step::status).containsOnly("pass");
+        assertThat(v.steps()).extracting(Step::status).containsOnly("pass");
     }
 
     @Test
@@ -144,7 +149,7 @@ class SnsVerifierTest {
     void a_certificate_url_outside_the_sns_hosts_fails_without_a_request(String url) {
         SnsVerifier.Verification v = verify(notification("1", url));
         assertThat(v.valid()).isFalse();
-        assertThat(v.steps()).last().extracting(SnsVerifier.Step::name).isEqualTo(SnsVerifier.CERTIFICATE_URL);
+        assertThat(v.steps()).last().extracting(Step::name).isEqualTo(SnsVerifier.CERTIFICATE_URL);
         assertThat(v.reason()).contains("nothing was fetched");
         assertThat(fetches).hasValue(0);
     }

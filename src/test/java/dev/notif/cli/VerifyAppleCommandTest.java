@@ -31,7 +31,7 @@ class VerifyAppleCommandTest {
 
     static String step(JsonNode json, String step) {
         for (JsonNode s : json.get("steps")) {
-            if (s.get("step").asText().equals(step)) {
+            if (s.get("name").asText().equals(step)) {
                 return s.get("status").asText();
             }
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Context;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
+import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.ListenSetup;
 import java.io.InputStream;
@@ -169,7 +170,7 @@ class PushAuthTest {
         GoogleRoute route = route(Set.of(ACCOUNT));
         Answer none = route.handle(push(null));
         assertThat(none.status()).isEqualTo(401);
-        assertThat(Json.parse(none.body()).path("error").asText()).isEqualTo(GoogleRoute.UNAUTHENTICATED);
+        assertThat(Json.parse(none.body()).path("error").asText()).isEqualTo(ErrorCodes.UNAUTHENTICATED);
         assertThat(error(none)).contains("--push-auth");
         long past = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
         Map<Map<String, Object>, String> bad = Map.of(
