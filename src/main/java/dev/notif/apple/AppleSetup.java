@@ -35,6 +35,6 @@ public final class AppleSetup {
                         + " App Information > App Store Server Notifications", null);
             }
         }
-        return SetupAppleResult.of(app, after, changes, dryRun);
+        return SetupAppleResult.of(app, after, AppleSetupPlan.actions(changes, wanted, !dryRun), dryRun);
     }
 }

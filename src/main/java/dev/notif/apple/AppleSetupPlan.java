@@ -2,6 +2,7 @@ package dev.notif.apple;
 
 import dev.notif.apple.AppStoreConnect.App;
 import dev.notif.apple.AppStoreConnect.Endpoint;
+import dev.notif.output.PlanAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,29 @@ public final class AppleSetupPlan {
             }
         }
         return changes;
+    }
+
+    /**
+     * The plan in the shape every setup shares: one action per environment set ({@code update} or {@code none}) on
+     * its notification URL, the changed fields in words, and the wanted {@code url} and {@code version}.
+     */
+    public static List<PlanAction> actions(List<Change> changes, Wanted wanted, boolean applied) {
+        List<PlanAction> actions = new ArrayList<>();
+        for (AppleEnvironment env : AppleEnvironment.values()) {
+            Endpoint want = wanted.of(env);
+            if (want == null) {
+                continue;
+            }
+            List<String> words = changes.stream().filter(c -> c.environment().equals(env.word()))
+                .map(c -> c.field() + ": " + (c.before() == null ? "(none)" : c.before()) + " -> " + c.after())
+                .toList();
+            String action = words.isEmpty() ? PlanAction.NONE : PlanAction.UPDATE;
+            actions.add(PlanAction.of(action, "notification URL", env.word(), words,
+                    words.isEmpty() ? "already set" : "differs from the wanted URL and version")
+                .applied(applied || words.isEmpty()).field("environment", env.word()).field("url", want.url())
+                .field("version", want.version()));
+        }
+        return actions;
     }
 
     /** The app as it will be once the plan is applied. */

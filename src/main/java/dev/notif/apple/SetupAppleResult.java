@@ -2,6 +2,7 @@ package dev.notif.apple;
 
 import dev.notif.apple.AppStoreConnect.App;
 import dev.notif.apple.AppStoreConnect.Endpoint;
+import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.util.ArrayList;
@@ -10,23 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of {@code notif setup apple}: the app, its notification settings before and after, and the changes
- * (none when it was already set). JSON: {@code {ok, bundle_id, app_id, app_name, dry_run, changed, changes: [{
- * environment, field, before, after}], before: {production: {url, version}, sandbox: {…}}, after: {…}, next}}.
+ * The result of {@code notif setup apple}: the app, its notification settings before and after, and the plan:
+ * one action per environment set, {@code update} or {@code none} (a second run changes nothing).
  */
-public record SetupAppleResult(boolean ok, String bundleId, String appId, String appName, boolean dryRun,
-                               boolean changed, List<AppleSetupPlan.Change> changes, Map<String, Endpoint> before,
+public record SetupAppleResult(boolean ok, String store, String bundleId, String appId, String appName,
+                               boolean dryRun, boolean changed, List<PlanAction> actions, Map<String, Endpoint> before,
                                Map<String, Endpoint> after, String next) implements Result {
 
     /** What setup apple sets, and what it does not (App Store Connect's own webhooks are another thing). */
     public static final String SETS = "sets the App Store Server Notifications URLs (App Information), not the App Store"
         + " Connect API webhooks (Users and Access > Integrations)";
 
-    public static SetupAppleResult of(App before, App after, List<AppleSetupPlan.Change> changes, boolean dryRun) {
+    public static SetupAppleResult of(App before, App after, List<PlanAction> actions, boolean dryRun) {
         String next = "notif check apple --bundle-id " + before.bundleId()
             + " (asks Apple for a test notification in each environment and reads its delivery history)";
-        return new SetupAppleResult(true, before.bundleId(), before.id(), before.name(), dryRun,
-            !dryRun && !changes.isEmpty(), List.copyOf(changes), settings(before), settings(after), next);
+        return new SetupAppleResult(true, "apple", before.bundleId(), before.id(), before.name(), dryRun,
+            !dryRun && actions.stream().anyMatch(PlanAction::writes), List.copyOf(actions), settings(before),
+            settings(after), next);
     }
 
     private static Map<String, Endpoint> settings(App app) {
@@ -52,12 +53,13 @@ public record SetupAppleResult(boolean ok, String bundleId, String appId, String
             }
         }
         out.table(List.of("environment", "field", "before", "after", "action"), rows);
-        if (changes.isEmpty()) {
+        int changes = actions.stream().mapToInt(a -> a.changes().size()).sum();
+        if (changes == 0) {
             out.line(out.green("already set: nothing to change"));
         } else if (dryRun) {
-            out.line(out.yellow("dry run: " + changes.size() + " change(s) planned, nothing sent to App Store Connect"));
+            out.line(out.yellow("dry run: " + changes + " change(s) planned, nothing sent to App Store Connect"));
         } else {
-            out.line(out.green("updated: " + changes.size() + " change(s) applied"));
+            out.line(out.green("updated: " + changes + " change(s) applied"));
         }
         out.line("next: " + next);
     }

@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
             + " ASC_KEY_ID, ASC_ISSUER_ID) with the App Manager or Admin role; the In-App Purchase key used by"
             + " 'check apple' cannot change app settings.",
         "",
-        "JSON (--json): {ok, bundle_id, app_id, app_name, dry_run, changed, changes: [{environment, field, before,"
-            + " after}], before: {production: {url, version}, sandbox: {url, version}}, after: {...}, next}.",
+        "JSON (--json): {ok, store, bundle_id, app_id, app_name, dry_run, changed, actions: [{action: update|none,"
+            + " resource, name, changes, reason, applied, cause, fix, environment, url, version}], before: {production:"
+            + " {url, version}, sandbox: {url, version}}, after: {...}, next}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         "",
         "Known failures are explained with their fix: permission denied (the role the service account lacks), an API not enabled, and the organisation policy \"Domain restricted sharing\" that refuses Play's account (exit 1, the rest is still done).",
         "",
-        "JSON (--json): {ok, dry_run, project, topic, principal, actions: [{action: create|update|none|skip, resource, name, changes, applied, cause, fix}], play_console: {topic_name, where}}.",
+        "JSON (--json): {ok, store, dry_run, project, topic, principal, actions: [{action: create|update|none|skip, resource, name, changes, reason, applied, cause, fix}], play_console: {topic_name, where}}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -43,9 +43,10 @@ import picocli.CommandLine.Option;
             + " beyond that is refused before any write, naming the disabled endpoints worth deleting. setup works on"
             + " webhook endpoints only and never creates a v2 event destination (check stripe reports those).",
         "",
-        "JSON (--json): {ok, mode, dry_run, applied, url, account, api_key, events, actions: [{action: create|update|"
-            + "delete|none, endpoint_id, url, add_events, remove_events, enable, reason}], endpoint: {id, url, status,"
-            + " enabled_events, api_version}, secret, secret_file, secret_note, problem, notes, error}.",
+        "JSON (--json): {ok, store, mode, dry_run, applied, url, account, api_key, events, actions: [{action:"
+            + " create|update|delete|none, resource, name, changes, reason, applied, cause, fix, endpoint_id, url,"
+            + " add_events, remove_events, enable}], endpoint: {id, url, status, enabled_events, api_version},"
+            + " secret, secret_file, secret_note, problem, notes, error}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {

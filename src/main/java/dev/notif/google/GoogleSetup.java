@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.NotifException;
 import dev.notif.core.RetryPolicy;
 import dev.notif.google.GoogleErrors.Step;
-import dev.notif.google.SetupGoogleResult.Action;
+import dev.notif.output.PlanAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +38,16 @@ public final class GoogleSetup {
         PubSub pubsub = access.pubsub();
         String project = topic.project();
         boolean topicExists = call(Step.READ_TOPIC, project, () -> pubsub.topic(topic)).isPresent();
-        List<Action> actions = new ArrayList<>();
+        List<PlanAction> actions = new ArrayList<>();
 
         if (topicExists) {
-            actions.add(new Action("none", TOPIC, topic.full(), List.of("exists"), true, null, null));
+            actions.add(action("none", TOPIC, topic.full(), List.of("exists"), true, null, null));
         } else if (dryRun) {
-            actions.add(new Action("create", TOPIC, topic.full(), List.of(), false, null, null));
+            actions.add(action("create", TOPIC, topic.full(), List.of(), false, null, null));
         } else {
             call(Step.CREATE_TOPIC, project, () -> pubsub.createTopic(topic));
             progress.accept("created topic " + topic.full());
-            actions.add(new Action("create", TOPIC, topic.full(), List.of(), true, null, null));
+            actions.add(action("create", TOPIC, topic.full(), List.of(), true, null, null));
         }
 
         actions.add(publisher(topic, topicExists, dryRun));
@@ -55,19 +55,19 @@ public final class GoogleSetup {
         if (push != null) {
             actions.add(subscription(topic, topicExists, push, subscriptionId, dryRun));
         }
-        boolean ok = actions.stream().noneMatch(Action::failed);
-        return new SetupGoogleResult(ok, dryRun, project, topic.full(), access.principal(), actions,
+        boolean ok = actions.stream().noneMatch(PlanAction::hasFailed);
+        return new SetupGoogleResult(ok, "google", dryRun, project, topic.full(), access.principal(), actions,
             SetupGoogleResult.PlayConsole.of(topic.full()));
     }
 
-    private Action publisher(GoogleNames.Topic topic, boolean topicExists, boolean dryRun) {
+    private PlanAction publisher(GoogleNames.Topic topic, boolean topicExists, boolean dryRun) {
         String who = PublisherBinding.MEMBER + " as " + PublisherBinding.ROLE;
         if (access.emulator()) {
-            return new Action("skip", PUBLISHER, who, List.of("the Pub/Sub emulator does not implement IAM"), false, null,
+            return action("skip", PUBLISHER, who, List.of("the Pub/Sub emulator does not implement IAM"), false, null,
                 null);
         }
         if (dryRun && !topicExists) {
-            return new Action("create", PUBLISHER, who, List.of(), false, null, null);
+            return action("create", PUBLISHER, who, List.of(), false, null, null);
         }
         PubSub pubsub = access.pubsub();
         for (int attempt = 1; ; attempt++) {
@@ -76,20 +76,20 @@ public final class GoogleSetup {
             if (grant.granted()) {
                 List<String> note = List.of(grant.role().equals(PublisherBinding.ROLE) ? "already granted"
                     : "already granted through " + grant.role());
-                return new Action("none", PUBLISHER, who, note, true, null, null);
+                return action("none", PUBLISHER, who, note, true, null, null);
             }
             List<String> changes = grant.conditional()
                 ? List.of("only a conditional grant exists (" + grant.role() + "); adding an unconditional one")
                 : policy.path("bindings").isEmpty() ? List.of("the policy had no binding")
                 : List.of("keeps the policy's other " + policy.path("bindings").size() + " binding(s)");
             if (dryRun) {
-                return new Action("update", PUBLISHER, who, changes, false, null, null);
+                return action("update", PUBLISHER, who, changes, false, null, null);
             }
             try {
                 pubsub.setTopicPolicy(topic, PublisherBinding.withPublisher(policy));
                 progress.accept("granted " + PublisherBinding.ROLE + " on " + topic.full() + " to "
                     + PublisherBinding.PLAY_ACCOUNT);
-                return new Action("update", PUBLISHER, who, changes, true, null, null);
+                return action("update", PUBLISHER, who, changes, true, null, null);
             } catch (GoogleApiException e) {
                 if (e.concurrentChange() && attempt < retry.maxAttempts()) {
                     progress.accept("the topic's IAM policy changed meanwhile (etag); reading it again");
@@ -97,7 +97,7 @@ public final class GoogleSetup {
                     continue;
                 }
                 if (e.domainRestricted()) {
-                    return new Action("update", PUBLISHER, who, changes, false, domainRestrictedCause(e),
+                    return action("update", PUBLISHER, who, changes, false, domainRestrictedCause(e),
                         domainRestrictedFix(topic.project()));
                 }
                 throw GoogleErrors.explain(e, Step.SET_POLICY, access, topic.project());
@@ -120,7 +120,7 @@ public final class GoogleSetup {
             + " add " + PublisherBinding.MEMBER + " to its allowed member subjects instead. See docs/guides/google.md";
     }
 
-    private Action subscription(GoogleNames.Topic topic, boolean topicExists, PushSettings push, String requestedId,
+    private PlanAction subscription(GoogleNames.Topic topic, boolean topicExists, PushSettings push, String requestedId,
                                 boolean dryRun) {
         PubSub pubsub = access.pubsub();
         Map<String, JsonNode> existing = new LinkedHashMap<>();
@@ -137,7 +137,7 @@ public final class GoogleSetup {
         if (dryRun || SubscriptionPlan.NONE.equals(plan.action())) {
             List<String> changes = SubscriptionPlan.NONE.equals(plan.action())
                 ? List.of("pushes to " + push.endpoint() + ", nothing to change") : plan.changes();
-            return new Action(plan.action(), SUBSCRIPTION, plan.name(), changes, !dryRun, null, null);
+            return action(plan.action(), SUBSCRIPTION, plan.name(), changes, !dryRun, null, null);
         }
         if (SubscriptionPlan.CREATE.equals(plan.action())) {
             call(Step.WRITE_SUBSCRIPTION, topic.project(), () -> createSubscription(plan));
@@ -147,7 +147,7 @@ public final class GoogleSetup {
                 () -> pubsub.updateSubscription(plan.name(), plan.fields(), plan.mask()));
             progress.accept("updated subscription " + plan.name() + ": " + String.join("; ", plan.changes()));
         }
-        return new Action(plan.action(), SUBSCRIPTION, plan.name(), plan.changes(), true, null, null);
+        return action(plan.action(), SUBSCRIPTION, plan.name(), plan.changes(), true, null, null);
     }
 
     private JsonNode createSubscription(SubscriptionPlan plan) {
@@ -177,5 +177,11 @@ public final class GoogleSetup {
             Thread.currentThread().interrupt();
             throw NotifException.unavailable("interrupted", "rerun the command", e);
         }
+    }
+
+    /** {@code applied}: the resource is as planned once the run ends; cause and fix when that step failed. */
+    private static PlanAction action(String action, String resource, String name, List<String> changes, boolean applied,
+                                     String cause, String fix) {
+        return new PlanAction(action, resource, name, changes, null, applied, cause, fix, null);
     }
 }

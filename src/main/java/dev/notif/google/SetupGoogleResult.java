@@ -1,5 +1,6 @@
 package dev.notif.google;
 
+import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.util.List;
@@ -8,16 +9,8 @@ import java.util.List;
  * The result of {@code notif setup google}: what was (or, with --dry-run, would be) done to the topic, Play's publisher
  * binding and the push subscription, and the topic name to paste into Play Console.
  */
-public record SetupGoogleResult(boolean ok, boolean dryRun, String project, String topic, String principal,
-                                List<Action> actions, PlayConsole playConsole) implements Result {
-
-    /** {@code action}: create, update, none or skip; {@code applied} once done; cause and fix when it failed. */
-    public record Action(String action, String resource, String name, List<String> changes, boolean applied,
-                         String cause, String fix) {
-        public boolean failed() {
-            return cause != null;
-        }
-    }
+public record SetupGoogleResult(boolean ok, String store, boolean dryRun, String project, String topic,
+                                String principal, List<PlanAction> actions, PlayConsole playConsole) implements Result {
 
     /** Where the topic goes in Play Console: this step has no API. */
     public record PlayConsole(String topicName, String where) {
@@ -35,14 +28,14 @@ public record SetupGoogleResult(boolean ok, boolean dryRun, String project, Stri
         out.line(out.bold("notif setup google  " + topic) + out.dim("  as " + principal)
             + (dryRun ? out.yellow("  (dry run: nothing changed)") : ""));
         int width = actions.stream().mapToInt(a -> a.resource().length()).max().orElse(0);
-        for (Action a : actions) {
-            String word = a.failed() ? "failed" : a.action();
+        for (PlanAction a : actions) {
+            String word = a.hasFailed() ? "failed" : a.action();
             out.line("  " + out.status(word) + " ".repeat(Math.max(1, 8 - word.length())) + a.resource()
                 + " ".repeat(width - a.resource().length() + 2) + a.name());
             for (String change : a.changes()) {
                 out.line("          " + out.dim(change));
             }
-            if (a.failed()) {
+            if (a.hasFailed()) {
                 out.line("          " + out.red(a.cause()));
                 out.line("          fix: " + a.fix());
             }

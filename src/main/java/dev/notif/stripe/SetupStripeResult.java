@@ -2,6 +2,7 @@ package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
+import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import okhttp3.HttpUrl;
  * ({@code dry_run}, or {@code problem} when several endpoints need --prune). {@code endpoint} is the endpoint as it is
  * (or would be) afterwards; {@code secret} is set only when an endpoint was created, redacted unless --show-secret.
  */
-public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean applied, String url, String account,
-                                String apiKey, List<String> events, List<StripeSetupPlan.Action> actions,
+public record SetupStripeResult(boolean ok, String store, String mode, boolean dryRun, boolean applied, String url, String account,
+                                String apiKey, List<String> events, List<PlanAction> actions,
                                 StripeEndpoint endpoint, String secret, String secretFile, String secretNote,
                                 String problem, List<String> notes, Failure error) implements Result {
 
@@ -41,32 +42,19 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
                 : "The plan (nothing was changed):");
         } else if (dryRun) {
             out.line("Plan " + out.dim("(dry run: nothing was sent to Stripe)") + ":");
-        } else if (actions.stream().noneMatch(StripeSetupPlan.Action::writes)) {
+        } else if (actions.stream().noneMatch(PlanAction::writes)) {
             out.line(out.green("nothing to change") + ": the endpoint is enabled with exactly the allowed events");
         } else {
             out.line(error == null ? "Done:" : out.red("Stopped part way") + "; done so far:");
         }
-        for (StripeSetupPlan.Action a : actions) {
+        for (PlanAction a : actions) {
             if (!a.writes() && problem == null && !dryRun) {
                 continue;
             }
-            List<String> what = new ArrayList<>();
-            if (StripeSetupPlan.CREATE.equals(a.action())) {
-                what.add(a.addEvents().size() + " events");
-            } else {
-                if (!a.addEvents().isEmpty()) {
-                    what.add("add " + String.join(", ", a.addEvents()));
-                }
-                if (!a.removeEvents().isEmpty()) {
-                    what.add("remove " + String.join(", ", a.removeEvents()));
-                }
-                if (a.enable()) {
-                    what.add("re-enable");
-                }
-            }
+            List<String> what = new ArrayList<>(a.changes());
             what.add(out.dim(a.reason()));
             out.line("  " + out.status(a.action()) + " ".repeat(Math.max(1, 8 - a.action().length()))
-                + (a.endpointId() == null ? "(new)" : a.endpointId()) + "  " + String.join("; ", what));
+                + (a.name() == null ? "(new)" : a.name()) + "  " + String.join("; ", what));
         }
         if (error != null) {
             out.line(out.red("error: ") + error.message());
@@ -160,11 +148,12 @@ public record SetupStripeResult(boolean ok, String mode, boolean dryRun, boolean
                 e.created());
         }
 
-        private SetupStripeResult make(boolean ok, List<StripeSetupPlan.Action> actions, StripeEndpoint after,
+        private SetupStripeResult make(boolean ok, List<StripeSetupPlan.Action> steps, StripeEndpoint after,
                                        boolean applied, Failure failure) {
+            List<PlanAction> actions = steps.stream().map(a -> a.toPlanAction(applied)).toList();
             String secret = created == null ? null : Secrets.show(created.secret(), request.showSecret());
             String account = who == null ? null : who.id() + (who.name() == null ? "" : " (" + who.name() + ")");
-            return new SetupStripeResult(ok, key.mode(), request.dryRun(), applied, request.url(), account,
+            return new SetupStripeResult(ok, "stripe", key.mode(), request.dryRun(), applied, request.url(), account,
                 key.redacted(), events, actions, after, secret, secretFile == null ? null : secretFile.toString(),
                 secretNote(after), refusal != null ? refusal : plan.blocked() == null ? null : plan.blocked()
                     + "; rerun with --prune to keep one, fix it and delete the others", notes(after), failure);

@@ -2,6 +2,7 @@ package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
+import dev.notif.output.PlanAction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -24,10 +25,10 @@ import java.util.Set;
 public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions, StripeEndpoint kept, String blocked,
                               boolean onePerEvent) {
 
-    public static final String CREATE = "create";
-    public static final String UPDATE = "update";
-    public static final String DELETE = "delete";
-    public static final String NONE = "none";
+    public static final String CREATE = PlanAction.CREATE;
+    public static final String UPDATE = PlanAction.UPDATE;
+    public static final String DELETE = PlanAction.DELETE;
+    public static final String NONE = PlanAction.NONE;
 
     /** One step: for {@code create} the endpoint id is null until it exists. {@code enable}: re-enable a disabled one. */
     public record Action(String action, String endpointId, String url, List<String> addEvents, List<String> removeEvents,
@@ -43,6 +44,30 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
 
         Action withEndpointId(String id) {
             return new Action(action, id, url, addEvents, removeEvents, enable, reason);
+        }
+
+        /**
+         * This step in the plan shape every setup shares: resource {@code endpoint}, named by its id (null until a
+         * new one exists), the changes in words, then the contract's own fields.
+         */
+        public PlanAction toPlanAction(boolean applied) {
+            List<String> changes = new ArrayList<>();
+            if (CREATE.equals(action)) {
+                changes.add(addEvents.size() + " events");
+            } else {
+                if (!addEvents.isEmpty()) {
+                    changes.add("add " + String.join(", ", addEvents));
+                }
+                if (!removeEvents.isEmpty()) {
+                    changes.add("remove " + String.join(", ", removeEvents));
+                }
+                if (enable) {
+                    changes.add("re-enable");
+                }
+            }
+            return PlanAction.of(action, "endpoint", endpointId, changes, reason).applied(applied || !writes())
+                .field("endpoint_id", endpointId).field("url", url).field("add_events", addEvents)
+                .field("remove_events", removeEvents).field("enable", enable);
         }
     }
 

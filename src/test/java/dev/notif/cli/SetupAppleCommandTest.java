@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,11 @@ class SetupAppleCommandTest {
         JsonNode json = first.json();
         assertThat(json.get("changed").asBoolean()).isTrue();
         assertThat(json.get("app_id").asText()).isEqualTo("1234567890");
-        assertThat(json.get("changes")).hasSize(4);
+        assertThat(json.get("actions").findValuesAsText("action")).containsExactly("update", "update");
+        assertThat(json.get("actions").findValues("changes")).flatExtracting(c -> List.copyOf(
+            java.util.stream.StreamSupport.stream(c.spliterator(), false).map(JsonNode::asText).toList())).hasSize(4);
+        assertThat(json.at("/actions/0/name").asText()).isEqualTo("production");
+        assertThat(json.at("/actions/0/url").asText()).isEqualTo(URL);
         assertThat(json.at("/before/production/url").isNull()).isTrue();
         assertThat(json.at("/after/sandbox/url").asText()).isEqualTo(URL);
         JsonNode stored = asc.attributes("1234567890");
@@ -75,7 +80,8 @@ class SetupAppleCommandTest {
         NotifRun.Result second = setup();
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.json().get("changed").asBoolean()).isFalse();
-        assertThat(second.json().get("changes")).isEmpty();
+        assertThat(second.json().get("actions").findValuesAsText("action")).containsOnly("none");
+        assertThat(second.json().get("actions").findValues("changes")).allMatch(JsonNode::isEmpty);
         assertThat(asc.patches).hasSize(1);
     }
 
