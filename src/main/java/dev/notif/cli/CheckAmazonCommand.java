@@ -10,7 +10,6 @@ import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import picocli.CommandLine.Option;
         "The endpoint must reach the stand-in SNS host: loopback suits a local receiver; for a remote endpoint bind a"
             + " reachable address with --callback-host/--callback-port or pass the URL of a tunnel with --public-url.",
         "",
-        "JSON (--json): {ok, store, target, checks: [{id, status, summary, fix, details}]}.",
+        "JSON (--json): {ok, store, target, checks: [{id, status, summary, fix, details, cause}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -70,7 +69,7 @@ public final class CheckAmazonCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected CheckReport execute() {
         String target = Urls.http("--url", url).toString();
         String rtnType = AmazonInputs.type(type);
         Duration timeout = network.timeout();

@@ -13,7 +13,6 @@ import dev.notif.core.NotifException;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -45,7 +44,7 @@ import picocli.CommandLine.Option;
             + " APPLE_ISSUER_ID); the App Store Connect API team key (ASC_*) is optional here.",
         "",
         "JSON (--json): {ok, store: \"apple\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix,"
-            + " details: {environment, ...}}]}.",
+            + " details: {environment, ...}, cause}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -92,7 +91,7 @@ public final class CheckAppleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected CheckReport execute() {
         String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
         if (url != null) {
             Urls.http("--url", url);

@@ -7,7 +7,7 @@ import dev.notif.core.Urls;
 import dev.notif.google.GoogleAccess;
 import dev.notif.google.GoogleChecks;
 import dev.notif.google.GoogleNames;
-import dev.notif.output.Result;
+import dev.notif.output.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         "  google.subscription     the topic has a subscription; with --push-url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",
         "  google.deliveries       Cloud Monitoring push_request_count by response_class over --days: details.last_delivered_at, failures by class with causes, the backlog and its oldest message's age; for a pull subscription, acknowledged messages and the backlog",
         "",
-        "JSON (--json): {ok, store: \"google\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix, details}]}.",
+        "JSON (--json): {ok, store: \"google\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix, details, cause}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -70,7 +70,7 @@ public final class CheckGoogleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected CheckReport execute() {
         if (days < 1 || days > 42) {
             throw NotifException.usage("--days must be between 1 and 42 (Pub/Sub metrics are kept 6 weeks), got " + days,
                 "for example --days 7");

@@ -4,7 +4,7 @@ import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
+import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
 import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeAccount;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
             + " (--sample each) would get an anonymous App User ID against the backend's method; details.examples",
         "",
         "JSON (--json): {ok, store: \"stripe\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix,"
-            + " details}]}.",
+            + " details, cause}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -96,7 +96,7 @@ public final class CheckStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected CheckReport execute() {
         Urls.http("--url", url);
         if (days < 1 || days > 30) {
             throw NotifException.usage("--days must be between 1 and 30, got " + days,

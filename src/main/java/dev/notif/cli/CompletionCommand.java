@@ -3,7 +3,6 @@ package dev.notif.cli;
 import dev.notif.cli.docs.CompletionResult;
 import dev.notif.cli.docs.Completions;
 import dev.notif.core.Context;
-import dev.notif.output.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ public final class CompletionCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() throws IOException {
+    protected CompletionResult execute() throws IOException {
         String file = Completions.fileName(shell.name());
         // rendered by the build next to the classes; generated from the command tree when running from sources
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(Completions.RESOURCES + file)) {

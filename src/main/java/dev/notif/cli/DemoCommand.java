@@ -2,7 +2,7 @@ package dev.notif.cli;
 
 import dev.notif.core.Context;
 import dev.notif.demo.Demo;
-import dev.notif.output.Result;
+import dev.notif.demo.DemoResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class DemoCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() throws IOException {
+    protected DemoResult execute() throws IOException {
         Path dir = keep != null ? keep : Files.createTempDirectory("notif-demo-");
         try {
             return Demo.run(ctx, dir, network.timeout(), !stripeOnly);

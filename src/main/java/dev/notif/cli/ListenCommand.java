@@ -12,7 +12,6 @@ import dev.notif.listen.RouteOptions;
 import dev.notif.listen.StatusTable;
 import dev.notif.listen.StderrLines;
 import dev.notif.listen.StoreRoute;
-import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.io.IOException;
 import java.net.BindException;
@@ -98,7 +97,7 @@ public final class ListenCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() throws IOException, InterruptedException {
+    protected ListenResult execute() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw NotifException.usage("--port must be between 0 and 65535, got " + port, "0 picks a free port");
         }

@@ -13,7 +13,6 @@ import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import java.time.Duration;
@@ -89,7 +88,7 @@ public final class SendAmazonCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SendAmazonResult execute() {
         String target = Urls.http("--url", url).toString();
         boolean typeGiven = spec.commandLine().getParseResult().hasMatchedOption("--type");
         if (confirmation && typeGiven) {

@@ -13,7 +13,6 @@ import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import picocli.CommandLine.Command;
@@ -115,7 +114,7 @@ public final class SendAppleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SendAppleResult execute() {
         String target = Urls.http("--url", url).toString();
         String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
         AppleEnvironment env = AppleEnvironment.parse(environment);

@@ -16,7 +16,6 @@ import dev.notif.google.GoogleVerdicts;
 import dev.notif.google.RtdnCodes;
 import dev.notif.google.SendGoogleResult;
 import dev.notif.google.TopicPublisher;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class SendGoogleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SendGoogleResult execute() {
         if ((topic == null) == (url == null)) {
             throw NotifException.usage(topic == null ? "pass --topic (publish) or --url (push)"
                 : "--topic and --url exclude each other", "--topic publishes as Play does; --url posts straight to"

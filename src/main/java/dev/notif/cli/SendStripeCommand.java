@@ -5,7 +5,6 @@ import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import dev.notif.stripe.SendStripeResult;
@@ -77,7 +76,7 @@ public final class SendStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SendStripeResult execute() {
         String target = Urls.http("--url", url).toString();
         String key = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
         if (key == null) {

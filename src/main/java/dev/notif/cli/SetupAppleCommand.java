@@ -7,10 +7,10 @@ import dev.notif.apple.AppleInputs;
 import dev.notif.apple.AppleKey;
 import dev.notif.apple.AppleSetup;
 import dev.notif.apple.AppleSetupPlan;
+import dev.notif.apple.SetupAppleResult;
 import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.RetryPolicy;
-import dev.notif.output.Result;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +81,7 @@ public final class SetupAppleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SetupAppleResult execute() {
         String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
         String v = AppleInputs.version(version);
         AppleInputs.notificationUrl("--url", url).forEach(this::warn);

@@ -8,7 +8,7 @@ import dev.notif.google.GoogleAccess;
 import dev.notif.google.GoogleNames;
 import dev.notif.google.GoogleSetup;
 import dev.notif.google.PushSettings;
-import dev.notif.output.Result;
+import dev.notif.google.SetupGoogleResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +76,7 @@ public final class SetupGoogleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SetupGoogleResult execute() {
         PushSettings push = null;
         boolean emulator = ctx.env(GoogleAccess.EMULATOR_ENV) != null;
         if (pushUrl != null) {

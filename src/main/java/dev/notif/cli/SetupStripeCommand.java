@@ -3,9 +3,9 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
 import dev.notif.output.Text;
 import dev.notif.stripe.RotationState;
+import dev.notif.stripe.SetupStripeResult;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeSetup;
@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
         "",
         "JSON (--json): {ok, store, mode, dry_run, applied, url, account, api_key, events, actions: [{action:"
             + " create|update|delete|none, resource, name, changes, reason, applied, cause, fix, endpoint_id, url,"
-            + " add_events, remove_events, enable}], endpoint: {id, url, status, enabled_events, api_version},"
-            + " secret, secret_file, secret_note, problem, notes, error}.",
+            + " add_events, remove_events, enable}], endpoint: {id, url, status, enabled_events, description,"
+            + " created, api_version}, secret, secret_file, secret_note, problem, notes, error}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -109,7 +109,7 @@ public final class SetupStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected SetupStripeResult execute() {
         HttpUrl target = Urls.http("--url", url);
         if (keep != null && !prune) {
             throw NotifException.usage("--keep needs --prune", "add --prune to keep " + keep + " and delete the others");

@@ -4,7 +4,7 @@ import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.Urls;
 import dev.notif.listen.StatusReader;
-import dev.notif.output.Result;
+import dev.notif.listen.StatusResult;
 import dev.notif.probe.HttpProbe;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ public final class StatusCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected StatusResult execute() {
         if (dataDir != null) {
             return StatusReader.fromDataDir(dataDir, ctx.clock().instant(), this::warn);
         }

@@ -8,7 +8,6 @@ import dev.notif.amazon.VerifyAmazonResult;
 import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -57,7 +56,7 @@ public final class VerifyAmazonCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected VerifyAmazonResult execute() {
         SnsMessage m = AmazonInputs.message("--message", message, ctx.in());
         SnsVerifier.Trust trust = cert == null ? SnsVerifier.Trust.SNS
             : SnsVerifier.Trust.only(AmazonInputs.certificate("--cert", cert));

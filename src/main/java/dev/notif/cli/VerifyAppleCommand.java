@@ -6,7 +6,6 @@ import dev.notif.apple.AppleRoots;
 import dev.notif.apple.AppleSignedPayloads;
 import dev.notif.apple.VerifyAppleResult;
 import dev.notif.core.Context;
-import dev.notif.output.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class VerifyAppleCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected VerifyAppleResult execute() {
         String jws = AppleInputs.signedPayload("--payload", payload, ctx.in());
         var expect = new AppleSignedPayloads.Expect(AppleInputs.bundleId(bundleId, false),
             environment == null ? null : AppleEnvironment.parse(environment), appAppleId);
