@@ -25,8 +25,11 @@ import picocli.CommandLine;
  * documentation spells out ({@code {...}}, Maps and JSON trees are open).
  */
 class JsonContractTest {
-    /** Commands whose result is not documented field by field in their help. */
-    static final Set<String> UNDOCUMENTED = Set.of("notif listen", "notif completion");
+    /**
+     * Commands whose result is not documented field by field in their help: the fleet check's is in docs/ci.md
+     * (schema_version), listen's and completion's are not part of the contract yet.
+     */
+    static final Set<String> UNDOCUMENTED = Set.of("notif check", "notif listen", "notif completion");
 
     @Test
     void every_commands_documented_json_is_its_result_records() {
