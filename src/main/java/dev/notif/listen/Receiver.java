@@ -142,29 +142,30 @@ public final class Receiver implements AutoCloseable {
             if (path.equals("/status") || path.equals("/status/")) {
                 if (!method.equals("GET") && !method.equals("HEAD")) {
                     return CompletableFuture.completedFuture(new Http1Server.Response(405, Answer.JSON,
-                        Answer.errorBody("method_not_allowed", "GET /status").getBytes(StandardCharsets.UTF_8), "GET"));
+                        Answer.errorBody(ErrorCodes.METHOD_NOT_ALLOWED, "GET /status").getBytes(StandardCharsets.UTF_8),
+                        "GET"));
                 }
                 return now(200, Json.compact(new StatusDocument(status())));
             }
             String store = store(path);
             StoreRoute route = routes.get(store);
             if (route == null) {
-                return now(404, Answer.errorBody("not_found", "no route " + path + "; this receiver serves "
+                return now(404, Answer.errorBody(ErrorCodes.NOT_FOUND, "no route " + path + "; this receiver serves "
                     + String.join(", ", routes.keySet().stream().map(s -> "POST /" + s).toList())
                     + ", GET /status and GET /healthz"));
             }
             if (!method.equals("POST")) {
                 return CompletableFuture.completedFuture(new Http1Server.Response(405, Answer.JSON,
-                    Answer.errorBody("method_not_allowed", "stores deliver with POST /" + store)
+                    Answer.errorBody(ErrorCodes.METHOD_NOT_ALLOWED, "stores deliver with POST /" + store)
                         .getBytes(StandardCharsets.UTF_8), "POST"));
             }
             Answer answer;
             try {
                 answer = route.handle(in);
             } catch (RuntimeException e) {
-                answer = Answer.rejected(400, "malformed", "the delivery could not be processed ("
+                answer = Answer.rejected(400, ErrorCodes.MALFORMED, "the delivery could not be processed ("
                     + e.getClass().getSimpleName() + ")", LogEntry.rejected(route.store(), in.receivedAt(),
-                    "malformed", null, null));
+                    ErrorCodes.MALFORMED, null, null));
             }
             return finish(route, in, answer);
         }
@@ -174,10 +175,10 @@ public final class Receiver implements AutoCloseable {
             StoreRoute route = routes.get(store(in.path()));
             String message = "body larger than " + config.maxBodyBytes() + " bytes";
             if (route == null || !in.method().equals("POST")) {
-                return now(413, Answer.errorBody("malformed", message));
+                return now(413, Answer.errorBody(ErrorCodes.MALFORMED, message));
             }
-            LogEntry entry = LogEntry.rejected(route.store(), in.receivedAt(), "malformed", null, null);
-            return finish(route, null, Answer.rejected(413, "malformed", message, entry));
+            LogEntry entry = LogEntry.rejected(route.store(), in.receivedAt(), ErrorCodes.MALFORMED, null, null);
+            return finish(route, null, Answer.rejected(413, ErrorCodes.MALFORMED, message, entry));
         }
     }
 
@@ -192,7 +193,7 @@ public final class Receiver implements AutoCloseable {
             if (failure != null) {
                 // not durable, so not acknowledged: the store retries a 503
                 report(route.store(), 503, null, "not stored: " + failure.getMessage());
-                return Http1Server.Response.json(503, Answer.errorBody("unavailable",
+                return Http1Server.Response.json(503, Answer.errorBody(ErrorCodes.UNAVAILABLE,
                     "the delivery could not be stored durably; retry later"));
             }
             if (entry != null && entry.accepted() && inbound != null) {
