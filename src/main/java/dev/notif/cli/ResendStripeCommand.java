@@ -3,7 +3,7 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
+import dev.notif.stripe.ResendStripeResult;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeResend;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             + " stripe --url URL --secret whsec_...), resend, then check again. Stripe does not say which endpoint"
             + " missed an event, so with other endpoints on the same types an event may arrive twice.",
         "",
-        "JSON (--json): {ok, mode, url, endpoint_id, dry_run, since, events: [{id, type, created_at, pending_webhooks,"
+        "JSON (--json): {ok, store, mode, url, endpoint_id, dry_run, since, events: [{id, type, created_at, pending_webhooks,"
             + " status: planned|resent|failed, error}], counts: {planned, resent, failed}, notes, error}.",
     },
     footerHeading = "%nExamples:%n",
@@ -65,7 +65,7 @@ public final class ResendStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected ResendStripeResult execute() {
         Urls.http("--url", url);
         if (max < 1 || max > 1000) {
             throw NotifException.usage("--max must be between 1 and 1000, got " + max, "for example --max 100");

@@ -4,9 +4,9 @@ import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
+import dev.notif.stripe.RotateStripeResult;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeRotation;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             + " at once (a pipeline deploys the secret, then reruns). When the backend answers a random secret the same"
             + " as the right one the probe cannot tell: --confirmed deletes the old endpoint on your word.",
         "",
-        "JSON (--json): {ok, mode, url, phase: completed|waiting|aborted|lost, old_endpoint_id, new_endpoint_id,"
+        "JSON (--json): {ok, store, mode, url, phase: completed|waiting|aborted|lost, old_endpoint_id, new_endpoint_id,"
             + " api_version, events, secret, secret_file, state_file, steps, probe: <check>, next}.",
     },
     footerHeading = "%nExamples:%n",
@@ -99,7 +99,7 @@ public final class RotateStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected RotateStripeResult execute() {
         Urls.http("--url", url);
         String version = StripeApiVersions.parse("--api-version", apiVersion);
         if (waitSeconds < 0 || waitSeconds > 86_400) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * planned), then what Stripe said to each resend ({@code resent}: Stripe queued the delivery; {@code failed}, with
  * its error). Stripe's answer is not the endpoint's: {@code check stripe} tells later whether they arrived.
  */
-public record ResendStripeResult(boolean ok, String mode, String url, String endpointId, boolean dryRun,
+public record ResendStripeResult(boolean ok, String store, String mode, String url, String endpointId, boolean dryRun,
                                  String since, List<Item> events, Map<String, Integer> counts, List<String> notes,
                                  SetupStripeResult.Failure error) implements Result {
     public static final String PLANNED = "planned";
@@ -118,7 +118,7 @@ public record ResendStripeResult(boolean ok, String mode, String url, String end
             counts.put(PLANNED, items.size());
             counts.put(RESENT, (int) items.values().stream().filter(i -> RESENT.equals(i.status())).count());
             counts.put(FAILED, (int) items.values().stream().filter(i -> FAILED.equals(i.status())).count());
-            return new ResendStripeResult(ok, key.mode(), request.url(), endpoint.id(),
+            return new ResendStripeResult(ok, "stripe", key.mode(), request.url(), endpoint.id(),
                 request.dryRun(), since.toString(), List.copyOf(items.values()), counts, notes, failure);
         }
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * new endpoint deleted, the old one kept) or {@code lost} (the new endpoint vanished; the state was forgotten).
  * {@code probe} is the last differential probe, as {@code check stripe} reports it.
  */
-public record RotateStripeResult(boolean ok, String mode, String url, String phase, String oldEndpointId,
+public record RotateStripeResult(boolean ok, String store, String mode, String url, String phase, String oldEndpointId,
                                  String newEndpointId, String apiVersion, List<String> events, String secret,
                                  String secretFile, String stateFile, List<String> steps, Check probe, String next)
     implements Result {
@@ -109,7 +109,7 @@ public record RotateStripeResult(boolean ok, String mode, String url, String pha
         private RotateStripeResult make(boolean ok, String phase, List<String> steps, Check probe, String next) {
             String secret = state == null || state.secret() == null ? null
                 : Secrets.show(state.secret(), request.showSecret());
-            return new RotateStripeResult(ok, key.mode(), request.url(), phase,
+            return new RotateStripeResult(ok, "stripe", key.mode(), request.url(), phase,
                 state == null ? null : state.oldEndpointId(), state == null ? null : state.newEndpointId(),
                 state == null ? null : state.apiVersion(), state == null ? null : state.events(), secret,
                 secretFile == null ? null : secretFile.toString(), WAITING.equals(phase) ? stateFile.toString() : null,
