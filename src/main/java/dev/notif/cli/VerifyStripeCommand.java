@@ -3,7 +3,6 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.NotifException;
 import dev.notif.core.SecretFiles;
-import dev.notif.output.Result;
 import dev.notif.stripe.StripeVerification;
 import dev.notif.stripe.VerifyStripeResult;
 import java.io.IOException;
@@ -73,7 +72,7 @@ public final class VerifyStripeCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected VerifyStripeResult execute() {
         if (tolerance < 0) {
             throw NotifException.usage("--tolerance must be 0 or more seconds, got " + tolerance,
                 "for example --tolerance 300 (Stripe's default), or 0 to check the signature alone");
