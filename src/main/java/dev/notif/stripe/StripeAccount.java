@@ -153,7 +153,21 @@ public final class StripeAccount {
             WebhookEndpoint e = client.v1().webhookEndpoints().create(params.build(), options);
             return new Created(StripeEndpoint.of(e), e.getSecret());
         } catch (StripeException e) {
-            throw translate(e, "create webhook endpoints");
+            NotifException n = translate(e, "create webhook endpoints");
+            if (e instanceof IdempotencyException || Integer.valueOf(409).equals(e.getStatusCode())) {
+                throw new KeyConflict(n);
+            }
+            throw n;
+        }
+    }
+
+    /**
+     * Stripe refused the idempotency key: another request holds it (409) or used it with other parameters (400), as
+     * a concurrent run given another spelling of the same URL does.
+     */
+    public static final class KeyConflict extends NotifException {
+        KeyConflict(NotifException n) {
+            super(n.exitCode(), n.getMessage(), n.hint(), n.getCause());
         }
     }
 

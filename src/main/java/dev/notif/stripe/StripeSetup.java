@@ -4,6 +4,7 @@ import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,13 +156,25 @@ public final class StripeSetup {
      */
     static StripeAccount.Created create(StripeAccount account, Ui ui, String accountRef, String url, List<String> events,
                                         String apiVersion, List<String> replaced, String description) {
-        String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, url, String.join(",", events),
-            description, String.join(",", replaced));
+        // from the URL's normal form, the one the plan compares with: two spellings of one URL are one endpoint
+        String key = StripeAccount.idempotencyKey("webhook_endpoint.create", accountRef, Urls.normalize(url),
+            String.join(",", events), description, String.join(",", replaced));
         if (apiVersion != null) {
             key = StripeAccount.idempotencyKey(key, "api_version", apiVersion);
         }
         for (int round = 0; ; round++) {
-            StripeAccount.Created created = account.create(url, events, description, apiVersion, key);
+            StripeAccount.Created created;
+            try {
+                created = account.create(url, events, description, apiVersion, key);
+            } catch (StripeAccount.KeyConflict e) {
+                StripeEndpoint theirs = createdMeanwhile(account, url, events);
+                if (theirs == null) {
+                    throw e;
+                }
+                ui.progress("another notif run created " + theirs.id() + " for " + theirs.url()
+                    + " at the same time; this run uses it (its signing secret went to that run)");
+                return new StripeAccount.Created(theirs, null);
+            }
             String id = created.endpoint().id();
             StripeEndpoint found;
             try {
@@ -177,5 +190,26 @@ public final class StripeSetup {
                 + " endpoint");
             key = StripeAccount.idempotencyKey(key, "after", id);
         }
+    }
+
+    /**
+     * The endpoint a concurrent run created for the same URL (in its normal form) with the same events, once Stripe
+     * shows it (a creation still in flight answers 409: looked for a few times, with backoff); null if none.
+     */
+    private static StripeEndpoint createdMeanwhile(StripeAccount account, String url, List<String> events) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            for (StripeEndpoint e : StripeSetupPlan.matching(account.endpoints(), url)) {
+                if (new java.util.HashSet<>(e.enabledEvents()).equals(new java.util.HashSet<>(events))) {
+                    return e;
+                }
+            }
+            try {
+                Thread.sleep(200L << attempt);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -401,4 +401,23 @@ class SetupStripeCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(stripe.calls()).isEmpty();
     }
+
+    /** Issue 11: two runs at once, each with its own spelling of the URL, make one endpoint, and both succeed. */
+    @Test
+    void two_concurrent_runs_with_two_spellings_of_one_url_create_one_endpoint() {
+        NotifRun.Result first = setup();
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        // the second run read the endpoints before the first one's creation landed: it plans a creation too
+        stripe.inject("GET", "/v1/webhook_endpoints", 1, Fault.STALE);
+        String spelled = URL.replace("https://", "HTTPS://").replaceFirst("(://[^/]+)", "$1:443").toUpperCase()
+            .replace("/STRIPE", "/stripe") + "/";
+        NotifRun.Result second = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run("setup", "stripe", "--url",
+            spelled, "--api-base", stripe.apiBase(), "--json");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(stripe.endpoints()).hasSize(1);
+        assertThat(second.json().at("/endpoint/id").asText()).isEqualTo(first.json().at("/endpoint/id").asText());
+        assertThat(second.err()).contains("another notif setup stripe created");
+        assertThat(stripe.writes().stream().filter(c -> c.path().equals("/v1/webhook_endpoints")).map(c -> c.idempotencyKey())
+            .distinct()).hasSize(1);
+    }
 }

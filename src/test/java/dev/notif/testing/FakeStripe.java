@@ -48,7 +48,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Injected failures: an answer instead of the work, or the work done and the answer lost. */
-    public enum Fault { RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, RESET, ANSWER_LOST }
+    /** STALE: a list answered as it was before another client's writes (empty), as a concurrent run saw it. */
+    public enum Fault { RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, RESET, ANSWER_LOST, STALE }
 
     private record Injected(String method, String pathPrefix, Fault fault, int[] remaining) {
     }
@@ -291,6 +292,10 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         if (fault == Fault.SERVER_ERROR || fault == Fault.UNAVAILABLE) {
             return error(fault == Fault.SERVER_ERROR ? 500 : 503, "api_error", null,
                 "An unknown error occurred", null);
+        }
+        if (fault == Fault.STALE && method.equals("GET")) {
+            return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"object\":\"list\","
+                + "\"data\":[],\"has_more\":false,\"url\":\"" + pathOnly + "\"}");
         }
         String auth = request.getHeader("Authorization");
         String key = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
