@@ -175,9 +175,14 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
             }
             throw NotifException.credentials(what + " is an EC key on another curve; Apple keys are P-256",
                 "pass the .p8 file downloaded from App Store Connect for key " + keyId);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw NotifException.credentials(what + " does not hold an EC P-256 private key (" + e.getMessage() + ")",
-                "pass the .p8 file downloaded from App Store Connect for key " + keyId + ", unmodified");
+        } catch (IllegalArgumentException e) {
+            throw NotifException.credentials(what + " does not hold an EC P-256 private key (the text between its BEGIN"
+                + " and END lines is not valid base64)", "pass the .p8 file downloaded from App Store Connect for key "
+                + keyId + ", unmodified");
+        } catch (GeneralSecurityException e) {
+            throw NotifException.credentials(what + " does not hold an EC P-256 private key (its bytes are not a PKCS#8"
+                + " EC key: damaged, cut or edited)", "pass the .p8 file downloaded from App Store Connect for key "
+                + keyId + ", unmodified");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.notif.core.Json;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Secrets;
 import dev.notif.listen.Forwarding;
+import dev.notif.probe.HttpProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -202,7 +203,7 @@ public final class ForwardQueue implements AutoCloseable {
             if (closed) {
                 return null; // stays in pending/: sent again on the next start
             }
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = HttpProbe.classify(e, config.target().host(), config.target().port(), 0).failure().detail();
             retry = true;
         }
         int attempts = item.attempts() + 1;

@@ -100,8 +100,8 @@ public final class Cli {
 
     /** Prints the one-line error and its hint; in JSON mode also one JSON document on stdout. */
     static void printError(Context ctx, boolean json, int code, String message, String hint) {
-        String msg = Secrets.scrub(message);
-        String h = Secrets.scrub(hint);
+        String msg = cut(Secrets.scrub(message));
+        String h = cut(Secrets.scrub(hint));
         boolean color = color(ctx, false);
         String prefix = color ? "\u001b[31mnotif:\u001b[0m " : "notif: ";
         ctx.err().println(prefix + msg);
@@ -113,6 +113,21 @@ public final class Cli {
             ctx.out().println(Json.pretty(ErrorDocument.of(code, msg, h)));
             ctx.out().flush();
         }
+    }
+
+    /** An error line stays a line: a word (an argument) past 200 characters keeps its start and says how much was cut. */
+    static String cut(String text) {
+        if (text == null || text.length() <= 200) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S{201,}").matcher(text);
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 60) + "... ("
+                + (m.group().length() - 60) + " more characters)"));
+        }
+        m.appendTail(out);
+        return out.length() <= 2000 ? out.toString() : out.substring(0, 2000) + "... (cut)";
     }
 
     static String commandPath(CommandLine cl) {

@@ -81,7 +81,7 @@ public final class HttpProbe {
     }
 
     /** Maps a network exception to the failure a user can act on. */
-    static Outcome classify(IOException e, String host, int port, long latency) {
+    public static Outcome classify(IOException e, String host, int port, long latency) {
         String msg = String.valueOf(e.getMessage());
         if (e instanceof UnknownHostException) {
             return Outcome.failed(Outcome.FailureKind.DNS, host + " does not resolve (DNS)", latency);

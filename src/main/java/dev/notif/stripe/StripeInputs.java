@@ -66,12 +66,28 @@ public final class StripeInputs {
     }
 
     /** Reads a --data file ("-" reads stdin); it must hold a JSON object. */
+    /** The most --data takes: far more than any Stripe event (and below what the JSON parser refuses). */
+    static final int MAX_DATA_BYTES = 8 * 1024 * 1024;
+
     public static Data dataFile(String file, InputStream stdin) {
         byte[] bytes;
         try {
-            bytes = "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+            if ("-".equals(file)) {
+                bytes = stdin.readNBytes(MAX_DATA_BYTES + 1);
+            } else {
+                Path path = Path.of(file);
+                if (Files.isRegularFile(path) && Files.size(path) > MAX_DATA_BYTES) {
+                    throw tooLarge(file, Files.size(path));
+                }
+                try (InputStream in = Files.newInputStream(path)) {
+                    bytes = in.readNBytes(MAX_DATA_BYTES + 1);
+                }
+            }
         } catch (IOException e) {
             throw NotifException.usage("cannot read --data " + file + ": " + e.getMessage(), "check the path");
+        }
+        if (bytes.length > MAX_DATA_BYTES) {
+            throw tooLarge(file, -1);
         }
         JsonNode node = Json.parseOrNull(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         if (node == null || !node.isObject()) {
@@ -79,5 +95,11 @@ public final class StripeInputs {
                 "pass a Stripe object (it becomes data.object) or a whole Stripe event");
         }
         return new Data(bytes, node);
+    }
+
+    private static NotifException tooLarge(String file, long size) {
+        return NotifException.usage("--data " + ("-".equals(file) ? "(stdin)" : file) + " is larger than "
+            + MAX_DATA_BYTES / (1024 * 1024) + " MiB" + (size < 0 ? "" : " (" + size + " bytes)")
+            + ": no Stripe event is that large", "pass one Stripe event or object (a captured event, or its data.object)");
     }
 }

@@ -202,6 +202,19 @@ class CheckAppleCommandTest {
     }
 
     @Test
+    void a_damaged_key_file_is_said_in_words_without_java_exception_names() throws Exception {
+        String[] bodies = {"MIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg", "not base64 at all!!"};
+        for (String body : bodies) {
+            Path damaged = java.nio.file.Files.writeString(home.resolve("damaged.p8"),
+                "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
+            NotifRun.Result r = check("--key-file", damaged.toString());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+            assertThat(r.out() + r.err()).as(body).contains("does not hold an EC P-256 private key")
+                .doesNotContain("Exception").doesNotContain("java.").doesNotContainPattern("\\b[A-Z]\\w+Error\\b");
+        }
+    }
+
+    @Test
     void a_key_apple_rejects_gives_the_whole_report_and_exit_3() throws Exception {
         Path other = AppleTestKeys.writeP8(home, "other.p8", AppleTestKeys.generate());
         NotifRun.Result r = check("--key-file", other.toString());
