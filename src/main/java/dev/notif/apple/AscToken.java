@@ -1,5 +1,6 @@
 package dev.notif.apple;
 
+import dev.notif.core.Secrets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import java.time.Duration;
@@ -24,6 +25,6 @@ public final class AscToken {
             .put("iat", now.getEpochSecond())
             .put("exp", now.plus(LIFETIME).getEpochSecond())
             .put("aud", AUDIENCE);
-        return Jws.sign(header, payload, key.privateKey());
+        return Secrets.remember(Jws.sign(header, payload, key.privateKey())); // a bearer token for 20 minutes
     }
 }

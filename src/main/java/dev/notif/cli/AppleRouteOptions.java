@@ -6,6 +6,7 @@ import dev.notif.apple.AppleRoute;
 import dev.notif.apple.ForwardQueue;
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
+import dev.notif.core.Secrets;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Urls;
 import dev.notif.listen.ListenSetup;
@@ -51,7 +52,7 @@ public class AppleRouteOptions implements RouteOptions {
         List<AppleRoots.Root> trusted = AppleRoots.of(true, "--apple-root", roots);
         Set<String> bundles = new LinkedHashSet<>();
         bundleIds.forEach(b -> bundles.add(AppleInputs.bundleId(b, true)));
-        String secret = sharedSecret != null ? sharedSecret : setup.ctx().env("APPLE_SHARED_SECRET");
+        String secret = Secrets.remember(sharedSecret != null ? sharedSecret : setup.ctx().env("APPLE_SHARED_SECRET"));
         for (AppleRoots.Root r : trusted.subList(1, trusted.size())) {
             setup.notice().accept("apple: also trusting " + r.subject() + " (" + r.source() + ") for V2 payloads");
         }

@@ -3,6 +3,7 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.Json;
+import dev.notif.core.Secrets;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected void print(Result result) {
         if (common.json) {
-            ctx.out().println(Json.pretty(result));
+            ctx.out().println(Secrets.scrub(Json.pretty(result)));
         } else {
             Text text = new Text(ctx.out(), color());
             result.printText(text);

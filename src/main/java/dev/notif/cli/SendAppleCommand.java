@@ -118,7 +118,7 @@ public final class SendAppleCommand extends BaseCommand {
         String target = Urls.http("--url", url).toString();
         String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
         AppleEnvironment env = AppleEnvironment.parse(environment);
-        String secret = password != null ? password : ctx.env("APPLE_SHARED_SECRET");
+        String secret = Secrets.remember(password != null ? password : ctx.env("APPLE_SHARED_SECRET"));
         if (password != null && !v1) {
             throw NotifException.usage("--password is for V1 notifications only",
                 "add --v1, or drop --password: V2 payloads are signed instead");

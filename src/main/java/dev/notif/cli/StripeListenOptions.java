@@ -66,6 +66,7 @@ public class StripeListenOptions implements RouteOptions {
             secret = StripeSecret.generate();
             SecretFiles.write(file, secret + "\n");
         }
+        Secrets.remember(secret);
         setup.notice().accept("Stripe signing secret " + Secrets.redact(secret) + " (generated; whole in " + file
             + "; use it with notif send stripe --secret)");
         return secret;

@@ -212,7 +212,7 @@ public final class GoogleCredential {
     public synchronized String token() {
         try {
             credentials.refreshIfExpired();
-            return credentials.getAccessToken().getTokenValue();
+            return Secrets.remember(credentials.getAccessToken().getTokenValue()); // redacted wherever it is quoted
         } catch (IOException | RuntimeException e) {
             throw explain(e);
         }

@@ -1,6 +1,7 @@
 package dev.notif.listen;
 
 import dev.notif.core.Json;
+import dev.notif.core.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ public final class Receiver implements AutoCloseable {
                         Answer.errorBody(ErrorCodes.METHOD_NOT_ALLOWED, "GET /status").getBytes(StandardCharsets.UTF_8),
                         "GET"));
                 }
-                return now(200, Json.compact(new StatusDocument(status())));
+                return now(200, Secrets.scrub(Json.compact(new StatusDocument(status()))));
             }
             String store = store(path);
             StoreRoute route = routes.get(store);

@@ -1,5 +1,6 @@
 package dev.notif.listen;
 
+import dev.notif.core.Secrets;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class StderrLines implements AutoCloseable {
             queue.drainTo(batch, 10_000);
             for (Object o : batch) {
                 if (o instanceof String s) {
-                    err.println(s);
+                    err.println(Secrets.scrub(s));
                 }
             }
             err.flush();

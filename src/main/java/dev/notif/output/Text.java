@@ -1,5 +1,6 @@
 package dev.notif.output;
 
+import dev.notif.core.Secrets;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ public final class Text {
         return color;
     }
 
+    /** Prints a line, scrubbed of every secret the run knows (see {@code Secrets}). */
     public Text line(String s) {
-        out.println(s);
+        out.println(Secrets.scrub(s));
         return this;
     }
 
@@ -30,7 +32,7 @@ public final class Text {
     }
 
     public Text print(String s) {
-        out.print(s);
+        out.print(Secrets.scrub(s));
         return this;
     }
 
@@ -110,7 +112,7 @@ public final class Text {
                     sb.append(" ".repeat(widths[i] - width(cell) + 2));
                 }
             }
-            out.println(sb.toString().stripTrailing());
+            out.println(Secrets.scrub(sb.toString().stripTrailing()));
         }
         return this;
     }

@@ -20,6 +20,7 @@ public final class StripeInputs {
 
     /** A usable signing secret, or a usage error; non-fatal doubts are returned for a warning. */
     public static List<StripeSecret.Problem> secret(String option, String secret) {
+        Secrets.remember(secret);
         List<StripeSecret.Problem> problems = StripeSecret.problems(secret);
         for (StripeSecret.Problem p : problems) {
             if (p.fatal()) {

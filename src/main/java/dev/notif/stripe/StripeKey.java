@@ -29,6 +29,7 @@ public record StripeKey(String value, String mode, boolean restricted) {
     }
 
     public static StripeKey parse(String value) {
+        Secrets.remember(value);
         String shown = Secrets.redact(value.strip());
         if (!value.equals(value.strip()) || value.chars().anyMatch(Character::isWhitespace)) {
             throw NotifException.credentials("the Stripe API key " + shown + " contains whitespace (often a pasted newline)",
