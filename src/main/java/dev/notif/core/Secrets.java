@@ -28,7 +28,7 @@ public final class Secrets {
     private static volatile List<String> longestFirst = List.of();
     private static final Pattern PREFIX = Pattern.compile("^((?:sk|rk|pk)_(?:test|live)_|whsec_|ya29\\.|[a-z]{2,6}_)");
     private static final Pattern IN_TEXT = Pattern.compile(
-        "\\b(?:(?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9+/=_-]{4,}"
+        "\\b(?:(?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9][A-Za-z0-9+/=_-]{3,}"
             + "|(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{12,}"
             + "|\\bya29\\.[A-Za-z0-9._-]{16,}"
             + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");
@@ -106,7 +106,8 @@ public final class Secrets {
         Matcher m = IN_TEXT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(redact(m.group())));
+            String found = m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(SHOWN.contains(found) ? found : redact(found)));
         }
         m.appendTail(out);
         return out.toString();

@@ -313,4 +313,16 @@ class CheckGoogleCommandTest {
         assertThat(on.path("status").asText()).isEqualTo("pass");
         assertThat(on.path("summary").asText()).contains("push auth as rtdn@");
     }
+
+    /** Issue 11, item 6: exit 3 says why on stderr, one line and a hint, as check stripe and check apple do. */
+    @Test
+    void refused_credentials_exit_3_with_the_reason_and_a_hint_on_stderr() throws Exception {
+        google.tokenError("Invalid JWT Signature.");
+        for (String mode : new String[] {"--json", "--no-color"}) {
+            NotifRun.Result r = check("--topic", "projects/acme-prod/topics/play-rtdn", mode);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+            assertThat(r.err()).startsWith("notif: ").contains("hint: ");
+            assertThat(r.err().lines().count()).isEqualTo(2);
+        }
+    }
 }
