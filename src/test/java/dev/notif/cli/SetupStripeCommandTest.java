@@ -416,7 +416,7 @@ class SetupStripeCommandTest {
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(stripe.endpoints()).hasSize(1);
         assertThat(second.json().at("/endpoint/id").asText()).isEqualTo(first.json().at("/endpoint/id").asText());
-        assertThat(second.err()).contains("another notif setup stripe created");
+        assertThat(second.err()).contains("another notif run created");
         assertThat(stripe.writes().stream().filter(c -> c.path().equals("/v1/webhook_endpoints")).map(c -> c.idempotencyKey())
             .distinct()).hasSize(1);
     }
