@@ -101,9 +101,22 @@ public final class AmazonChecks {
                 PARSE_RAW).detail("json_http_status", o.jsonConfirmation().status());
         } else {
             Verdict v = o.confirmationSent().verdict();
-            check = Check.fail(ANSWERED, v.cause(), v.fix()).detail("verdict", v.verdict());
+            check = Check.fail(ANSWERED, v.cause() + asJson(o, ""), v.fix()).detail("verdict", v.verdict());
         }
         return check.detail("http_status", c.status()).detail("response_body", c.shownBody());
+    }
+
+    /**
+     * What the application/json resend of the confirmation adds to a finding: {@code answered} when it got an answer,
+     * and when it got none, that it tells nothing (no answer is never read as a refusal).
+     */
+    private static String asJson(Observations o, String answered) {
+        Outcome json = o.jsonConfirmation();
+        if (json == null) {
+            return "";
+        }
+        return json.answered() ? answered : "; the same confirmation sent as application/json got no answer ("
+            + json.failure().detail() + "), so whether the endpoint reads a JSON body could not be told";
     }
 
     private static Check followed(Observations o) {
@@ -128,8 +141,8 @@ public final class AmazonChecks {
         }
         if (o.confirmation().is2xx()) {
             return Check.fail(FOLLOWED, "answered " + o.confirmation().status() + " but did not fetch the SubscribeURL"
-                + " within " + waited + " ms (each as text/plain and as application/json): Amazon's console keeps"
-                + " the endpoint unverified and sends no notifications", CONFIRM).detail("waited_ms", waited);
+                + " within " + waited + " ms" + asJson(o, " (nor when sent as application/json)") + ": Amazon's console"
+                + " keeps the endpoint unverified and sends no notifications", CONFIRM).detail("waited_ms", waited);
         }
         return Check.fail(FOLLOWED, "did not fetch the SubscribeURL: it refused the confirmation (see "
             + ANSWERED + ")", CONFIRM).detail("waited_ms", waited);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** How a command reaches the Stripe API: the key and, for tests and local fakes, another API host. */
 public class StripeApiOptions {
     @Option(names = "--api-key", paramLabel = "KEY",
-        description = "Stripe secret or restricted key (sk_test_/rk_test_/sk_live_/rk_live_); default: $STRIPE_API_KEY."
+        description = "Stripe secret or restricted key (sk_test_/rk_test_/sk_live_/rk_live_, rkcs_test_ for a claimable"
+            + " sandbox); default: $STRIPE_API_KEY."
             + " Its prefix decides test or live mode.")
     String apiKey;
 

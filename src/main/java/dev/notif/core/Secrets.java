@@ -26,9 +26,9 @@ public final class Secrets {
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
     private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
     private static volatile List<String> longestFirst = List.of();
-    private static final Pattern PREFIX = Pattern.compile("^((?:sk|rk|pk)_(?:test|live)_|whsec_|ya29\\.|[a-z]{2,6}_)");
+    private static final Pattern PREFIX = Pattern.compile("^((?:sk|rk|rkcs|pk)_(?:test|live)_|whsec_|ya29\\.|[a-z]{2,6}_)");
     private static final Pattern IN_TEXT = Pattern.compile(
-        "\\b(?:(?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9][A-Za-z0-9+/=_-]{3,}"
+        "\\b(?:(?:sk|rk|rkcs|pk)_(?:test|live)_|whsec_)[A-Za-z0-9][A-Za-z0-9+/=_-]{3,}"
             + "|(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{12,}"
             + "|\\bya29\\.[A-Za-z0-9._-]{16,}"
             + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");

@@ -56,10 +56,10 @@ public final class StripeChecks {
 
     public CheckReport run(Request r) {
         List<String> allowed = StripeEvents.allowed(r.trackNewPurchases());
-        String setup = SETUP + r.url() + (r.trackNewPurchases() ? " --track-new-purchases" : "");
         List<Check> checks = new ArrayList<>();
         List<StripeEndpoint> all = null;
         StripeKey key = account == null ? null : account.key();
+        String setup = setup(r.url(), key, r.trackNewPurchases());
         try {
             if (account == null) {
                 throw keyProblem;
@@ -100,6 +100,17 @@ public final class StripeChecks {
             checks.add(appUserIds(all, r));
         }
         return CheckReport.of("stripe", r.url(), checks);
+    }
+
+    /**
+     * The setup command a fix names: for this URL, except with a live key and an http:// URL, which setup refuses (Stripe
+     * delivers live events only to https): then the https:// form of the URL, to use once it is served over https.
+     */
+    static String setup(String url, StripeKey key, boolean track) {
+        HttpUrl u = HttpUrl.parse(url);
+        String target = key != null && key.live() && u != null && !u.isHttps()
+            ? u.newBuilder().scheme("https").build().toString() : url;
+        return SETUP + target + (track ? " --track-new-purchases" : "");
     }
 
     private static final String UNLISTED = "the account's endpoints could not be read (see stripe.credentials)";
@@ -157,6 +168,10 @@ public final class StripeChecks {
             check = Check.pass(id, "exactly the " + allowed.size() + " allowed events");
         } else {
             List<String> parts = new ArrayList<>();
+            if (StripeEvents.isOlderSet(union)) {
+                parts.add("the endpoint still carries " + StripeEvents.OLDER_WORDS + ", where the backend now needs "
+                    + allowed.size());
+            }
             if (wildcard) {
                 parts.add("it receives every event type (*): the backend refuses all but the " + allowed.size()
                     + " allowed ones with 400, and Stripe ends up disabling the endpoint");
@@ -177,6 +192,7 @@ public final class StripeChecks {
             check = Check.fail(id, String.join("; ", parts), fix);
         }
         return check.detail("missing", missing).detail("extra", extra).detail("wildcard", wildcard)
+            .detail("older_event_set", StripeEvents.isOlderSet(union))
             .detail("enabled_events", List.copyOf(union)).detail("allowed", allowed);
     }
 
@@ -273,7 +289,8 @@ public final class StripeChecks {
         if (u != null && u.isHttps()) {
             return Check.pass(id, "the URL is https");
         }
-        String fix = "serve the ingestion URL over https (a certificate from a public CA) and use the https:// URL";
+        String fix = "serve the ingestion URL over https (a certificate from a public CA) and use the https:// URL"
+            + (key != null && key.live() ? " (notif setup stripe refuses http:// with a live key)" : "");
         if (key != null && key.live()) {
             return Check.fail(id, "the URL is plain http: Stripe delivers live-mode events only to https URLs", fix)
                 .detail("mode", key.mode());

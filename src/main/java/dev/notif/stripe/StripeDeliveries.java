@@ -21,6 +21,11 @@ public final class StripeDeliveries {
     static final Duration RETRY_WINDOW_TEST = Duration.ofHours(12);
     /** Younger than this, an unacknowledged event may simply be on its way. */
     static final Duration IN_FLIGHT = Duration.ofMinutes(10);
+    /**
+     * Younger than this, the Events API may not show an event's deliveries yet (its pending_webhooks and
+     * delivery_success lag behind by about a minute): such an event is not judged at all.
+     */
+    static final Duration CONSISTENCY_LAG = Duration.ofSeconds(60);
     static final int LISTED = 10;
     static final String EVIDENCE = "Stripe's Events API tells, for each event, whether every webhook endpoint of the"
         + " account has acknowledged it (pending_webhooks, delivery_success). It cannot tell which endpoint failed, with"
@@ -43,12 +48,15 @@ public final class StripeDeliveries {
     public static Check judge(List<StripeAccount.EventSummary> undelivered, StripeAccount.EventSummary lastDelivered,
                               List<String> sharedWith, boolean live, int days, Instant now) {
         Duration window = live ? RETRY_WINDOW_LIVE : RETRY_WINDOW_TEST;
+        int tooRecent = 0;
         int inFlight = 0;
         int retrying = 0;
         int failed = 0;
         for (StripeAccount.EventSummary e : undelivered) {
             Duration age = Duration.between(Instant.ofEpochSecond(e.created()), now);
-            if (e.pendingWebhooks() > 0 && age.compareTo(IN_FLIGHT) < 0) {
+            if (age.compareTo(CONSISTENCY_LAG) < 0) {
+                tooRecent++;
+            } else if (e.pendingWebhooks() > 0 && age.compareTo(IN_FLIGHT) < 0) {
                 inFlight++;
             } else if (e.pendingWebhooks() > 0 && age.compareTo(window) < 0) {
                 retrying++;
@@ -83,8 +91,12 @@ public final class StripeDeliveries {
                 + " on the way (created less than " + IN_FLIGHT.toMinutes() + " minutes ago); " + lastWords,
                 "rerun in a few minutes; if they are still pending, Stripe's deliveries are failing");
         } else if (last == null) {
-            check = Check.pass(ID, "nothing pending or failed: no event of the allowed types " + since
-                + ", so there is no delivery to judge");
+            check = Check.skip(ID, tooRecent > 0 ? "nothing to judge yet: the only allowed-type event"
+                + (tooRecent == 1 ? " " + since + " is" : "s " + since + " are") + " younger than the Events API's"
+                + " consistency lag (about a minute), so " + (tooRecent == 1 ? "its" : "their") + " deliveries may not show"
+                + " yet; rerun in a minute" : "nothing to judge: no event of the allowed types " + since
+                + " (Stripe keeps 30 days of events); a delivery sent now (notif send stripe, or an event in the"
+                + " Dashboard) gives this check something to look at");
         } else {
             check = Check.pass(ID, "every allowed-type event " + since + " was delivered; " + lastWords);
         }
@@ -96,6 +108,7 @@ public final class StripeDeliveries {
         d.put("failed", failed);
         d.put("retrying", retrying);
         d.put("in_flight", inFlight);
+        d.put("too_recent", tooRecent);
         d.put("undelivered_events", undelivered.stream().limit(LISTED).map(e -> new Listed(e.id(), e.type(),
             Instant.ofEpochSecond(e.created()).toString(), e.pendingWebhooks())).toList());
         d.put("shared_with", sharedWith);

@@ -32,6 +32,25 @@ public record StripeDelivery(String url, String eventType, String eventId, boole
         return new StripeDelivery(url, type, id, livemode, timestamp, body, Map.copyOf(headers));
     }
 
+    /** The event in other bytes (as a re-serializer writes it), signed with {@code secret} over those bytes. */
+    public static StripeDelivery signed(String url, String secret, JsonNode event, long timestamp, byte[] body) {
+        return signed(url, secret, Json.text(event, "type"), Json.text(event, "id"),
+            event.path("livemode").asBoolean(false), timestamp, body);
+    }
+
+    /** This delivery with another Stripe-Signature value. */
+    public StripeDelivery withSignature(String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(StripeSignature.HEADER, value);
+        return new StripeDelivery(url, eventType, eventId, livemode, timestamp, body, Map.copyOf(h));
+    }
+
+    /** This delivery signed with an HMAC key given as bytes (not the UTF-8 bytes of a secret). */
+    public StripeDelivery signedWith(byte[] key) {
+        return withSignature("t=" + timestamp + ",v1=" + java.util.HexFormat.of().formatHex(StripeSignature.hmac(key,
+            timestamp, body)));
+    }
+
     @Override
     public String contentType() {
         return CONTENT_TYPE;

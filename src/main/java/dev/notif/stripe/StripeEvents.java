@@ -22,6 +22,11 @@ public final class StripeEvents {
 
     public static final String DEFAULT_TYPE = "customer.subscription.updated";
 
+    /** The event set of RevenueCat's older Stripe instructions: one event, where the backend now needs four. */
+    public static final List<String> OLDER_SET = List.of("customer.subscription.updated");
+    public static final String OLDER_WORDS = "the event set of RevenueCat's older setup instructions (only"
+        + " customer.subscription.updated)";
+
     private static Set<String> known;
 
     private StripeEvents() {
@@ -33,6 +38,11 @@ public final class StripeEvents {
             all.addAll(NEW_PURCHASES);
         }
         return List.copyOf(all);
+    }
+
+    /** An endpoint's events are exactly the older instructions' set. */
+    public static boolean isOlderSet(java.util.Collection<String> enabled) {
+        return enabled.size() == OLDER_SET.size() && enabled.containsAll(OLDER_SET);
     }
 
     public static boolean isAllowed(String type, boolean trackNewPurchases) {

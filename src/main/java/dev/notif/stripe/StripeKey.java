@@ -9,13 +9,17 @@ import java.util.HexFormat;
 
 /**
  * A Stripe API key and the mode it works in, which follows its prefix: {@code sk_test_}/{@code rk_test_} test,
- * {@code sk_live_}/{@code rk_live_} live. Restricted keys ({@code rk_}) may lack the webhook permissions.
+ * {@code sk_live_}/{@code rk_live_} live, and {@code rkcs_test_} the restricted keys of Stripe's claimable sandboxes
+ * (test mode). Restricted keys ({@code rk_}, {@code rkcs_}) may lack the webhook permissions.
  */
 public record StripeKey(String value, String mode, boolean restricted) {
     public static final String TEST = "test";
     public static final String LIVE = "live";
     public static final String ENV = "STRIPE_API_KEY";
     static final String WHERE = "Stripe Dashboard > Developers > API keys";
+    /** Secret, restricted, and claimable-sandbox restricted keys. */
+    private static final String[] PREFIXES = {"sk_", "rk_", "rkcs_"};
+    public static final String KINDS = "sk_test_, sk_live_, rk_test_, rk_live_, rkcs_test_";
 
     /** The key from {@code --api-key} or {@code STRIPE_API_KEY}; missing or not an API key: exit 3. */
     public static StripeKey resolve(String option, String env) {
@@ -35,16 +39,16 @@ public record StripeKey(String value, String mode, boolean restricted) {
             throw NotifException.credentials("the Stripe API key " + shown + " contains whitespace (often a pasted newline)",
                 "set " + ENV + " to the bare key, without spaces or newlines");
         }
-        for (String prefix : new String[] {"sk_", "rk_"}) {
+        for (String prefix : PREFIXES) {
             for (String mode : new String[] {TEST, LIVE}) {
                 if (value.startsWith(prefix + mode + "_") && value.length() > (prefix + mode + "_").length()) {
-                    return new StripeKey(value, mode, prefix.equals("rk_"));
+                    return new StripeKey(value, mode, !prefix.equals("sk_"));
                 }
             }
         }
         String what = value.startsWith("pk_") ? "a publishable key, which cannot manage webhook endpoints"
             : value.startsWith("whsec_") ? "a webhook signing secret, not an API key (pass it to check as --secret)"
-            : "not a Stripe secret or restricted API key (sk_test_, sk_live_, rk_test_, rk_live_)";
+            : "not a Stripe secret or restricted API key (" + KINDS + ")";
         throw NotifException.credentials("the Stripe API key " + shown + " is " + what,
             "set " + ENV + " to a secret key (sk_...) or restricted key (rk_...) from " + WHERE);
     }

@@ -46,8 +46,8 @@ public final class StripeSecret {
             problems.add(new Problem("whitespace", "the secret contains whitespace",
                 "copy the secret again in one piece", true));
         }
-        if (s.startsWith("sk_") || s.startsWith("rk_")) {
-            problems.add(new Problem("api_key", "this is a Stripe API key (" + s.substring(0, 3)
+        if (s.startsWith("sk_") || s.startsWith("rk_") || s.startsWith("rkcs_")) {
+            problems.add(new Problem("api_key", "this is a Stripe API key (" + s.substring(0, s.indexOf('_') + 1)
                 + "...), not a webhook signing secret",
                 "use the endpoint's signing secret, which starts with whsec_ (Developers > Webhooks > the endpoint > Reveal);"
                     + " never paste an API key where a webhook secret belongs", true));

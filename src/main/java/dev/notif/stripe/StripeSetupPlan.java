@@ -172,7 +172,9 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
             return new Action(NONE, e.id(), e.url(), List.of(), List.of(), false, "already exactly right");
         }
         List<String> why = new ArrayList<>();
-        if (!add.isEmpty() || !remove.isEmpty()) {
+        if (StripeEvents.isOlderSet(e.enabledEvents())) {
+            why.add("it carries " + StripeEvents.OLDER_WORDS);
+        } else if (!add.isEmpty() || !remove.isEmpty()) {
             why.add("events differ from the allowed set");
         }
         if (enable) {

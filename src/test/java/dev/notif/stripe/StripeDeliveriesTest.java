@@ -23,11 +23,23 @@ class StripeDeliveriesTest {
     }
 
     @Test
-    void no_events_at_all_passes_and_says_there_is_nothing_to_judge() {
+    void no_events_at_all_is_skipped_saying_there_is_nothing_to_judge() {
         Check c = StripeDeliveries.judge(List.of(), null, List.of(), true, 30, NOW);
-        assertThat(c.status()).isEqualTo(Check.Status.PASS);
-        assertThat(c.summary()).contains("no delivery to judge");
+        assertThat(c.status()).isEqualTo(Check.Status.SKIP);
+        assertThat(c.summary()).contains("nothing to judge", "no event of the allowed types in the last 30 days");
         assertThat(c.details().get("last_delivered_at")).isNull();
+    }
+
+    @Test
+    void events_younger_than_the_consistency_lag_are_not_judged() {
+        Check alone = StripeDeliveries.judge(List.of(event(20, 1)), null, List.of(), true, 30, NOW);
+        assertThat(alone.status()).isEqualTo(Check.Status.SKIP);
+        assertThat(alone.summary()).contains("consistency lag", "rerun in a minute");
+        assertThat(alone.details()).containsEntry("too_recent", 1).containsEntry("in_flight", 0);
+        Check besides = StripeDeliveries.judge(List.of(event(20, 1), event(59, 1)), event(3600, 0), List.of(), true, 30,
+            NOW);
+        assertThat(besides.status()).isEqualTo(Check.Status.PASS);
+        assertThat(besides.details()).containsEntry("too_recent", 2);
     }
 
     @Test
@@ -46,7 +58,7 @@ class StripeDeliveriesTest {
 
     @Test
     void only_events_on_their_way_are_a_warning() {
-        Check c = StripeDeliveries.judge(List.of(event(60, 1)), event(120, 0), List.of(), true, 30, NOW);
+        Check c = StripeDeliveries.judge(List.of(event(120, 1)), event(180, 0), List.of(), true, 30, NOW);
         assertThat(c.status()).isEqualTo(Check.Status.WARN);
         assertThat(c.details()).containsEntry("in_flight", 1);
     }

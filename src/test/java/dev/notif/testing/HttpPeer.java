@@ -145,7 +145,12 @@ public final class HttpPeer implements AutoCloseable {
                     return;
                 }
                 requests.add(request);
-                Answer answer = handler.apply(request);
+                Answer answer;
+                try {
+                    answer = handler.apply(request);
+                } catch (RuntimeException e) { // as a framework answers an exception the handler let escape
+                    answer = Answer.text(500, "Internal Server Error");
+                }
                 if (answer == null) {
                     return; // closes without an answer
                 }
@@ -185,7 +190,10 @@ public final class HttpPeer implements AutoCloseable {
         if (mode == Mode.HTTP10_CLOSE) {
             head.append("Server: BaseHTTP/0.6 Python/3.11.2\r\n");
         }
-        head.append("Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n");
+        if (a.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Date"))) {
+            head.append("Date: ").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))).append("\r\n");
+        }
         if (a.contentType() != null) {
             head.append("Content-Type: ").append(a.contentType()).append("\r\n");
         }
