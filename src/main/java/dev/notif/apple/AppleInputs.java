@@ -114,7 +114,7 @@ public final class AppleInputs {
             if (json.has("notification_type") || json.has("unified_receipt")) {
                 throw NotifException.usage(option + " " + file + " is a V1 notification: V1 is not signed (the"
                     + " receiver checks its password, the app-specific shared secret)", "switch the app to V2 (notif"
-                    + " setup apple --version V2) to get signed notifications");
+                    + " setup apple --bundle-id ID --url URL --version V2) to get signed notifications");
             }
             throw NotifException.usage(option + " " + file + " is JSON without a signedPayload field",
                 "pass a V2 notification body {\"signedPayload\": ...} or the signedPayload value itself");

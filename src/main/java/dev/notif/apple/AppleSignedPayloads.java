@@ -191,7 +191,7 @@ public final class AppleSignedPayloads {
                 steps.add(environment);
                 return failed(steps, ENVIRONMENT, environment.detail(), "production and sandbox notifications go to"
                     + " separate URLs: point each environment's URL at the receiver set up for it (notif setup apple"
-                    + " --environment ...)", payload, certs(x5c));
+                    + " --bundle-id ID --url URL --environment ENV)", payload, certs(x5c));
             default:
                 steps.add(Step.fail(CHAIN, "verification failed: " + status + (why == null ? "" : ": " + why)));
                 return failed(steps, CHAIN, status + (why == null ? "" : ": " + why), "retry; report it if it persists",

@@ -93,7 +93,7 @@ public final class AppleVerdicts extends Classifier<AppleDelivery> {
         if (ErrorCodes.MALFORMED.equals(code)) {
             return new Verdict(Verdict.REJECTED, "the receiver could not read the body as an App Store Server"
                 + " Notification " + sent.version(), "check that the URL is the receiver's Apple endpoint and that it"
-                + " is set up for " + sent.version() + " (notif setup apple --version " + sent.version() + ")");
+                + " is set up for " + sent.version() + " (notif setup apple --bundle-id ID --url URL --version " + sent.version() + ")");
         }
         if (UNKNOWN_PURCHASE.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the receiver does not know this purchase (original transaction id):"

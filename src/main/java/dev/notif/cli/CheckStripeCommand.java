@@ -35,9 +35,15 @@ import picocli.CommandLine.Option;
             + " quotes)",
         "  stripe.secret.accepted     with --secret: the differential probe, one delivery signed with it and one with a"
             + " random secret: accepted vs refused = right secret; refused alike = the backend holds another secret (or"
-            + " refuses everything first); refused differently = right secret, payload refused for another reason",
+            + " refuses everything first); refused differently = right secret, payload refused for another reason. Only"
+            + " answers count: a delivery without one makes it inconclusive (never pass). When the secret looks wrong,"
+            + " up to four more deliveries signed with it tell a re-serialized body (compact JSON, json.dumps), a"
+            + " base64-decoded secret (Standard Webhooks, Svix) and a receiver clock ahead apart from a wrong secret;"
+            + " when it is right, one with two v1 signatures finds a receiver that checks only the first;"
+            + " details.cause_code names the finding",
         "  stripe.deliveries          no allowed-type event of the last --days is pending or failed (Events API);"
-            + " details.last_delivered_at",
+            + " details.last_delivered_at; skip when there is nothing to judge; events younger than the Events API's"
+            + " lag (about a minute) are not judged",
         "  stripe.app_user_id         with --app-user-id: how many of the recent Checkout Sessions and Subscriptions"
             + " (--sample each) would get an anonymous App User ID against the backend's method; details.examples",
         "",

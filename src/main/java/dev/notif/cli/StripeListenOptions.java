@@ -68,7 +68,7 @@ public class StripeListenOptions implements RouteOptions {
         }
         Secrets.remember(secret);
         setup.notice().accept("Stripe signing secret " + Secrets.redact(secret) + " (generated; whole in " + file
-            + "; use it with notif send stripe --secret)");
+            + "; use it with notif send stripe --url URL --secret \"$(cat " + file + ")\")");
         return secret;
     }
 

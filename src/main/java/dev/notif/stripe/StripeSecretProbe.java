@@ -189,7 +189,7 @@ public final class StripeSecretProbe {
             return new Judgement(Check.fail(ID, "the secret is right, but the backend fails on the delivery: it refused a"
                 + " random secret (HTTP " + b.status() + ") and failed with HTTP " + a.status() + " on this one, so it"
                 + " verified the signature and then failed while handling the event: " + v.cause(), v.fix()),
-                "server_error", false);
+                "handler_error", false);
         }
         if (Verdict.SIGNATURE_REJECTED.equals(v.verdict())) {
             return signatureRefusedDifferently(withSecret, withRandom, now, more);

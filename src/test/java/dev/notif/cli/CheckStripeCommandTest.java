@@ -321,9 +321,20 @@ class CheckStripeCommandTest {
     @Test
     void events_on_their_way_are_a_warning_not_a_failure() {
         stripe.addEndpoint(url, "enabled", now, FOUR);
-        stripe.addEvent("invoice.updated", now - 30, 1);
+        stripe.addEvent("invoice.updated", now - 180, 1);
         NotifRun.Result r = check();
         assertThat(status(r, "stripe.deliveries")).isEqualTo("warn");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void events_younger_than_the_events_api_lag_are_not_judged_and_nothing_to_judge_is_a_skip() {
+        stripe.addEndpoint(url, "enabled", now, FOUR);
+        assertThat(status(check(), "stripe.deliveries")).isEqualTo("skip");
+        stripe.addEvent("invoice.updated", now - 20, 1);
+        NotifRun.Result r = check();
+        assertThat(status(r, "stripe.deliveries")).isEqualTo("skip");
+        assertThat(byId(r, "stripe.deliveries").get("summary").asText()).contains("consistency lag");
         assertThat(r.exitCode()).isZero();
     }
 
@@ -371,5 +382,39 @@ class CheckStripeCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(status(r, "stripe.endpoint.exists")).isEqualTo("pass");
         assertThat(stripe.writes()).isEmpty();
+    }
+
+    @Test
+    void a_live_key_with_an_http_url_never_suggests_a_setup_that_notif_refuses() {
+        stripe.addEndpoint(url, "enabled", now, "customer.subscription.updated");
+        NotifRun.Result r = checkWithKey(FakeStripe.LIVE_KEY);
+        assertThat(status(r, "stripe.endpoint.https")).isEqualTo("fail");
+        JsonNode events = byId(r, "stripe.endpoint.events");
+        assertThat(events.get("fix").asText()).contains("notif setup stripe --url https://")
+            .doesNotContain("--url http://");
+        assertThat(r.out()).doesNotContain("notif setup stripe --url http://");
+        // and the suggested command is one setup accepts with this key
+        NotifRun.Result dry = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.LIVE_KEY).run("setup", "stripe",
+            "--url", url.replace("http://", "https://"), "--api-base", stripe.apiBase(), "--dry-run", "--json");
+        assertThat(dry.exitCode()).as(dry.toString()).isNotEqualTo(2);
+    }
+
+    @Test
+    void an_endpoint_with_revenuecats_older_event_set_is_named_in_check_and_setup() {
+        stripe.addEndpoint(url, "enabled", now, "customer.subscription.updated");
+        JsonNode events = byId(check(), "stripe.endpoint.events");
+        assertThat(events.get("status").asText()).isEqualTo("fail");
+        assertThat(events.get("summary").asText()).contains("RevenueCat's older setup instructions");
+        assertThat(events.at("/details/older_event_set").asBoolean()).isTrue();
+        NotifRun.Result dry = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run("setup", "stripe", "--url",
+            url, "--api-base", stripe.apiBase(), "--dry-run");
+        assertThat(dry.out()).as(dry.toString()).contains("RevenueCat's older setup instructions");
+    }
+
+    @Test
+    void a_claimable_sandbox_key_is_a_test_mode_key() {
+        NotifRun.Result r = checkWithKey("rkcs_test_51SandboxKeyForNotif0000abcd");
+        assertThat(byId(r, "stripe.credentials").at("/details/mode").asText()).as(r.toString()).isIn("test", "");
+        assertThat(r.out() + r.err()).doesNotContain("rkcs_test_51SandboxKeyForNotif0000abcd");
     }
 }
