@@ -238,7 +238,7 @@ public final class StripeChecks {
         return Check.pass(id, String.join("; ", parts)).detail("api_version", first.apiVersion())
             .detail("pinned", first.apiVersion() != null).detail("account_default", accountDefault)
             .detail("endpoints", versions)
-            .detail("note", "an endpoint's version cannot be changed in place: notif rotate stripe --api-version V moves"
+            .detail("note", "an endpoint's version cannot be changed in place: notif rotate stripe --url URL --api-version V moves"
                 + " it to a new endpoint (and secret) without a moment without one");
     }
 
