@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,19 +58,7 @@ public final class StripeSecretProbe {
         this.sender = sender;
     }
 
-    /** Everything the probe sent and got back: the two deliveries, then the further ones it needed. */
-    public record Evidence(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom,
-                           Map<String, Sent<StripeDelivery>> further) {
-        public Evidence {
-            further = Collections.unmodifiableMap(new LinkedHashMap<>(further));
-        }
-
-        Sent<StripeDelivery> get(String what) {
-            return further.get(what);
-        }
-    }
-
-    /** How to send one more delivery of the probe: what it tries, given the event and its timestamp. */
+    /** Sends one more delivery of the probe: the one that tries {@code what} (COMPACT, DECODED, ...). */
     interface Deliveries {
         Sent<StripeDelivery> send(String what);
     }
@@ -113,8 +100,8 @@ public final class StripeSecretProbe {
     }
 
     /**
-     * The judgement: a pure function of the answers; {@code further} sends the further deliveries the first two call
-     * for (null: none), and {@code secret} (when given) tells whether it can be base64-decoded.
+     * The judgement of the answers; {@code further} sends the further deliveries they call for (null: none, the first
+     * two answers alone are judged), and {@code secret} tells whether it can be base64-decoded.
      */
     static Check judge(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom, Instant now, String secret,
                        Deliveries further) {
@@ -128,8 +115,7 @@ public final class StripeSecretProbe {
             return s;
         };
         Judgement v = decide(withSecret, withRandom, now, secret, more, further != null);
-        Evidence evidence = new Evidence(withSecret, withRandom, sent);
-        return v.check().details(details(evidence, v.code(), v.inconclusive()));
+        return v.check().details(details(withSecret, withRandom, sent, v));
     }
 
     /** A check with its machine-readable cause ({@code details.cause_code}) and whether it is inconclusive. */
@@ -403,16 +389,17 @@ public final class StripeSecretProbe {
         return Boolean.TRUE.equals(probe.details().get(CONFIRMED));
     }
 
-    private static Map<String, Object> details(Evidence e, String code, boolean inconclusive) {
+    private static Map<String, Object> details(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom,
+                                               Map<String, Sent<StripeDelivery>> further, Judgement j) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("cause_code", code);
-        d.put("inconclusive", inconclusive);
-        d.put(CONFIRMED, SECRET_PASSED.contains(code));
-        d.put("event_type", e.withSecret().delivery().eventType());
-        d.put("event_id", e.withSecret().delivery().eventId());
-        d.put("with_secret", answer(e.withSecret()));
-        d.put("with_random_secret", answer(e.withRandom()));
-        e.further().forEach((what, sent) -> d.put("with_" + what, answer(sent)));
+        d.put("cause_code", j.code());
+        d.put("inconclusive", j.inconclusive());
+        d.put(CONFIRMED, SECRET_PASSED.contains(j.code()));
+        d.put("event_type", withSecret.delivery().eventType());
+        d.put("event_id", withSecret.delivery().eventId());
+        d.put("with_secret", answer(withSecret));
+        d.put("with_random_secret", answer(withRandom));
+        further.forEach((what, sent) -> d.put("with_" + what, answer(sent)));
         return d;
     }
 
