@@ -66,7 +66,8 @@ public final class StripeVerdicts extends Classifier<StripeDelivery> {
                 + " secret it holds: its webhook signing secret is missing or not identical to this one (rotated, from"
                 + " another endpoint or mode, pasted with a space or a newline)",
                 "copy the endpoint's signing secret from " + DASHBOARD_SECRET + " into the backend's Stripe settings,"
-                    + " character for character, then resend");
+                    + " character for character, then resend; if it already matches, the backend may verify a re-serialized body"
+                    + " instead of the raw bytes: notif check stripe --url URL --secret whsec_... tells the two apart");
         }
         if (ErrorCodes.UNSUPPORTED_EVENT_TYPE.equals(code) || code == null && EVENT.matcher(text).find()) {
             if (StripeEvents.NEW_PURCHASES.contains(sent.eventType())) {

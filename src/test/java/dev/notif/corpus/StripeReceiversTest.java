@@ -156,6 +156,18 @@ class StripeReceiversTest {
     }
 
     @Test
+    void send_stripe_to_a_re_serializing_receiver_points_at_the_probe_that_tells_it_from_a_wrong_secret()
+        throws Exception {
+        HttpPeer server = HttpPeer.start(Mode.HTTP11_KEEP_ALIVE, StripeReceivers.reserializing(SECRET));
+        receiver = server;
+        NotifRun.Result r = NotifRun.in(home).run("send", "stripe", "--url", server.url("/stripe"), "--secret", SECRET,
+            "--json");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.json().get("verdict").asText()).isEqualTo("signature_rejected");
+        assertThat(r.json().get("fix").asText()).contains("re-serialized body", "notif check stripe --url URL");
+    }
+
+    @Test
     void a_tls_receiver_with_a_self_signed_certificate_is_a_tls_failure_and_never_a_verdict_on_the_secret()
         throws Exception {
         HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
