@@ -118,7 +118,7 @@ public final class RotateStripeCommand extends BaseCommand {
         Duration timeout = network.timeout();
         StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(timeout))));
         StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr),
-            (u, secret, live, now) -> probe.run(u, secret, subscription, customer, live, now), d -> Thread.sleep(d.toMillis()),
+            (u, secret, live, now) -> probe.confirm(u, secret, subscription, customer, live, now), d -> Thread.sleep(d.toMillis()),
             ctx.clock(), ctx.configDir());
         return rotation.run(new StripeRotation.Request(url, trackNewPurchases, version, secretFile, showSecret,
             Duration.ofSeconds(waitSeconds), Duration.ofSeconds(intervalSeconds), abort, confirmed));

@@ -65,6 +65,20 @@ public final class StripeSecretProbe {
 
     /** Sends the deliveries (random secret first, then this one, then what the answers call for) and judges them. */
     public Check run(String url, String secret, String subscription, String customer, boolean livemode, Instant now) {
+        return probe(url, secret, subscription, customer, livemode, now, true);
+    }
+
+    /**
+     * Only the two deliveries, judged: whether the backend holds the secret, without the further deliveries that name
+     * receiver mistakes (what a rotation polls for, again and again, while the backend still holds the old secret).
+     */
+    public Check confirm(String url, String secret, String subscription, String customer, boolean livemode,
+                         Instant now) {
+        return probe(url, secret, subscription, customer, livemode, now, false);
+    }
+
+    private Check probe(String url, String secret, String subscription, String customer, boolean livemode, Instant now,
+                        boolean diagnose) {
         var options = new StripeEventBuilder.Options(StripeEvents.DEFAULT_TYPE, customer, subscription, livemode, now,
             null);
         JsonNode event = StripeEventBuilder.build(options);
@@ -87,7 +101,7 @@ public final class StripeSecretProbe {
             }
             default -> throw new IllegalArgumentException(what);
         };
-        return judge(withSecret, withRandom, now, secret, further);
+        return judge(withSecret, withRandom, now, secret, diagnose ? further : null);
     }
 
     private Sent<StripeDelivery> send(StripeDelivery d) {
