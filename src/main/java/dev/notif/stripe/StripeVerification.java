@@ -432,6 +432,9 @@ public final class StripeVerification {
             tells.add("CRLF line endings");
         }
         JsonNode json = Json.parseOrNull(s);
+        if (json == null && b.length > 0) {
+            tells.add("it is not JSON");
+        }
         if (json != null && json.isObject() && json.size() > 1) {
             String form = reserializedForm(b);
             if (!form.equals("indented like Stripe's")) {

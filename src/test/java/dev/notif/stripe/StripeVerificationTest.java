@@ -253,6 +253,14 @@ class StripeVerificationTest {
     }
 
     @Test
+    void a_body_that_is_not_json_and_matches_no_secret_is_not_called_stripe_s_form() {
+        byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+        StripeVerification.Report r = verify(body, header(OTHER, NOW, body), SECRET);
+        assertThat(r.causeCode()).isEqualTo("body_altered_or_wrong_secret");
+        assertThat(r.cause()).contains("not JSON");
+    }
+
+    @Test
     void a_body_that_is_not_json_is_said_and_still_checked() {
         byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
         StripeVerification.Report r = verify(body, header(SECRET, NOW, body), SECRET);
