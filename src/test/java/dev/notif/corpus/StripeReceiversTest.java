@@ -155,6 +155,48 @@ class StripeReceiversTest {
         assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(FakeStripe.KEY);
     }
 
+    /** The probe, several deliveries to one host, over HTTP/2 (TLS with ALPN; the test trusts the certificate). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overHttp2")
+    void the_probe_judges_the_same_over_http2(String name, Function<Request, Answer> handler, String code)
+        throws Exception {
+        HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+        HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(cert).build();
+        HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate())
+            .build();
+        okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer();
+        receiver = server::shutdown;
+        server.useHttps(serverCerts.sslSocketFactory(), false);
+        server.setProtocols(java.util.List.of(okhttp3.Protocol.HTTP_2, okhttp3.Protocol.HTTP_1_1));
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) {
+                java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                r.getHeaders().forEach(h -> headers.put(h.getFirst().toLowerCase(java.util.Locale.ROOT), h.getSecond()));
+                Answer a = handler.apply(new Request(r.getMethod(), r.getPath(), headers, r.getBody().readByteArray(),
+                    0));
+                return new okhttp3.mockwebserver.MockResponse().setResponseCode(a.status())
+                    .setHeader("Content-Type", a.contentType()).setBody(new okio.Buffer().write(a.body()));
+            }
+        });
+        server.start();
+        okhttp3.OkHttpClient client = dev.notif.core.Http.client(Duration.ofSeconds(5)).newBuilder()
+            .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+        var check = new dev.notif.stripe.StripeSecretProbe(new dev.notif.probe.Sender(new dev.notif.probe.HttpProbe(
+            client))).run("https://localhost:" + server.getPort() + "/stripe", SECRET, null, null, false, Instant.now());
+        assertThat(check.details().get("cause_code")).as(check.toString()).isEqualTo(code);
+        assertThat(server.takeRequest().getHandshake()).isNotNull(); // TLS with ALPN: HttpTest shows it negotiates h2
+        assertThat(server.getRequestCount()).isGreaterThanOrEqualTo(2);
+    }
+
+    static Stream<Arguments> overHttp2() {
+        return Stream.of(
+            Arguments.of("library on the raw body", StripeReceivers.library(SECRET), "right_secret"),
+            Arguments.of("JSON.stringify(req.body)", StripeReceivers.reserializing(SECRET), "reserialized_body"),
+            Arguments.of("no verification", StripeReceivers.acceptingEverything(), "no_signature_check"),
+            Arguments.of("500 to everything", StripeReceivers.failingEverything(), "server_error"));
+    }
+
     @Test
     void send_stripe_to_a_re_serializing_receiver_points_at_the_probe_that_tells_it_from_a_wrong_secret()
         throws Exception {
