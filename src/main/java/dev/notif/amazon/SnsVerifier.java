@@ -1,6 +1,7 @@
 package dev.notif.amazon;
 
 import dev.notif.output.Step;
+import dev.notif.output.Times;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -184,8 +185,8 @@ public final class SnsVerifier {
                 c.checkValidity(Date.from(at));
             } catch (CertificateExpiredException | CertificateNotYetValidException e) {
                 return fail(CERTIFICATE, "the certificate " + c.getSubjectX500Principal().getName() + " was not valid at"
-                    + " the message's Timestamp " + m.timestamp() + " (valid " + c.getNotBefore().toInstant() + " to "
-                    + c.getNotAfter().toInstant() + ")", "a message must be verified with the certificate SNS used when"
+                    + " the message's Timestamp " + m.timestamp() + " (valid " + Times.human(c.getNotBefore().toInstant())
+                    + " to " + Times.human(c.getNotAfter().toInstant()) + ")", "a message must be verified with the certificate SNS used when"
                     + " it signed it; this pairing is wrong or the Timestamp was changed", false);
             }
             steps.add(Step.pass(CERTIFICATE, info.source() + ": " + info.subject() + ", valid at the Timestamp"));

@@ -9,6 +9,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
 import dev.notif.output.Check;
+import dev.notif.output.Times;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Reachability;
 import java.time.Duration;
@@ -363,7 +364,8 @@ public final class AppleChecks {
                     + " failed attempt(s): " + failures, AppleSendAttempts.of(failures.keySet().iterator().next()).fix());
             } else {
                 c = Check.pass(HISTORY, where + "all " + notifications + " notifications of the last " + days
-                    + " days delivered on the first attempt; the last at " + time(lastDelivered));
+                    + " days delivered on the first attempt; the last at "
+                    + (lastDelivered == null ? "-" : Times.human(Instant.ofEpochMilli(lastDelivered))));
             }
             return c.detail("environment", env.word()).detail("last_delivered_at", time(lastDelivered))
                 .detail("last_non_test_delivered_at", time(lastNonTestDelivered)).detail("window_days", days)

@@ -5,6 +5,7 @@ import com.apple.itunes.storekit.verification.SignedDataVerifier;
 import com.apple.itunes.storekit.verification.VerificationException;
 import com.apple.itunes.storekit.verification.VerificationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.output.Times;
 import dev.notif.core.Json;
 import dev.notif.output.Step;
 import java.io.ByteArrayInputStream;
@@ -304,7 +305,7 @@ public final class AppleSignedPayloads {
         Long signed = longField(payload, "signedDate");
         if (why != null && (why.contains("validity") || why.contains("expired") || why.contains("not yet valid"))) {
             return "a certificate of the chain was not valid at the payload's signedDate "
-                + (signed == null ? "" : Instant.ofEpochMilli(signed).toString()) + " (" + why + ")";
+                + (signed == null ? "" : Times.human(Instant.ofEpochMilli(signed))) + " (" + why + ")";
         }
         boolean trusted = roots.stream().anyMatch(r -> r.certificate().getSubjectX500Principal()
             .equals(x5c.get(Math.min(1, x5c.size() - 1)).getIssuerX500Principal()));

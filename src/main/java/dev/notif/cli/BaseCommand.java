@@ -59,7 +59,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (common.json) {
             ctx.out().println(Secrets.scrub(Json.pretty(result)));
         } else {
-            Text text = new Text(ctx.out(), color());
+            Text text = new Text(ctx.out(), color(), ctx.width(), ctx.clock().instant());
             result.printText(text);
         }
         ctx.out().flush();
@@ -69,9 +69,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         return Cli.color(ctx, common.noColor);
     }
 
-    /** Text on stderr: warnings, progress, hints; the same in text and JSON modes. */
+    /** Text on stderr: warnings, progress, hints, one line each (never wrapped); the same in text and JSON modes. */
     protected Text stderr() {
-        return new Text(ctx.err(), color());
+        return new Text(ctx.err(), color(), 0, ctx.clock().instant());
     }
 
     protected void warn(String message) {

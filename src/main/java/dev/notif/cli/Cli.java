@@ -75,11 +75,30 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
         cl.setAllowSubcommandsAsOptionParameters(true); // notif check --store stripe: a value, not the subcommand
-        cl.setUsageHelpWidth(100);
+        cl.setUsageHelpWidth(HelpText.UNWRAPPED); // wrapped to the real width when printed
+        cl.setExecutionStrategy(parsed -> help(ctx, parsed));
         cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, argList.contains("--json")));
         cl.setExecutionExceptionHandler(new FailureHandler(ctx));
         addExitCodes(cl);
         return cl;
+    }
+
+    /** --help and --version as picocli answers them, the help fitted to the width; else the command runs. */
+    private static int help(Context ctx, ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.isUsageHelpRequested()) {
+                ctx.out().print(HelpText.wrap(c.getUsageMessage(c.getColorScheme()), ctx.width(),
+                    c.getCommandSpec().qualifiedName(" ")));
+                ctx.out().flush();
+                return c.getCommandSpec().exitCodeOnUsageHelp();
+            }
+            if (c.isVersionHelpRequested()) {
+                c.printVersionHelp(ctx.out());
+                ctx.out().flush();
+                return c.getCommandSpec().exitCodeOnVersionHelp();
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Colour only on a terminal, never with --no-color, NO_COLOR or TERM=dumb. */
@@ -104,7 +123,7 @@ public final class Cli {
         String h = cut(Secrets.scrub(hint));
         boolean color = color(ctx, false);
         String prefix = color ? "\u001b[31mnotif:\u001b[0m " : "notif: ";
-        ctx.err().println(prefix + msg);
+        ctx.err().println(prefix + msg); // one line each, whatever the width: scripts read them
         if (h != null) {
             ctx.err().println("hint: " + h);
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
         "  source <(notif completion bash)                                # in ~/.bashrc",
-        "  notif completion zsh > \"${fpath[1]}/_notif\"                     # then open a new shell",
+        "  notif completion zsh > \"$${fpath[1]}/_notif\"                     # then open a new shell",
         "  notif completion fish > ~/.config/fish/completions/notif.fish",
     })
 public final class CompletionCommand extends BaseCommand {

@@ -18,6 +18,26 @@ public record Context(Map<String, String> env, PrintWriter out, PrintWriter err,
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /**
+     * The columns text output may fill: {@code $COLUMNS} (the launcher sets it from the terminal stdout is on), else
+     * 80 (also when it is 0, as in a terminal of unknown size); 20 at least.
+     */
+    public int width() {
+        String columns = env("COLUMNS");
+        if (columns != null) {
+            try {
+                int width = Integer.parseInt(columns.strip());
+                return width <= 0 ? DEFAULT_WIDTH : Math.max(20, width);
+            } catch (NumberFormatException e) {
+                return DEFAULT_WIDTH;
+            }
+        }
+        return DEFAULT_WIDTH;
+    }
+
+    /** The width when the terminal's is unknown. */
+    public static final int DEFAULT_WIDTH = 80;
+
     /** Prompts are allowed only on a terminal outside CI. */
     public boolean interactive() {
         return terminal && env("CI") == null;

@@ -83,10 +83,10 @@ final class AppStoreSteps implements AutoCloseable {
             AmazonVerdicts.CLASSIFIER);
 
         return List.of(
-            DemoResult.Delivery.of("apple", "DID_RENEW (V2)", "notif's test chain", Verdict.ACCEPTED, appleSent),
-            DemoResult.Delivery.of("google", code.name() + " (" + code.value() + ")", "Pub/Sub push envelope",
+            DemoResult.Delivery.of("apple", "DID_RENEW (V2)", "test chain", Verdict.ACCEPTED, appleSent),
+            DemoResult.Delivery.of("google", code.name() + " (" + code.value() + ")", "push envelope",
                 Verdict.ACCEPTED, googleSent),
-            DemoResult.Delivery.of("amazon", "SUBSCRIPTION_RENEWED", "throwaway certificate", Verdict.ACCEPTED,
+            DemoResult.Delivery.of("amazon", "SUBSCRIPTION_RENEWED", "test cert", Verdict.ACCEPTED,
                 amazonSent));
     }
 

@@ -72,7 +72,7 @@ public final class Demo {
                     var sent = sender.send(StripeDelivery.of(url, key, event, ctx.clock().instant().getEpochSecond()),
                         StripeVerdicts.CLASSIFIER);
                     deliveries.add(DemoResult.Delivery.of("stripe", step.eventType(),
-                        step.rightSecret() ? "receiver's secret" : "a wrong secret", step.expected(), sent));
+                        step.rightSecret() ? "right secret" : "wrong secret", step.expected(), sent));
                 }
                 if (stores != null) {
                     deliveries.addAll(stores.send(receiver.baseUrl(), sender));

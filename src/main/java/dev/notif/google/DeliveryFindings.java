@@ -1,6 +1,7 @@
 package dev.notif.google;
 
 import dev.notif.output.Check;
+import dev.notif.output.Times;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class DeliveryFindings {
     public static Check check(DeliveryStats stats, String subscription, String endpoint, int ackDeadline, int days,
                               GoogleNames.Topic topic) {
         List<DeliveryStats.Failure> failures = stats.failureList(endpoint, ackDeadline);
-        String last = stats.lastAckAt() == null ? "no acknowledged push" : "last acknowledged push at " + stats.lastAckAt();
+        String last = stats.lastAckAt() == null ? "no acknowledged push" : "last acknowledged push at "
+            + Times.human(stats.lastAckAt());
         String backlog = stats.undelivered() == null ? "" : "; " + stats.undelivered() + " message(s) waiting"
             + (stats.oldestUnackedSeconds() == null || stats.undelivered() == 0 ? ""
             : ", the oldest for " + PushSettings.human(Duration.ofSeconds(stats.oldestUnackedSeconds())));
@@ -57,7 +59,7 @@ public final class DeliveryFindings {
             : stats.undelivered() + " message(s) waiting" + (stats.oldestUnackedSeconds() == null ? ""
             : ", the oldest for " + PushSettings.human(Duration.ofSeconds(stats.oldestUnackedSeconds())));
         String last = stats.lastAckAt() == null ? "no message acknowledged in " + days + " d"
-            : "last acknowledged at " + stats.lastAckAt();
+            : "last acknowledged at " + Times.human(stats.lastAckAt());
         Check check;
         if (stats.backlog()) {
             check = Check.fail(GoogleChecks.DELIVERIES, "pull subscription " + name + ": " + waiting + "; " + last

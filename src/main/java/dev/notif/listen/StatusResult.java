@@ -2,6 +2,7 @@ package dev.notif.listen;
 
 import dev.notif.output.Result;
 import dev.notif.output.Text;
+import dev.notif.output.Times;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public record StatusResult(boolean ok, String source, Instant checkedAt, Map<Str
 
     @Override
     public void printText(Text out) {
-        out.line(out.bold("Last received") + "  " + out.dim("from " + source + " at " + checkedAt));
+        out.line(out.bold("Last received") + "  " + out.dim("from " + source + " at " + Times.human(checkedAt)));
         if (stores.isEmpty()) {
             out.line("  no store has delivered anything yet");
             return;

@@ -1,19 +1,14 @@
 package dev.notif.listen;
 
 import dev.notif.output.Text;
-import java.time.Duration;
+import dev.notif.output.Times;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The last-received table: one row per store, then each store's extra fields. */
 public final class StatusTable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-        .withZone(ZoneOffset.UTC);
-
     private StatusTable() {
     }
 
@@ -37,24 +32,10 @@ public final class StatusTable {
     }
 
     public static String when(Instant at, Instant now) {
-        return TIME.format(at) + " (" + ago(at, now) + ")";
+        return Times.when(at, now);
     }
 
     static String ago(Instant at, Instant now) {
-        Duration d = Duration.between(at, now);
-        if (d.isNegative() || d.getSeconds() < 1) {
-            return "just now";
-        }
-        long s = d.getSeconds();
-        if (s < 60) {
-            return s + " s ago";
-        }
-        if (s < 3600) {
-            return s / 60 + " min ago";
-        }
-        if (s < 86400 * 2) {
-            return s / 3600 + " h ago";
-        }
-        return s / 86400 + " days ago";
+        return Times.ago(at, now);
     }
 }

@@ -2,6 +2,7 @@ package dev.notif.output;
 
 import dev.notif.core.ExitCode;
 import dev.notif.core.Json;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -56,7 +57,8 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
     }
 
     /**
-     * One line per check ({@code status  id  summary}); under a warn or fail, its fix and details; then a count:
+     * One line per check ({@code status  id  summary}, a long summary continued under itself); under a warn or fail,
+     * its fix and details (continued under their text); then a count:
      * <pre>
      *   pass  stripe.credentials       the key is accepted (test mode)
      *   fail  stripe.endpoint.events   2 events differ: missing invoice.updated; extra *
@@ -70,7 +72,8 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
         for (Check c : checks) {
             String word = c.status().word();
             String pad = " ".repeat(6 - word.length());
-            out.line("  " + out.status(word) + pad + c.id() + " ".repeat(idWidth - c.id().length() + 2) + c.summary());
+            out.line("  " + out.status(word) + pad + c.id() + " ".repeat(idWidth - c.id().length() + 2) + c.summary(),
+                2 + 6 + idWidth + 2);
             String indent = " ".repeat(8);
             if (c.status() == Check.Status.PASS || c.status() == Check.Status.SKIP) {
                 continue; // their summary says it all; JSON carries the details
@@ -79,7 +82,7 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
                 out.line(indent + "fix: " + c.fix());
             }
             for (Map.Entry<String, Object> d : c.details().entrySet()) {
-                String value = detailText(d.getValue());
+                String value = detailText(d.getValue(), out);
                 if (value != null) {
                     out.line(indent + out.dim(d.getKey() + ": " + value));
                 }
@@ -100,13 +103,20 @@ public record CheckReport(boolean ok, String store, String target, List<Check> c
         return ok ? out.green(line) : out.red(line);
     }
 
-    /** A detail as one line of text (objects as compact JSON); null, false and empty values are not shown. */
-    static String detailText(Object value) {
+    /**
+     * A detail as one line of text (objects as compact JSON, times as {@link Text#time}); null, false and empty
+     * values are not shown.
+     */
+    static String detailText(Object value, Text out) {
         if (value == null || Boolean.FALSE.equals(value)) {
             return null;
         }
         if (value instanceof Collection<?> list) {
             return list.isEmpty() ? null : String.join(", ", list.stream().map(CheckReport::scalar).toList());
+        }
+        Instant at = value instanceof Instant i ? i : value instanceof String text ? Times.parse(text) : null;
+        if (at != null) {
+            return out.time(at);
         }
         String s = scalar(value).replace("\n", " ");
         return s.isEmpty() || s.equals("{}") ? null : s;

@@ -2,18 +2,42 @@ package dev.notif.output;
 
 import dev.notif.core.Secrets;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Human output: lines, a few colours (only when enabled), aligned tables. */
+/**
+ * Human output: lines, a few colours (only when enabled), aligned tables. With a width, a longer line is wrapped under
+ * its hanging indent ({@link Wrap}): a {@code label: } or a second column; a table row under its last column.
+ */
 public final class Text {
     private static final String RESET = "\u001b[0m";
     private final PrintWriter out;
     private final boolean color;
+    private final int width;
+    private final Instant now;
 
+    /** Text never wrapped, times without how long ago. */
     public Text(PrintWriter out, boolean color) {
+        this(out, color, 0, null);
+    }
+
+    /** Text wrapped to {@code width} columns (0: never), times said relative to {@code now} (null: not). */
+    public Text(PrintWriter out, boolean color, int width, Instant now) {
         this.out = out;
         this.color = color;
+        this.width = width;
+        this.now = now;
+    }
+
+    /** A time as human output shows it: {@code 2026-03-01 14:05:09Z (3 h ago)} ({@link Times}). */
+    public String time(Instant at) {
+        return at == null ? "-" : Times.when(at, now);
+    }
+
+    /** The columns lines are wrapped to; 0 when they are not. */
+    public int width() {
+        return width;
     }
 
     public boolean color() {
@@ -22,7 +46,21 @@ public final class Text {
 
     /** Prints a line, scrubbed of every secret the run knows (see {@code Secrets}). */
     public Text line(String s) {
-        out.println(Secrets.scrub(s));
+        String t = Secrets.scrub(s);
+        out.println(width > 0 && t != null ? Wrap.text(t, width) : t);
+        return this;
+    }
+
+    /** A shell command line, scrubbed, fitted as {@link Wrap#shell} does (still runs when pasted). */
+    public Text command(String line) {
+        String t = Secrets.scrub(line);
+        out.println(width > 0 ? String.join("\n", Wrap.shell(t, width)) : t);
+        return this;
+    }
+
+    /** A line, scrubbed, whose continuation lines, if it needs any, start {@code hang} columns in. */
+    public Text line(String s, int hang) {
+        out.println(String.join("\n", Wrap.lines(Secrets.scrub(s), width, hang)));
         return this;
     }
 
@@ -82,37 +120,78 @@ public final class Text {
 
     /** Visible width of a string that may hold colour codes. */
     static int width(String s) {
-        if (s == null) {
-            return 0;
-        }
-        String plain = s.replaceAll("\u001b\\[[0-9;]*m", "");
-        return plain.codePointCount(0, plain.length());
+        return Wrap.width(s);
     }
 
-    /** A table with a header row, columns padded to their widest cell, two spaces apart. */
+    /**
+     * A table with a header row, columns padded to their widest cell, two spaces apart. When it is wider than the
+     * width, columns whose cells have spaces in them are narrowed (never below their longest word; first the one
+     * that then wraps the fewest cells) and their cells wrapped inside the column; a table that still does not fit
+     * is printed as it is.
+     */
     public Text table(List<String> header, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
         all.add(header);
-        all.addAll(rows);
+        for (List<String> row : rows) { // scrubbed before they are measured
+            List<String> scrubbed = new ArrayList<>(row.size());
+            row.forEach(cell -> scrubbed.add(Secrets.scrub(cell)));
+            all.add(scrubbed);
+        }
         int cols = header.size();
         int[] widths = new int[cols];
+        int[] least = new int[cols];
         for (List<String> row : all) {
             for (int i = 0; i < cols && i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], width(row.get(i)));
+                least[i] = Math.max(least[i], row.get(i) == null ? 0 : Wrap.longestUnbreakable(row.get(i)));
             }
         }
-        for (int r = 0; r < all.size(); r++) {
-            List<String> row = all.get(r);
-            StringBuilder sb = new StringBuilder("  ");
+        int total = 2 * cols;
+        for (int w : widths) {
+            total += w;
+        }
+        while (width > 0 && total > width) { // narrow the column that then wraps the fewest cells
+            int best = -1;
+            int bestWrapped = Integer.MAX_VALUE;
             for (int i = 0; i < cols; i++) {
-                String cell = i < row.size() && row.get(i) != null ? row.get(i) : "";
-                String shown = r == 0 ? bold(cell) : cell;
-                sb.append(shown);
-                if (i < cols - 1) {
-                    sb.append(" ".repeat(widths[i] - width(cell) + 2));
+                if (widths[i] > least[i]) {
+                    int wrapped = 0; // cells that fit now and would not one column narrower
+                    for (List<String> row : all) {
+                        wrapped += i < row.size() && width(row.get(i)) == widths[i] ? 1 : 0;
+                    }
+                    if (wrapped < bestWrapped || wrapped == bestWrapped && widths[i] - least[i] > widths[best] - least[best]) {
+                        best = i;
+                        bestWrapped = wrapped;
+                    }
                 }
             }
-            out.println(Secrets.scrub(sb.toString().stripTrailing()));
+            if (best < 0) {
+                break;
+            }
+            widths[best]--;
+            total--;
+        }
+        for (int r = 0; r < all.size(); r++) {
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
+            for (int i = 0; i < cols; i++) {
+                List<String> row = all.get(r);
+                String cell = i < row.size() && row.get(i) != null ? row.get(i) : "";
+                List<String> parts = Wrap.cell(cell, widths[i]);
+                cells.add(parts);
+                height = Math.max(height, parts.size());
+            }
+            for (int k = 0; k < height; k++) {
+                StringBuilder sb = new StringBuilder("  ");
+                for (int i = 0; i < cols; i++) {
+                    String part = k < cells.get(i).size() ? cells.get(i).get(k) : "";
+                    sb.append(r == 0 ? bold(part) : part);
+                    if (i < cols - 1) {
+                        sb.append(" ".repeat(Math.max(0, widths[i] - width(part)) + 2));
+                    }
+                }
+                out.println(sb.toString().stripTrailing());
+            }
         }
         return this;
     }

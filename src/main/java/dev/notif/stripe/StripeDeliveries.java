@@ -1,6 +1,7 @@
 package dev.notif.stripe;
 
 import dev.notif.output.Check;
+import dev.notif.output.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class StripeDeliveries {
         String last = lastDelivered == null ? null : Instant.ofEpochSecond(lastDelivered.created()).toString();
         String since = "in the last " + days + " days";
         String lastWords = last == null ? "no allowed-type event was delivered " + since
-            : "the newest delivered one was created " + last;
+            : "the newest delivered one was created " + Times.when(Instant.ofEpochSecond(lastDelivered.created()), now);
         String shared = sharedWith.isEmpty() ? "" : " (" + String.join(", ", sharedWith) + " also receive"
             + (sharedWith.size() == 1 ? "s" : "") + " these event types, so some of these may be theirs)";
         Check check;

@@ -59,7 +59,8 @@ class CommandTreeTest {
         assertThat(commands).hasSizeGreaterThan(3);
         for (CommandLine cl : commands) {
             for (boolean terminal : new boolean[] {false, true}) {
-                String expected = cl.getUsageMessage(terminal ? Help.Ansi.ON : Help.Ansi.OFF);
+                String expected = HelpText.wrap(cl.getUsageMessage(terminal ? Help.Ansi.ON : Help.Ansi.OFF), 80,
+                    cl.getCommandSpec().qualifiedName(" "));
                 for (boolean viaPicocli : new boolean[] {false, true}) {
                     Run r = run(terminal, viaPicocli, helpArgs(cl, viaPicocli ? "--help" : "-h"));
                     assertThat(r.code()).isZero();

@@ -1,6 +1,7 @@
 package dev.notif.cli.docs;
 
 import dev.notif.core.ExitCode;
+import dev.notif.output.Wrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * {@code man -l docs/man/notif-send-stripe.1}; the release archives install them under man/man1.
  */
 public final class ManPages {
+    /** Examples fit a man page's text width (80 columns less its indent). */
+    private static final int EXAMPLE_WIDTH = 72;
+
     private ManPages() {
     }
 
@@ -45,19 +49,30 @@ public final class ManPages {
         UsageMessageSpec usage = spec.usageMessage();
         String name = spec.qualifiedName("-");
         StringBuilder sb = new StringBuilder();
-        sb.append(".\\\" generated from the command classes by dev.notif.cli.docs.ManPages; do not edit\n")
+        sb.append("'\\\" t\n") // tables: man runs tbl(1)
+            .append(".\\\" generated from the command classes by dev.notif.cli.docs.ManPages; do not edit\n")
             .append(".TH \"").append(name.toUpperCase(java.util.Locale.ROOT)).append("\" \"1\" \"\" \"notif\" \"notif manual\"\n")
+            .append(".nh\n.ad l\n") // identifiers and flags are not hyphenated, lines not stretched
             .append(".SH NAME\n").append(escape(name)).append(" \\- ").append(escape(Completions.summary(spec)))
             .append('\n');
 
         sb.append(".SH SYNOPSIS\n.nf\n");
         String synopsis = new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF)).synopsis(0).stripTrailing();
-        sb.append(lines(synopsis.startsWith("Usage: ") ? synopsis.substring(7) : synopsis)).append(".fi\n");
+        synopsis = synopsis.startsWith("Usage: ") ? synopsis.substring(7) : synopsis;
+        sb.append(lines(String.join("\n", Wrap.lines(synopsis, EXAMPLE_WIDTH, spec.qualifiedName(" ").length() + 1,
+            false))))
+            .append(".fi\n");
 
-        List<String> description = List.of(usage.description());
+        List<Description.Block> description = Description.blocks(usage.description());
         if (!description.isEmpty()) {
             sb.append(".SH DESCRIPTION\n");
-            paragraphs(description, sb);
+            for (Description.Block block : description) {
+                if (block instanceof Description.Paragraph p) {
+                    sb.append(".PP\n").append(escape(p.text())).append('\n');
+                } else if (block instanceof Description.Table t) {
+                    table(t, sb);
+                }
+            }
         }
 
         List<CommandLine> subs = new ArrayList<>(new LinkedHashSet<>(cl.getSubcommands().values()));
@@ -91,13 +106,20 @@ public final class ManPages {
                 names.add("\\fB" + escape(n) + "\\fR" + (o.arity().max() > 0 ? "=\\fI" + escape(o.paramLabel()) + "\\fR" : ""));
             }
             sb.append(".TP\n").append(String.join(", ", names)).append('\n')
-                .append(escape(String.join(" ", descriptionOf(o)))).append('\n');
+                .append(escape(Description.of(o))).append('\n');
         }
 
-        if (usage.footer().length > 0) {
+        List<String> examples = Description.examples(usage.footer());
+        if (!examples.isEmpty()) {
             sb.append(".SH EXAMPLES\n.nf\n");
-            sb.append(lines(String.join("\n", usage.footer()).replace("%n", "\n").stripTrailing()));
+            for (String example : examples) {
+                sb.append(lines(String.join("\n", Wrap.shell(example, EXAMPLE_WIDTH))));
+            }
             sb.append(".fi\n");
+            String prose = Description.footerProse(usage.footer());
+            if (!prose.isEmpty()) {
+                sb.append(".PP\n").append(escape(prose)).append('\n');
+            }
         }
 
         sb.append(".SH EXIT STATUS\n");
@@ -121,39 +143,13 @@ public final class ManPages {
         return sb.toString();
     }
 
-    /** An option's description with ${DEFAULT-VALUE} and friends resolved, as --help prints it. */
-    private static String[] descriptionOf(OptionSpec o) {
-        String[] d = o.description();
-        String[] out = new String[d.length];
-        for (int i = 0; i < d.length; i++) {
-            out[i] = d[i].replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValueString()))
-                .replace("${COMPLETION-CANDIDATES}", o.completionCandidates() == null ? ""
-                    : String.join(", ", iterable(o.completionCandidates())));
+    /** A table of (term, text) rows: tbl(1), the term in bold, the text filling the rest of the line. */
+    private static void table(Description.Table t, StringBuilder sb) {
+        sb.append(".PP\n.TS\nlB lx.\n");
+        for (String[] row : t.rows()) {
+            sb.append(escape(row[0])).append("\tT{\n").append(escape(row[1])).append("\nT}\n");
         }
-        return out;
-    }
-
-    private static List<String> iterable(Iterable<String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach(out::add);
-        return out;
-    }
-
-    /** Description lines: an empty line starts a new paragraph. */
-    private static void paragraphs(List<String> lines, StringBuilder sb) {
-        boolean open = false;
-        for (String line : lines) {
-            String text = line.replace("%n", "\n");
-            if (text.isBlank()) {
-                open = false;
-                continue;
-            }
-            if (!open) {
-                sb.append(".PP\n");
-                open = true;
-            }
-            sb.append(escape(text.strip())).append('\n');
-        }
+        sb.append(".TE\n");
     }
 
     /** Lines kept as they are (in .nf): each escaped and protected from being read as a request. */
@@ -165,10 +161,14 @@ public final class ManPages {
         return sb.toString();
     }
 
-    /** troff: backslashes, hyphens, non-ASCII characters, and dots or quotes that would start a request. */
+    /**
+     * troff: backslashes, hyphens, non-ASCII characters, and dots or quotes that would start a request; a line may
+     * break after {@code @} and {@code |}.
+     */
     static String escape(String s) {
         StringBuilder escaped = new StringBuilder();
         s.codePoints().forEach(c -> escaped.append(c == '\\' ? "\\e" : c == '-' ? "\\-"
+            : c == '@' || c == '|' ? (char) c + "\\:" // a place to break a long address or list
             : c < 128 ? Character.toString(c) : String.format("\\[u%04X]", c)));
         String out = escaped.toString();
         StringBuilder sb = new StringBuilder();

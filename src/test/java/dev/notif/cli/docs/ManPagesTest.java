@@ -25,7 +25,7 @@ class ManPagesTest {
         Map<String, String> pages = pages();
         assertThat(pages).containsKeys("notif.1", "notif-send.1", "notif-send-stripe.1", "notif-completion.1");
         String stripe = pages.get("notif-send-stripe.1");
-        assertThat(stripe).startsWith(".\\\" generated").contains(".TH \"NOTIF-SEND-STRIPE\" \"1\"")
+        assertThat(stripe).startsWith("'\\\" t\n.\\\" generated").contains(".TH \"NOTIF-SEND-STRIPE\" \"1\"")
             .contains(".SH NAME\nnotif\\-send\\-stripe \\- Send one signed Stripe webhook delivery")
             .contains("\\fB\\-\\-url\\fR=\\fIURL\\fR").contains(".SH EXAMPLES").contains(".SH EXIT STATUS\n.TP\n\\fB0\\fR")
             .contains("\\fBnotif\\-send\\fR(1)");
@@ -38,7 +38,7 @@ class ManPagesTest {
         for (Map.Entry<String, String> page : pages().entrySet()) {
             Path file = dir.resolve(page.getKey());
             Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder("groff", "-man", "-ww", "-Tutf8", "-P-cbou", file.toString()).start();
+            Process p = new ProcessBuilder("groff", "-t", "-man", "-ww", "-Tutf8", "-P-cbou", file.toString()).start();
             byte[] text = p.getInputStream().readAllBytes();
             String warnings = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
