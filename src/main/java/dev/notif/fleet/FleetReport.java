@@ -95,7 +95,7 @@ public record FleetReport(boolean ok, int schemaVersion, String version, String 
                 }
                 String w = c.status().word();
                 out.line("  " + out.status(w) + " ".repeat(6 - w.length()) + c.name()
-                    + " ".repeat(width - c.name().length() + 2) + c.summary());
+                    + " ".repeat(width - c.name().length() + 2) + c.summary(), 2 + 6 + width + 2);
                 if (c.status() == Check.Status.FAIL || c.status() == Check.Status.WARN) {
                     if (c.fix() != null) {
                         out.line("        fix: " + c.fix());
