@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.output.Result;
 import dev.notif.output.Step;
 import dev.notif.output.Text;
+import dev.notif.output.Times;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +52,9 @@ public record VerifyAppleResult(boolean ok, String store, boolean valid, String 
                     : "; renews as " + notification.get("renewal_billing_plan_type")));
         }
         Object signed = notification.get("signed_date");
-        out.line(out.dim("  " + (signed == null ? "" : "signed " + signed + "; ") + "trusted roots: "
+        Instant signedAt = signed == null ? null : Times.parse(signed.toString());
+        out.line(out.dim("  " + (signed == null ? "" : "signed " + (signedAt == null ? signed : out.time(signedAt)) + "; ")
+            + "trusted roots: "
             + String.join(", ", roots)));
         Step.print(out, steps);
         if (valid) {

@@ -26,8 +26,9 @@ public record Step(String name, String status, String detail) {
     public static void print(Text out, java.util.List<Step> steps) {
         int width = steps.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (Step s : steps) {
-            out.line("  " + out.status(s.status()) + " ".repeat(Math.max(1, 6 - s.status().length())) + s.name()
-                + " ".repeat(width - s.name().length() + 2) + s.detail());
+            String status = "  " + out.status(s.status()) + " ".repeat(Math.max(1, 6 - s.status().length()));
+            out.line(status + s.name() + " ".repeat(width - s.name().length() + 2) + s.detail(),
+                Wrap.width(status) + width + 2); // a long detail continues under itself
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.notif.core.Secrets;
 import dev.notif.output.Result;
 import dev.notif.output.Step;
 import dev.notif.output.Text;
+import dev.notif.output.Times;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,7 +41,9 @@ public record VerifyStripeResult(boolean ok, String store, boolean valid, String
         Step.print(out, steps);
         if (valid) {
             out.line(out.green("valid") + ": signed by " + matchedSecretSource + " (" + matchedSecret + ")"
-                + (signedAt == null ? "" : ", at " + signedAt + " (" + ageSeconds + " s ago)"));
+                + (timestamp == null ? "" : ", at " + Times.human(Instant.ofEpochSecond(timestamp))
+                    + (ageSeconds == null ? "" : " (" + Times.ago(Instant.ofEpochSecond(timestamp),
+                    Instant.ofEpochSecond(timestamp + ageSeconds)) + ")")));
             return;
         }
         out.line(out.red("invalid") + ": " + cause);

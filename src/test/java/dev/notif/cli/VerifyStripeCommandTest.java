@@ -66,16 +66,16 @@ class VerifyStripeCommandTest {
     void which_of_a_rotation_s_secrets_signed_is_named_from_secret_files() throws Exception {
         Path secrets = home.resolve("secrets.txt");
         Files.writeString(secrets, OLD + "\n" + SECRET + "\n");
-        NotifRun.Result r = run().run("verify", "stripe", "--payload", payload.toString(), "--header",
-            "Stripe-Signature: " + header, "--secret-file", secrets.toString());
+        NotifRun.Result r = run().env("COLUMNS", "200").run("verify", "stripe", "--payload", payload.toString(),
+            "--header", "Stripe-Signature: " + header, "--secret-file", secrets.toString()); // the line whole
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("valid: signed by --secret-file " + secrets + " line 2 (whsec_****KLMN)");
     }
 
     @Test
     void a_reserialized_body_from_stdin_exits_1_naming_it_in_text() {
-        NotifRun.Result r = run().stdin(Json.compact(Json.parse(body))).run("verify", "stripe", "--payload", "-",
-            "--header", header, "--secret", SECRET);
+        NotifRun.Result r = run().env("COLUMNS", "200").stdin(Json.compact(Json.parse(body))).run("verify", "stripe",
+            "--payload", "-", "--header", header, "--secret", SECRET);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("invalid: the secret is right (--secret) but the body is not the bytes Stripe"
             + " signed", "compact JSON", "fix: verify the raw request body", "express.raw");
