@@ -128,7 +128,7 @@ public final class StripeSecretProbe {
             sent.put(what, s);
             return s;
         };
-        Judgement v = decide(withSecret, withRandom, now, secret, more, further != null);
+        Judgement v = decide(withSecret, withRandom, now, secret, more);
         return v.check().details(details(withSecret, withRandom, sent, v));
     }
 
@@ -137,7 +137,7 @@ public final class StripeSecretProbe {
     }
 
     private static Judgement decide(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom, Instant now,
-                                    String secret, Function<String, Sent<StripeDelivery>> more, boolean probing) {
+                                    String secret, Function<String, Sent<StripeDelivery>> more) {
         Outcome a = withSecret.outcome();
         Outcome b = withRandom.outcome();
         Verdict v = withSecret.verdict();
@@ -183,7 +183,7 @@ public final class StripeSecretProbe {
                 "not_about_signature", false);
         }
         if (sameAnswer(a, b)) {
-            return refusedAlike(withSecret, withRandom, now, secret, more, probing);
+            return refusedAlike(withSecret, withRandom, now, secret, more);
         }
         if (a.status() >= 500) {
             return new Judgement(Check.fail(ID, "the secret is right, but the backend fails on the delivery: it refused a"
@@ -279,8 +279,7 @@ public final class StripeSecretProbe {
      * taken from the receiver's clock.
      */
     private static Judgement refusedAlike(Sent<StripeDelivery> withSecret, Sent<StripeDelivery> withRandom,
-                                          Instant now, String secret, Function<String, Sent<StripeDelivery>> more,
-                                          boolean probing) {
+                                          Instant now, String secret, Function<String, Sent<StripeDelivery>> more) {
         Outcome a = withSecret.outcome();
         Verdict v = withSecret.verdict();
         String answer = "HTTP " + a.status() + (a.bodyStart(80) == null || a.bodyStart(80).isEmpty() ? ""
@@ -295,6 +294,7 @@ public final class StripeSecretProbe {
                 false);
         }
         List<String> untold = new ArrayList<>();
+        List<String> ruledOut = new ArrayList<>();
         Judgement skew = receiverClock(withSecret, withRandom, now, more);
         if (skew != null) {
             return skew;
@@ -310,7 +310,8 @@ public final class StripeSecretProbe {
                     + (x.outcome().is2xx() ? "accepted" : "answered HTTP " + x.outcome().status())
                     + ". Real deliveries all fail this way", StripeFixes.RAW_BODY), "reserialized_body", false);
             }
-            noteUntold(untold, x, form.equals(COMPACT) ? "a compact body" : "a json.dumps body");
+            note(x, form.equals(COMPACT) ? "the body as compact JSON" : "the body as json.dumps writes it", ruledOut,
+                untold);
         }
         if (secret != null && decodedKey(secret) != null) {
             Sent<StripeDelivery> x = more.apply(DECODED);
@@ -321,11 +322,10 @@ public final class StripeSecretProbe {
                     + " signed that way was " + (x.outcome().is2xx() ? "accepted" : "answered HTTP "
                     + x.outcome().status()), StripeFixes.WHOLE_SECRET), "decoded_secret", false);
             }
-            noteUntold(untold, x, "a base64-decoded secret");
+            note(x, "the secret base64-decoded", ruledOut, untold);
         }
-        String ruled = !probing ? "" : untold.isEmpty()
-            ? "; a re-serialized body and a base64-decoded secret were ruled out"
-            : "; not ruled out (no answer): " + String.join(", ", untold);
+        String ruled = (ruledOut.isEmpty() ? "" : "; refused the same way, so ruled out: " + String.join(", ", ruledOut))
+            + (untold.isEmpty() ? "" : "; not ruled out (no answer): " + String.join(", ", untold));
         if (Verdict.SIGNATURE_REJECTED.equals(v.verdict())) {
             return new Judgement(Check.fail(ID, "the backend holds a different secret: this secret and a random one were"
                 + " refused the same way (" + answer + ")" + ruled, v.fix()), "wrong_secret", !untold.isEmpty());
@@ -338,9 +338,10 @@ public final class StripeSecretProbe {
             !untold.isEmpty());
     }
 
-    private static void noteUntold(List<String> untold, Sent<StripeDelivery> x, String what) {
-        if (x != null && !x.outcome().answered()) {
-            untold.add(what);
+    /** What a further delivery that did not get past the signature check rules out, or, without an answer, not. */
+    private static void note(Sent<StripeDelivery> x, String what, List<String> ruledOut, List<String> untold) {
+        if (x != null) {
+            (x.outcome().answered() ? ruledOut : untold).add(what);
         }
     }
 

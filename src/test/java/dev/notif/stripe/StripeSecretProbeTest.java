@@ -111,7 +111,8 @@ class StripeSecretProbeTest {
         java.util.List<String> asked = new java.util.ArrayList<>();
         Check c = judgeWith(sent(400, MISMATCH), Map.of(), asked);
         assertThat(c.details().get("cause_code")).isEqualTo("wrong_secret");
-        assertThat(c.summary()).contains("holds a different secret", "ruled out");
+        assertThat(c.summary()).contains("holds a different secret", "ruled out: the body as compact JSON, the body as"
+            + " json.dumps writes it, the secret base64-decoded");
         assertThat(asked).containsExactly("compact_body", "python_body", "decoded_secret");
         assertThat(c.details().get("inconclusive")).isEqualTo(false);
     }
@@ -121,7 +122,7 @@ class StripeSecretProbeTest {
         Check c = judgeWith(sent(400, MISMATCH), Map.of("compact_body", sent(null, null, null)),
             new java.util.ArrayList<>());
         assertThat(c.details().get("cause_code")).isEqualTo("wrong_secret");
-        assertThat(c.summary()).contains("not ruled out (no answer): a compact body");
+        assertThat(c.summary()).contains("not ruled out (no answer): the body as compact JSON");
         assertThat(c.details().get("inconclusive")).isEqualTo(true);
     }
 
