@@ -229,7 +229,7 @@ public final class Http {
                     // closing is all that is wanted
                 }
                 throw new StaleConnection(reusable ? "the server closed the kept connection"
-                    : "the connection is not to carry another request");
+                    : "the server said it would close the connection after its answer");
             }
             // a probe's connection carries one request: "Connection: close" tells the server, and okhttp closes it
             Request request = reuse ? chain.request() : chain.request().newBuilder().header("Connection", "close").build();

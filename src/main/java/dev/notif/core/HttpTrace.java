@@ -58,6 +58,10 @@ final class HttpTrace implements Interceptor {
         Response response;
         try {
             response = chain.proceed(request);
+        } catch (Http.StaleConnection e) {
+            out.append("http: < not sent: ").append(e.getMessage()).append("; sending it on a fresh connection\n");
+            print(out);
+            throw e;
         } catch (IOException | RuntimeException e) {
             out.append("http: < no answer after ").append(ms(start)).append(" ms: ")
                 .append(mask(e.getClass().getSimpleName() + ": " + e.getMessage())).append('\n');

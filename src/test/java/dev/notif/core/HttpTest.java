@@ -232,6 +232,24 @@ class HttpTest {
     }
 
     @Test
+    void verbose_says_a_request_kept_from_a_closing_connection_went_out_on_a_fresh_one() throws Exception {
+        StringWriter err = new StringWriter();
+        try (HttpPeer server = peer(Mode.HTTP10_CLOSE)) {
+            OkHttpClient client;
+            try (Http.Scope s = Http.trace(new PrintWriter(err))) {
+                client = Http.apiClient(TIMEOUT, NO_BACKOFF);
+            }
+            for (int n = 1; n <= 2; n++) {
+                try (Response r = post(client, server.url("/x"), n)) {
+                    r.body().string();
+                }
+            }
+        }
+        assertThat(err.toString()).contains("http: < not sent: the server said it would close the connection after its answer;"
+            + " sending it on a fresh connection").doesNotContain("no answer");
+    }
+
+    @Test
     void verbose_says_when_no_answer_came() throws Exception {
         StringWriter err = new StringWriter();
         int port;
