@@ -1,5 +1,6 @@
 package dev.notif.amazon;
 
+import dev.notif.core.Seconds;
 import dev.notif.output.Check;
 import dev.notif.probe.Outcome;
 import dev.notif.probe.Reachability;
@@ -31,7 +32,8 @@ public final class AmazonChecks {
      * What happened: the SubscriptionConfirmation sent as SNS sends it (text/plain) and whether its SubscribeURL was
      * fetched within {@code wait}; the same confirmation sent as application/json when the first was not followed
      * (null when not tried); the Notification (null when not sent); whether the endpoint fetched notif's signing
-     * certificate, whether it visited a SubscribeURL with a token notif never sent, and how long notif waited.
+     * certificate, whether it visited a SubscribeURL with a token notif never sent, and how long notif waited for the
+     * SubscribeURL in all (both confirmations).
      */
     public record Observations(String url, String notificationType, Sent<AmazonDelivery> confirmationSent,
                                boolean followed, Sent<AmazonDelivery> jsonConfirmationSent, boolean jsonFollowed,
@@ -141,8 +143,9 @@ public final class AmazonChecks {
         }
         if (o.confirmation().is2xx()) {
             return Check.fail(FOLLOWED, "answered " + o.confirmation().status() + " but did not fetch the SubscribeURL"
-                + " within " + waited + " ms" + asJson(o, " (nor when sent as application/json)") + ": Amazon's console"
-                + " keeps the endpoint unverified and sends no notifications", CONFIRM).detail("waited_ms", waited);
+                + " in the " + Seconds.text(o.waited()) + " notif waited" + asJson(o, " (nor when sent again as"
+                + " application/json)") + ": Amazon's console keeps the endpoint unverified and sends no notifications",
+                CONFIRM).detail("waited_ms", waited);
         }
         return Check.fail(FOLLOWED, "did not fetch the SubscribeURL: it refused the confirmation (see "
             + ANSWERED + ")", CONFIRM).detail("waited_ms", waited);

@@ -3,6 +3,7 @@ package dev.notif.apple;
 import com.apple.itunes.storekit.model.CheckTestNotificationResponse;
 import com.apple.itunes.storekit.model.NotificationHistoryResponse;
 import dev.notif.core.NotifException;
+import dev.notif.core.Progress;
 import dev.notif.core.RetryPolicy;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Outcome;
@@ -122,6 +123,17 @@ public final class AppleChecker {
     private void poll(List<Env> envs, Duration wait) {
         Instant deadline = clock.instant().plus(wait);
         List<Env> pending = new ArrayList<>(envs.stream().filter(e -> e.token != null).toList());
+        if (pending.isEmpty()) {
+            return;
+        }
+        String where = String.join(" and ", pending.stream().map(e -> e.env.word()).toList());
+        try (Progress.Wait shown = pacing.progress().waiting("Apple to try its test notification (" + where + ")",
+            wait)) {
+            poll(pending, deadline);
+        }
+    }
+
+    private void poll(List<Env> pending, Instant deadline) {
         for (int round = 1; !pending.isEmpty(); round++) {
             for (Env e : List.copyOf(pending)) {
                 e.polls++;

@@ -32,6 +32,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (common.json || common.verbose) { // a line redrawn in place would be torn by the trace, or is not wanted
+            ctx.progress().plain();
+        }
         if (!common.verbose) {
             return run();
         }

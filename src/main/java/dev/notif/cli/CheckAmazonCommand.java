@@ -55,7 +55,8 @@ public final class CheckAmazonCommand extends BaseCommand {
     String type;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
-        description = "How long to wait for the endpoint to fetch the SubscribeURL (default: ${DEFAULT-VALUE}).")
+        description = "How long to wait for the endpoint to fetch the SubscribeURL of each confirmation sent (as SNS"
+            + " sends it, then once more as application/json when needed; default: ${DEFAULT-VALUE}).")
     double waitSeconds;
 
     @Mixin
@@ -76,7 +77,7 @@ public final class CheckAmazonCommand extends BaseCommand {
         Duration wait = AmazonInputs.wait("--wait", waitSeconds);
         try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock())) {
             stderr().line("stand-in SNS host: " + session.host().baseUrl() + " (the endpoint must reach it)").flush();
-            var checker = new AmazonChecker(session, new Sender(new HttpProbe(Http.client(timeout))));
+            var checker = new AmazonChecker(session, new Sender(new HttpProbe(Http.client(timeout))), ctx.progress());
             var observed = checker.run(target, RtnMessage.of(rtnType, null, null, null, false, ctx.clock().instant()),
                 wait);
             return CheckReport.of("amazon", target, AmazonChecks.evaluate(observed));

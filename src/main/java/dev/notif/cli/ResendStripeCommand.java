@@ -75,7 +75,7 @@ public final class ResendStripeCommand extends BaseCommand {
         if (key.live() && !dryRun) {
             warn("LIVE mode (" + key.redacted() + "): the backend gets these events again");
         }
-        var progress = new StderrProgress(this::stderr);
+        var progress = new StderrProgress(this::stderr, ctx.progress());
         return new StripeResend(stripe.account(ctx, key, network.timeout()), progress, ctx.clock()).run(new StripeResend.Request(url, window, dryRun, max, endpoint, trackNewPurchases));
     }
 }

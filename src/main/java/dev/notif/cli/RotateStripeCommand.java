@@ -117,7 +117,7 @@ public final class RotateStripeCommand extends BaseCommand {
         StripeKey key = stripe.key(ctx);
         Duration timeout = network.timeout();
         StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(timeout))));
-        StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr),
+        StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr, ctx.progress()),
             (u, secret, live, now) -> probe.confirm(u, secret, subscription, customer, live, now), d -> Thread.sleep(d.toMillis()),
             ctx.clock(), ctx.configDir());
         return rotation.run(new StripeRotation.Request(url, trackNewPurchases, version, secretFile, showSecret,

@@ -105,9 +105,12 @@ public final class SendAmazonCommand extends BaseCommand {
             var sent = sender.send(AmazonDelivery.of(target, message, session.subscriptionArn()),
                 AmazonVerdicts.CLASSIFIER);
             Boolean followed = null;
-            if (confirmation) {
-                followed = session.host().awaitConfirmation(message.token(), sent.outcome().is2xx() ? wait
-                    : Duration.ZERO);
+            if (confirmation && sent.outcome().is2xx()) {
+                try (var shown = ctx.progress().waiting("the endpoint to fetch the SubscribeURL", wait)) {
+                    followed = session.host().awaitConfirmation(message.token(), wait);
+                }
+            } else if (confirmation) { // a refusal may still have visited it first
+                followed = session.host().awaitConfirmation(message.token(), Duration.ZERO);
             }
             return SendAmazonResult.of(sent, session.host().visited(SnsHost.CERTIFICATE), followed);
         }

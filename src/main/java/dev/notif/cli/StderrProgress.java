@@ -1,15 +1,24 @@
 package dev.notif.cli;
 
+import dev.notif.core.Progress;
 import dev.notif.output.Text;
 import dev.notif.stripe.StripeSetup;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Progress lines on stderr for commands that ask nothing (a rerun resumes them, their plan is their dry run). */
 final class StderrProgress implements StripeSetup.Ui {
     private final Supplier<Text> stderr;
+    private final Progress waits;
 
-    StderrProgress(Supplier<Text> stderr) {
+    StderrProgress(Supplier<Text> stderr, Progress waits) {
         this.stderr = stderr;
+        this.waits = waits;
+    }
+
+    @Override
+    public Progress.Wait waiting(String what, Duration bound) {
+        return waits.waiting(what, bound);
     }
 
     @Override

@@ -7,11 +7,23 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What a command may touch of the outside world: environment, streams, clock, terminal.
+ * What a command may touch of the outside world: environment, streams, clock, terminal, and where it says what it
+ * is waiting for ({@link Progress}, on stderr).
  * Built once by {@code Main} (or by a test with its own values) and handed to every command.
  */
 public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
-                      boolean terminal) {
+                      boolean terminal, Progress progress) {
+
+    /** A context whose progress is drawn on {@code err} when on a terminal outside CI, else one line per wait. */
+    public Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
+                   boolean terminal) {
+        this(env, out, err, in, clock, terminal, Progress.on(err, terminal && blank(env.get("CI")), clock,
+            width(env.get("COLUMNS"))));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
 
     public String env(String name) {
         String v = env.get(name);
@@ -23,8 +35,11 @@ public record Context(Map<String, String> env, PrintWriter out, PrintWriter err,
      * 80 (also when it is 0, as in a terminal of unknown size); 20 at least.
      */
     public int width() {
-        String columns = env("COLUMNS");
-        if (columns != null) {
+        return width(env("COLUMNS"));
+    }
+
+    private static int width(String columns) {
+        if (columns != null && !columns.isBlank()) {
             try {
                 int width = Integer.parseInt(columns.strip());
                 return width <= 0 ? DEFAULT_WIDTH : Math.max(20, width);

@@ -312,7 +312,8 @@ public final class Http {
                     if (last || !isTransient(e)) {
                         throw e;
                     }
-                    pause(attempt, null);
+                    pause(request, attempt, null, e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                        : " (" + Secrets.scrub(e.getMessage()) + ")"));
                     continue;
                 }
                 if (last || !shouldRetry(response)) {
@@ -320,7 +321,7 @@ public final class Http {
                 }
                 Duration retryAfter = retryAfter(response.header("Retry-After"));
                 response.close();
-                pause(attempt, retryAfter);
+                pause(request, attempt, retryAfter, "HTTP " + response.code());
             }
         }
 
@@ -340,9 +341,12 @@ public final class Http {
                 || e instanceof InterruptedIOException || String.valueOf(e.getMessage()).contains("unexpected end of stream");
         }
 
-        private void pause(int attempt, Duration retryAfter) throws IOException {
-            try {
-                Thread.sleep(policy.delay(attempt, retryAfter).toMillis());
+        /** The backoff before the next attempt, shown as {@code GET host/path: HTTP 503; attempt 2 of 4 in 1 s}. */
+        private void pause(Request request, int attempt, Duration retryAfter, String why) throws IOException {
+            Duration delay = policy.delay(attempt, retryAfter);
+            String what = request.method() + " " + request.url().host() + request.url().encodedPath();
+            try (Progress.Wait pause = policy.progress().retrying(what, why, attempt + 1, policy.maxAttempts(), delay)) {
+                Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while backing off");

@@ -4,9 +4,15 @@ import java.time.Duration;
 
 /**
  * How provider API calls are retried: attempts in all, and the exponential backoff between them
- * ({@code base * 2^n}, capped, with jitter). {@code NOTIF_RETRY_BASE_MS} shortens it for tests.
+ * ({@code base * 2^n}, capped, with jitter), and where the pauses are shown ({@link Progress#retrying}).
+ * {@code NOTIF_RETRY_BASE_MS} shortens it for tests.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Progress progress) {
+
+    /** A policy whose pauses show nothing. */
+    public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        this(maxAttempts, baseDelay, maxDelay, Progress.none());
+    }
 
     public static RetryPolicy standard(Context ctx) {
         String base = ctx == null ? null : ctx.env("NOTIF_RETRY_BASE_MS");
@@ -18,7 +24,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 ms = 500;
             }
         }
-        return new RetryPolicy(4, Duration.ofMillis(ms), Duration.ofMillis(Math.max(ms, 1) * 16));
+        return new RetryPolicy(4, Duration.ofMillis(ms), Duration.ofMillis(Math.max(ms, 1) * 16),
+            ctx == null ? Progress.none() : ctx.progress());
     }
 
     /** Delay before attempt {@code attempt + 1} (attempt counts from 1), honouring a server's Retry-After. */

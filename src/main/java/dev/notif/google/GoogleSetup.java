@@ -2,9 +2,11 @@ package dev.notif.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.NotifException;
+import dev.notif.core.Progress;
 import dev.notif.core.RetryPolicy;
 import dev.notif.google.GoogleErrors.Step;
 import dev.notif.output.PlanAction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +94,7 @@ public final class GoogleSetup {
                 return action("update", PUBLISHER, who, changes, true, null, null);
             } catch (GoogleApiException e) {
                 if (e.concurrentChange() && attempt < retry.maxAttempts()) {
-                    progress.accept("the topic's IAM policy changed meanwhile (etag); reading it again");
-                    pause(attempt);
+                    pause(attempt, "setting the IAM policy of " + topic.full());
                     continue;
                 }
                 if (e.domainRestricted()) {
@@ -170,9 +171,12 @@ public final class GoogleSetup {
         }
     }
 
-    private void pause(int attempt) {
-        try {
-            Thread.sleep(retry.delay(attempt, null).toMillis());
+    /** The backoff before the policy is read and written again, shown as {@link Progress#retrying}. */
+    private void pause(int attempt, String what) {
+        Duration delay = retry.delay(attempt, null);
+        try (Progress.Wait shown = retry.progress().retrying(what, "the policy changed meanwhile (etag)", attempt + 1,
+            retry.maxAttempts(), delay)) {
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw NotifException.unavailable("interrupted", "rerun the command", e);

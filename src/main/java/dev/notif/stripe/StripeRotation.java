@@ -1,6 +1,7 @@
 package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Progress;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Secrets;
 import dev.notif.output.Check;
@@ -165,32 +166,38 @@ public final class StripeRotation {
     /** Probes until the backend holds the new secret or --wait is over; the last probe's check. */
     private Check waitForSecret(RotationState state, Request r, StripeKey key, List<String> steps) {
         Instant deadline = clock.instant().plus(r.maxWait());
-        int probes = 0;
-        while (true) {
-            Check c = probe.run(r.url(), state.secret(), key.live(), clock.instant());
-            probes++;
-            if (StripeSecretProbe.confirmed(c)) {
-                steps.add("the backend holds the new secret (probe " + probes + ": " + c.summary() + ")");
-                return c;
-            }
-            Instant now = clock.instant();
-            if (!now.plus(r.interval()).isBefore(deadline.plusMillis(1))) {
-                steps.add("the backend does not show the new secret yet after " + probes + " probe"
-                    + (probes == 1 ? "" : "s") + ": " + Secrets.scrub(c.summary()));
-                return c;
-            }
-            if (probes == 1) {
-                ui.progress("waiting up to " + r.maxWait().toSeconds() + " s for the backend to hold the new secret"
-                    + " (probing every " + r.interval().toSeconds() + " s; Ctrl-C is safe: rerun to resume)");
-            }
-            try {
-                pause.sleep(r.interval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                steps.add("interrupted while waiting");
-                return c;
+        int probes = 1;
+        Check c = probe.run(r.url(), state.secret(), key.live(), clock.instant());
+        if (StripeSecretProbe.confirmed(c) || !clock.instant().plus(r.interval()).isBefore(deadline.plusMillis(1))) {
+            return probed(c, probes, steps);
+        }
+        try (Progress.Wait shown = ui.waiting("the backend to hold the new secret (probing every "
+            + r.interval().toSeconds() + " s; Ctrl-C is safe: rerun to resume)", r.maxWait())) {
+            while (true) {
+                try {
+                    pause.sleep(r.interval());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    steps.add("interrupted while waiting");
+                    return c;
+                }
+                c = probe.run(r.url(), state.secret(), key.live(), clock.instant());
+                probes++;
+                if (StripeSecretProbe.confirmed(c) || !clock.instant().plus(r.interval()).isBefore(deadline.plusMillis(1))) {
+                    return probed(c, probes, steps);
+                }
             }
         }
+    }
+
+    private static Check probed(Check c, int probes, List<String> steps) {
+        if (StripeSecretProbe.confirmed(c)) {
+            steps.add("the backend holds the new secret (probe " + probes + ": " + c.summary() + ")");
+        } else {
+            steps.add("the backend does not show the new secret yet after " + probes + " probe"
+                + (probes == 1 ? "" : "s") + ": " + Secrets.scrub(c.summary()));
+        }
+        return c;
     }
 
     private RotateStripeResult abort(RotationState state, Path file, RotateStripeResult.Builder result, Request r) {

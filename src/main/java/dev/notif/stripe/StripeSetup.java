@@ -2,10 +2,13 @@ package dev.notif.stripe;
 
 import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
+import dev.notif.core.Progress;
 import dev.notif.core.SecretFiles;
+import dev.notif.core.Seconds;
 import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,12 @@ public final class StripeSetup {
     /** The terminal side: progress lines on stderr, and yes/no questions when prompting is allowed. */
     public interface Ui {
         void progress(String line);
+
+        /** A long wait, shown as {@link Progress#waiting} shows it (by default: as one progress line). */
+        default Progress.Wait waiting(String what, Duration bound) {
+            progress("waiting up to " + Seconds.text(bound) + " for " + what + " ...");
+            return Progress.none().waiting(what, bound);
+        }
 
         boolean interactive();
 

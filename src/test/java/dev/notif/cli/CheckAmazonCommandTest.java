@@ -165,7 +165,12 @@ class CheckAmazonCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         JsonNode followed = checks(r).get("amazon.confirmation.followed");
         assertThat(followed.get("status").asText()).isEqualTo("fail");
-        assertThat(followed.get("summary").asText()).contains("did not fetch the SubscribeURL within 300 ms");
+        assertThat(followed.get("summary").asText()).contains("did not fetch the SubscribeURL in the")
+            .contains("notif waited (nor when sent again as application/json)");
+        // it waited for both confirmations, and says so: the time waited in all, not one bound
+        assertThat(followed.at("/details/waited_ms").asLong()).isGreaterThanOrEqualTo(600);
+        assertThat(r.err()).contains("waiting up to 300 ms for the endpoint to fetch the SubscribeURL ...",
+            "waiting up to 300 ms for the endpoint to fetch the SubscribeURL (sent again as application/json) ...");
         assertThat(followed.get("fix").asText()).contains("Confirmation token");
         assertThat(status(checks(r), "amazon.signature.enforced")).isEqualTo("warn");
         assertThat(checks(r).get("amazon.signature.enforced").at("/details/certificate_fetched").asBoolean()).isFalse();

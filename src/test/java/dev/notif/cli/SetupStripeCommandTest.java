@@ -328,6 +328,9 @@ class SetupStripeCommandTest {
         assertThat(r.err()).containsPattern("notif: .*request req_").contains("hint: ");
         assertThat(r.err()).doesNotContain("Exception\n\tat");
         assertThat(stripe.writes()).isEmpty();
+        // every retry was shown on stderr as it came: what, why, which attempt, how soon
+        assertThat(r.err()).containsPattern("GET [^ ]+/v1/webhook_endpoints: HTTP 503; attempt 2 of 4 in \\d+ ms")
+            .contains("attempt 3 of 4", "attempt 4 of 4").doesNotContain("attempt 5");
     }
 
     @Test
