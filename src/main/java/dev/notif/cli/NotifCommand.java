@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         ResendCommand.class,
         ListenCommand.class,
         StatusCommand.class,
+        InitCommand.class,
         DemoCommand.class,
         CompletionCommand.class,
     },
