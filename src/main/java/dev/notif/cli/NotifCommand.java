@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         ListenCommand.class,
         StatusCommand.class,
         InitCommand.class,
+        PlanCommand.class,
+        ApplyCommand.class,
         DemoCommand.class,
         CompletionCommand.class,
     },

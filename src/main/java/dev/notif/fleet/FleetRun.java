@@ -21,11 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
@@ -79,28 +74,7 @@ public final class FleetRun {
             }
         }
         Map<String, Receiver> receivers = readReceivers(entries);
-        Map<String, ExecutorService> pools = new LinkedHashMap<>();
-        List<Future<StoreResult>> futures = new ArrayList<>();
-        for (StoreEntry e : entries) {
-            int size = o.concurrency() > 0 ? o.concurrency()
-                : config.concurrency().getOrDefault(e.store(), DEFAULT_CONCURRENCY);
-            ExecutorService pool = pools.computeIfAbsent(e.store(), s -> Executors.newFixedThreadPool(size,
-                daemon("notif-" + s)));
-            futures.add(pool.submit(() -> runOne(e, receivers, o)));
-        }
-        List<StoreResult> results = new ArrayList<>();
-        try {
-            for (Future<StoreResult> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw NotifException.unavailable("interrupted", "rerun the command", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pools.values().forEach(ExecutorService::shutdownNow);
-        }
+        List<StoreResult> results = Parallel.map(entries, config, o.concurrency(), e -> runOne(e, receivers, o));
         return report(results, started, o);
     }
 
@@ -271,14 +245,5 @@ public final class FleetRun {
             return same && accepted ? "notif's own probe delivery (" + probe + ") is accepted there, so its"
                 + " last_received_at cannot show silence" : null;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,0 +1,65 @@
+package dev.notif.cli;
+
+import dev.notif.config.NotifConfig.StoreEntry;
+import dev.notif.fleet.PlanRun;
+import dev.notif.output.Result;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", sortOptions = false,
+    header = "Show what setting up every app and store of notif.toml would change, as one plan; change nothing.",
+    description = {
+        "Runs each store's own setup with --dry-run (setup stripe, setup apple, setup google; Amazon has no set-up"
+            + " API) for every app of the file at once, and prints one plan: + create, ~ update, - delete, = up to"
+            + " date. --exit-code: exit 0 when nothing would change and 1 when something would, so CI can detect"
+            + " drift without writing. notif apply carries the plan out.",
+        "",
+        "JSON (--json): {ok, applied: false, config, changes, exit_code, exit_set_by, apps: [{name, stores: [{store,"
+            + " target, exit_code, error, actions: [{action, resource, name, changes}], setup}]}]}; setup is the store's"
+            + " own setup --dry-run record.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  notif plan                                    # every app and store of ./notif.toml",
+        "  notif plan --config ci/notif.toml --exit-code # exit 1 when the accounts drifted from the file",
+        "  notif plan --app game-ios --store stripe --json",
+    })
+public final class PlanCommand extends BaseCommand {
+    @Mixin
+    FleetOptions fleet;
+
+    @Option(names = "--exit-code", description = "Exit 1 when something would change (0 when nothing would).")
+    boolean exitCode;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "At most N set-ups of one provider at a time.")
+    int concurrency;
+
+    PlanCommand(dev.notif.core.Context ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected Result execute() {
+        FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
+        loaded.config().warnings().forEach(this::warn);
+        PlanRun run = planRun(ctx, loaded);
+        return run.run(run.entries(fleet::selected), true, concurrency, new ArrayList<>(), null, exitCode);
+    }
+
+    /** The plan/apply run over the file: each store's own setup command, in-process. */
+    static PlanRun planRun(dev.notif.core.Context ctx, FleetOptions.Loaded loaded) {
+        return new PlanRun(loaded.config(), (StoreEntry e, boolean dryRun) -> {
+            List<String> args = new ArrayList<>(loaded.stores().args(e, "setup"));
+            if (dryRun) {
+                args.add("--dry-run");
+            } else if (e.store().equals("stripe")) {
+                args.addAll(List.of("--yes", "--show-secret")); // the secret goes to one 0600 file, never printed
+            }
+            return FleetStores.run(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())),
+                args);
+        }, ctx.clock());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.notif.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.stripe.StripeEvents;
+import dev.notif.testing.AppleTestKeys;
+import dev.notif.testing.FakeAppStoreConnect;
+import dev.notif.testing.FakeGoogle;
+import dev.notif.testing.FakeStripe;
+import dev.notif.testing.NotifRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** plan and apply: every app's set-up as one plan, carried out idempotently, secrets to one 0600 file. */
+class PlanApplyTest {
+    static final String KEY_ID = "2X9R4HXF34";
+    static final String ISSUER = "69a6de70-03db-47e3-e053-5b8c7c11a4d1";
+
+    @TempDir
+    Path home;
+    final FakeStripe stripe = new FakeStripe();
+    FakeGoogle google;
+    FakeAppStoreConnect asc;
+    final MockWebServer ascServer = new MockWebServer();
+    Path config;
+    String drifted;
+
+    @BeforeEach
+    void start() throws Exception {
+        KeyPair pair = AppleTestKeys.generate();
+        Path ascKey = AppleTestKeys.writeP8(home, "AuthKey_" + KEY_ID + ".p8", pair);
+        asc = new FakeAppStoreConnect(pair.getPublic(), KEY_ID, ISSUER)
+            .app("1234567890", "Game", "com.example.game", "https://old.example.com/apple", "V1", null, null);
+        ascServer.setDispatcher(asc);
+        ascServer.start();
+        google = new FakeGoogle(home);
+        long t = Instant.now().getEpochSecond() - 1000;
+        stripe.addEndpoint("https://ok.example.com/stripe", "enabled", t, StripeEvents.allowed(false)
+            .toArray(String[]::new));
+        drifted = stripe.addEndpoint("https://drift.example.com/stripe", "disabled", t, "customer.subscription.updated",
+            "payment_intent.succeeded");
+        config = home.resolve("notif.toml");
+        Files.writeString(config, """
+            [[app]]
+            name = "ok"
+              [app.stripe]
+              url = "https://ok.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+            [[app]]
+            name = "drift"
+              [app.stripe]
+              url = "https://drift.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+            [[app]]
+            name = "new-game"
+              [app.stripe]
+              url = "https://new.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+              track_new_purchases = true
+              [app.apple]
+              bundle_id = "com.example.game"
+              url = "https://new.example.com/apple"
+              asc_key_file = "%2$s"
+              asc_key_id = "%3$s"
+              asc_issuer_id = "%4$s"
+              asc_api_base = "%5$s"
+              [app.google]
+              project = "acme-prod"
+              topic = "play-rtdn"
+              push_url = "https://new.example.com/google"
+              credentials = "%6$s"
+              pubsub_api_base = "%7$s"
+              [app.amazon]
+              url = "https://new.example.com/amazon"
+            """.formatted(stripe.apiBase(), ascKey, KEY_ID, ISSUER, ascServer.url("/"), google.keyFile(), google.base()));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        stripe.close();
+        google.close();
+        ascServer.shutdown();
+    }
+
+    NotifRun run() {
+        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY);
+    }
+
+    @Test
+    void plan_shows_every_change_writes_nothing_and_exit_code_tells_drift() throws Exception {
+        NotifRun.Result r = run().run("plan", "--config", config.toString(), "--json", "--exit-code");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        JsonNode plan = r.json();
+        assertThat(plan.get("applied").asBoolean()).isFalse();
+        List<String> lines = new ArrayList<>();
+        plan.get("apps").forEach(a -> a.get("stores").forEach(s -> s.get("actions").forEach(x -> lines.add(
+            a.get("name").asText() + "/" + s.get("store").asText() + " " + x.get("action").asText() + " "
+                + x.get("resource").asText()))));
+        assertThat(lines).contains("ok/stripe none webhook endpoint", "drift/stripe update webhook endpoint",
+            "new-game/stripe create webhook endpoint", "new-game/apple update notification settings (production)",
+            "new-game/apple update notification settings (sandbox)", "new-game/google create topic");
+        assertThat(lines).noneMatch(l -> l.startsWith("new-game/amazon"));
+        assertThat(plan.get("changes").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(stripe.writes()).isEmpty();
+        assertThat(asc.patches).isEmpty();
+        assertThat(google.writeCount()).isZero();
+
+        NotifRun.Result text = run().run("plan", "--config", config.toString());
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("ok / stripe", "= up to date", "~ update", "+ create",
+            "apply it: notif apply --config");
+    }
+
+    @Test
+    void apply_asks_for_yes_then_converges_and_keeps_the_new_secret_in_one_private_file() throws Exception {
+        NotifRun.Result refused = run().run("apply", "--config", config.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("confirm with --yes");
+        assertThat(stripe.writes()).isEmpty();
+
+        Path secrets = home.resolve("secrets.env");
+        NotifRun.Result r = run().run("apply", "--config", config.toString(), "--yes", "--secrets-file",
+            secrets.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written to " + secrets, "mode 0600");
+        String created = stripe.endpointsFor("https://new.example.com/stripe").get(0).get("id").asText();
+        String secret = stripe.secretOf(created);
+        assertThat(Files.readString(secrets)).contains("NEW_GAME_STRIPE_WEBHOOK_SECRET=" + secret);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        assertThat(r.out() + r.err()).doesNotContain(secret, FakeStripe.KEY);
+        assertThat(stripe.endpointsFor("https://drift.example.com/stripe").get(0).get("status").asText())
+            .isEqualTo("enabled");
+        assertThat(asc.attributes("1234567890").toString()).contains("https://new.example.com/apple");
+
+        NotifRun.Result again = run().run("plan", "--config", config.toString(), "--exit-code");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        NotifRun.Result json = run().run("apply", "--config", config.toString(), "--yes", "--json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.json().get("changes").asInt()).isZero();
+    }
+}
