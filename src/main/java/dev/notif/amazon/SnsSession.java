@@ -43,7 +43,7 @@ public final class SnsSession implements AutoCloseable {
 
     /** Generates the signer and starts the host; IOException when the address cannot be bound. */
     public static SnsSession open(Options options, Clock clock) throws IOException {
-        ThrowawaySigner signer = ThrowawaySigner.generate(clock.instant());
+        ThrowawaySigner signer = ThrowawaySigner.forProcess(clock.instant());
         SnsHost host = SnsHost.start(options.bindHost(), options.port(), options.publicUrl(), signer.certificatePem(),
             options.topicArn(), clock);
         return new SnsSession(options, clock, signer, host);

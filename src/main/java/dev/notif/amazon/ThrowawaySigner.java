@@ -11,10 +11,25 @@ import okhttp3.tls.HeldCertificate;
  */
 public final class ThrowawaySigner {
     public static final String SUBJECT = "notif throwaway SNS test signer - not Amazon";
+    private static ThrowawaySigner shared;
     private final HeldCertificate held;
+    private final Instant generatedAt;
 
-    private ThrowawaySigner(HeldCertificate held) {
+    private ThrowawaySigner(HeldCertificate held, Instant generatedAt) {
         this.held = held;
+        this.generatedAt = generatedAt;
+    }
+
+    /**
+     * The one signer of this process, made at its first use (an RSA key costs a second of CPU: a run over notif.toml
+     * with many Amazon entries signs them all with one), and again when it is more than an hour old.
+     */
+    public static synchronized ThrowawaySigner forProcess(Instant now) {
+        if (shared == null || now.isAfter(shared.generatedAt.plus(Duration.ofHours(1)))
+            || now.isBefore(shared.generatedAt)) {
+            shared = generate(now);
+        }
+        return shared;
     }
 
     /** A 2048-bit RSA key and a certificate valid from an hour before {@code now} to a day after. */
@@ -23,7 +38,7 @@ public final class ThrowawaySigner {
             .rsa2048()
             .commonName(SUBJECT)
             .validityInterval(now.minus(Duration.ofHours(1)).toEpochMilli(), now.plus(Duration.ofDays(1)).toEpochMilli())
-            .build());
+            .build(), now);
     }
 
     public X509Certificate certificate() {

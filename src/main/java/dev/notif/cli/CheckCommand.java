@@ -98,7 +98,7 @@ public final class CheckCommand extends BaseCommand {
         loaded.config().warnings().forEach(this::warn);
         FleetStores stores = loaded.stores();
         FleetRun.Stores runner = (StoreEntry entry, java.io.PrintWriter err) -> (CheckReport) FleetStores.run(
-            FleetStores.leafContext(ctx, err), stores.args(entry, "check"));
+            FleetStores.leafContext(ctx, err), "check", entry.store(), stores.args(entry, "check"));
         boolean warnFails = policy.equals("warn");
         FleetReport report = new FleetRun(loaded.config(), runner, ctx.clock(),
             new HttpProbe(Http.client(network.timeout())), this::stderrLine)

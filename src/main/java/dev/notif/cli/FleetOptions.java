@@ -92,11 +92,10 @@ public class FleetOptions {
 
     /** Parses the command a table stands for, so that a missing or malformed value stops the run before it starts. */
     private static void preparse(Context ctx, NotifConfig cfg, FleetStores fleet, StoreEntry e, String verb) {
-        List<String> args = fleet.args(e, verb);
-        String[] argv = args.toArray(String[]::new);
+        String[] argv = fleet.args(e, verb).toArray(String[]::new);
         try {
-            Cli.commandLine(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())), argv)
-                .parseArgs(argv);
+            FleetStores.leaf(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())), verb,
+                e.store()).parseArgs(argv);
         } catch (ParameterException ex) {
             String message = Cli.firstLine(ex.getMessage());
             Matcher m = OPTION.matcher(message);

@@ -59,7 +59,7 @@ public final class PlanCommand extends BaseCommand {
                 args.addAll(List.of("--yes", "--show-secret")); // the secret goes to one 0600 file, never printed
             }
             return FleetStores.run(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())),
-                args);
+                "setup", e.store(), args);
         }, ctx.clock());
     }
 }
