@@ -82,7 +82,7 @@ public final class ApplyCommand extends BaseCommand {
         List<StoreEntry> entries = run.entries(fleet::selected);
         PlanReport plan = run.run(entries, true, concurrency, new ArrayList<>(), null, false);
         Set<String> changing = plan.stores().stream().filter(s -> s.error() == null && s.actions().stream()
-            .anyMatch(a -> a.writes())).map(s -> s.store() + "\u0000" + s.app()).collect(Collectors.toSet());
+            .anyMatch(dev.notif.output.PlanAction::writes)).map(s -> s.store() + "\u0000" + s.app()).collect(Collectors.toSet());
         if (changing.isEmpty()) {
             return plan;
         }

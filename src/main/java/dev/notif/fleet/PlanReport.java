@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.ExitCode;
+import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * {@code notif plan} and {@code notif apply}: the set-up of every app and store of notif.toml as one plan. JSON:
  * {@code {ok, applied, config, started_at, duration_ms, changes, exit_code, exit_set_by, secrets_file, apps: [{name,
- * stores: [{store, target, exit_code, error, actions: [{action, resource, name, changes}], setup}]}]}}, where
+ * stores: [{store, target, exit_code, error, actions: [{action, resource, name, changes, reason, applied, cause, fix,
+ * ...}], setup}]}]}}, where
  * {@code setup} is the store's own {@code setup --json} record (secrets redacted).
  */
 public record PlanReport(boolean ok, boolean applied, String config, Instant startedAt, long durationMs, int changes,
@@ -31,10 +33,10 @@ public record PlanReport(boolean ok, boolean applied, String config, Instant sta
     }
 
     /** One store's plan (or what apply did): its steps, or the error that kept it from planning. */
-    public record StorePlan(String store, String target, int exitCode, String error, List<SetupActions.Action> actions,
+    public record StorePlan(String store, String target, int exitCode, String error, List<PlanAction> actions,
                             JsonNode setup, @JsonIgnore String app) {
         public int writes() {
-            return (int) actions.stream().filter(SetupActions.Action::writes).count();
+            return (int) actions.stream().filter(PlanAction::writes).count();
         }
     }
 
@@ -67,11 +69,11 @@ public record PlanReport(boolean ok, boolean applied, String config, Instant sta
             if (s.error() != null) {
                 out.line("  " + out.red("! ") + s.error());
             }
-            if (s.actions().stream().noneMatch(SetupActions.Action::writes) && s.error() == null) {
+            if (s.actions().stream().noneMatch(PlanAction::writes) && s.error() == null) {
                 out.line("  " + out.green("=") + " up to date");
                 continue;
             }
-            for (SetupActions.Action a : s.actions()) {
+            for (PlanAction a : s.actions()) {
                 if (!a.writes() && !a.action().equals("skip")) {
                     continue;
                 }
@@ -81,9 +83,15 @@ public record PlanReport(boolean ok, boolean applied, String config, Instant sta
                     case "delete" -> out.red("-");
                     default -> out.dim("!");
                 };
+                List<String> words = new java.util.ArrayList<>(a.changes());
+                if (a.reason() != null) {
+                    words.add(a.reason());
+                }
+                if (a.hasFailed()) {
+                    words.add(out.red(a.cause()) + (a.fix() == null ? "" : " (fix: " + a.fix() + ")"));
+                }
                 out.line("  " + sign + " " + out.status(a.action()) + " ".repeat(Math.max(1, 7 - a.action().length()))
-                    + a.resource() + " " + a.name() + (a.changes().isEmpty() ? "" : ": " + String.join("; ",
-                    a.changes())));
+                    + a.resource() + " " + a.name() + (words.isEmpty() ? "" : ": " + String.join("; ", words)));
             }
         }
         if (secrets != null) {

@@ -9,6 +9,7 @@ import dev.notif.core.ExitCode;
 import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
+import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.stripe.SetupStripeResult;
 import java.time.Clock;
@@ -98,12 +99,26 @@ public final class PlanRun {
             int code = r.exitCode();
             String error = code > ExitCode.OK && r instanceof SetupStripeResult s ? s.problem() != null ? s.problem()
                 : s.error() != null ? s.error().message() : null : null;
-            return new PlanReport.StorePlan(e.store(), target, code, error, SetupActions.of(r), redacted(r), e.app());
+            return new PlanReport.StorePlan(e.store(), target, code, error, actions(r), redacted(r), e.app());
         } catch (NotifException ex) {
             return new PlanReport.StorePlan(e.store(), target, ex.exitCode() <= ExitCode.FINDINGS ? ExitCode.FINDINGS
                 : ex.exitCode(), Secrets.scrub(ex.getMessage()) + (ex.hint() == null ? "" : " (hint: "
                 + Secrets.scrub(ex.hint()) + ")"), List.of(), null, e.app());
         }
+    }
+
+    /** Every store's setup result carries its steps as {@link PlanAction}s. */
+    private static List<PlanAction> actions(Result r) {
+        if (r instanceof SetupStripeResult s) {
+            return s.actions();
+        }
+        if (r instanceof dev.notif.apple.SetupAppleResult a) {
+            return a.actions();
+        }
+        if (r instanceof dev.notif.google.SetupGoogleResult g) {
+            return g.actions();
+        }
+        throw new IllegalArgumentException("not a setup result: " + r.getClass().getSimpleName());
     }
 
     /** The store's setup record as JSON, with any secret redacted. */

@@ -111,9 +111,9 @@ class PlanApplyTest {
         plan.get("apps").forEach(a -> a.get("stores").forEach(s -> s.get("actions").forEach(x -> lines.add(
             a.get("name").asText() + "/" + s.get("store").asText() + " " + x.get("action").asText() + " "
                 + x.get("resource").asText()))));
-        assertThat(lines).contains("ok/stripe none webhook endpoint", "drift/stripe update webhook endpoint",
-            "new-game/stripe create webhook endpoint", "new-game/apple update notification settings (production)",
-            "new-game/apple update notification settings (sandbox)", "new-game/google create topic");
+        assertThat(lines).contains("ok/stripe none endpoint", "drift/stripe update endpoint",
+            "new-game/stripe create endpoint", "new-game/google create topic", "new-game/google create push subscription");
+        assertThat(lines.stream().filter(l -> l.equals("new-game/apple update notification URL"))).hasSize(2);
         assertThat(lines).noneMatch(l -> l.startsWith("new-game/amazon"));
         assertThat(plan.get("changes").asInt()).isGreaterThanOrEqualTo(6);
         assertThat(stripe.writes()).isEmpty();
