@@ -7,7 +7,6 @@ import dev.notif.core.SecretFiles;
 import dev.notif.core.Version;
 import dev.notif.fleet.PlanReport;
 import dev.notif.fleet.PlanRun;
-import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +35,10 @@ import picocli.CommandLine.Option;
             + " are kept) named in the output, or to the terminal with --show-secrets; everywhere else they are"
             + " redacted.",
         "",
-        "JSON (--json): as notif plan, with applied: true and secrets_file.",
+        "JSON (--json): {ok, applied, config, started_at, duration_ms, changes, exit_code, exit_set_by: {app, store,"
+            + " reason}, secrets_file, secrets, apps: [{name, stores: [{store, target, exit_code, error, actions: [{action,"
+            + " resource, name, changes, reason, applied, cause, fix, ...}], setup: {...}}]}]}; setup is the store's own"
+            + " setup record (secrets redacted), secrets only with --show-secrets.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -68,7 +70,7 @@ public final class ApplyCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected PlanReport execute() {
         Path secrets = Path.of(secretsFile);
         Path dir = secrets.toAbsolutePath().getParent();
         if (Files.isDirectory(secrets) || dir == null || !Files.isDirectory(dir)) {

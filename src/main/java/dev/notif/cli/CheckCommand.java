@@ -9,7 +9,6 @@ import dev.notif.fleet.FleetRun;
 import dev.notif.fleet.GitHubActions;
 import dev.notif.fleet.JUnitXml;
 import dev.notif.output.CheckReport;
-import dev.notif.output.Result;
 import dev.notif.probe.HttpProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +82,7 @@ public final class CheckCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected FleetReport execute() {
         String policy = failOn.toLowerCase(Locale.ROOT);
         if (!policy.equals("fail") && !policy.equals("warn")) {
             throw NotifException.usage("--fail-on must be fail or warn, got '" + failOn + "'",

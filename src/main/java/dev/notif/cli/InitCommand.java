@@ -122,7 +122,7 @@ public final class InitCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected InitResult execute() {
         if (Durations.parse(maxSilence) == null) {
             throw NotifException.usage("--max-silence must be a duration such as 24h, 90m or 7d, got '" + maxSilence + "'",
                 "for example --max-silence 24h");

@@ -1,8 +1,8 @@
 package dev.notif.cli;
 
 import dev.notif.config.NotifConfig.StoreEntry;
+import dev.notif.fleet.PlanReport;
 import dev.notif.fleet.PlanRun;
-import dev.notif.output.Result;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
             + " date. --exit-code: exit 0 when nothing would change and 1 when something would, so CI can detect"
             + " drift without writing. notif apply carries the plan out.",
         "",
-        "JSON (--json): {ok, applied: false, config, changes, exit_code, exit_set_by, apps: [{name, stores: [{store,"
-            + " target, exit_code, error, actions: [{action, resource, name, changes}], setup}]}]}; setup is the store's"
-            + " own setup --dry-run record.",
+        "JSON (--json): {ok, applied, config, started_at, duration_ms, changes, exit_code, exit_set_by: {app, store,"
+            + " reason}, secrets_file, secrets, apps: [{name, stores: [{store, target, exit_code, error, actions: [{action,"
+            + " resource, name, changes, reason, applied, cause, fix, ...}], setup: {...}}]}]}; setup is the store's own"
+            + " setup record (secrets redacted), secrets only with --show-secrets.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -42,7 +43,7 @@ public final class PlanCommand extends BaseCommand {
     }
 
     @Override
-    protected Result execute() {
+    protected PlanReport execute() {
         FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
         loaded.config().warnings().forEach(this::warn);
         PlanRun run = planRun(ctx, loaded);
