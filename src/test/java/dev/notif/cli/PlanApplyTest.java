@@ -122,7 +122,7 @@ class PlanApplyTest {
 
         NotifRun.Result text = run().run("plan", "--config", config.toString());
         assertThat(text.exitCode()).isZero();
-        assertThat(text.out()).contains("ok / stripe", "= up to date", "~ update", "+ create",
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("ok / stripe", "= up to date", "~ update", "+ create",
             "apply it: notif apply --config");
     }
 
@@ -137,7 +137,7 @@ class PlanApplyTest {
         NotifRun.Result r = run().run("apply", "--config", config.toString(), "--yes", "--secrets-file",
             secrets.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("written to " + secrets, "mode 0600");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("written to " + secrets + " (mode 0600)");
         String created = stripe.endpointsFor("https://new.example.com/stripe").get(0).get("id").asText();
         String secret = stripe.secretOf(created);
         assertThat(Files.readString(secrets)).contains("NEW_GAME_STRIPE_WEBHOOK_SECRET=" + secret);
