@@ -77,6 +77,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return new Text(ctx.err(), color(), 0, ctx.clock().instant());
     }
 
+    /** Whether the option was on the command line (not a default, nor from the environment). */
+    protected boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     protected void warn(String message) {
         Text t = stderr();
         t.line(t.yellow("warning: ") + message);

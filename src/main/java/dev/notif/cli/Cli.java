@@ -77,6 +77,7 @@ public final class Cli {
         cl.setAllowSubcommandsAsOptionParameters(true); // notif check --store stripe: a value, not the subcommand
         cl.setUsageHelpWidth(HelpText.UNWRAPPED); // wrapped to the real width when printed
         cl.setExecutionStrategy(parsed -> help(ctx, parsed));
+        cl.setDefaultValueProvider(new EnvDefaults(ctx));
         cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, argList.contains("--json")));
         cl.setExecutionExceptionHandler(new FailureHandler(ctx));
         addExitCodes(cl);

@@ -3,12 +3,13 @@ package dev.notif.cli;
 import dev.notif.core.NotifException;
 import dev.notif.google.GoogleKeys;
 import dev.notif.google.GoogleRoute;
+import dev.notif.google.GoogleSend;
 import dev.notif.listen.ListenSetup;
 import dev.notif.listen.RouteOptions;
 import dev.notif.listen.StoreRoute;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ArrayList;
 import picocli.CommandLine.Option;
 
 /** {@code notif listen} options of {@code POST /google}. */
@@ -35,6 +36,7 @@ public class GoogleRouteOptions implements RouteOptions {
 
     @Override
     public StoreRoute route(ListenSetup setup) {
+        packages.forEach(p -> GoogleSend.packageName("--google-package", p));
         if (audience == null) {
             if (!accounts.isEmpty()) {
                 throw NotifException.usage("--google-push-account needs --google-audience",

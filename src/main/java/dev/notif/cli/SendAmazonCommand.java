@@ -1,25 +1,16 @@
 package dev.notif.cli;
 
-import dev.notif.amazon.AmazonInputs;
-import dev.notif.amazon.AmazonDelivery;
-import dev.notif.amazon.AmazonVerdicts;
+import dev.notif.amazon.AmazonSend;
 import dev.notif.amazon.RtnMessage;
 import dev.notif.amazon.RtnTypes;
 import dev.notif.amazon.SendAmazonResult;
-import dev.notif.amazon.SnsHost;
-import dev.notif.amazon.SnsMessage;
-import dev.notif.amazon.SnsSession;
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.probe.HttpProbe;
-import dev.notif.probe.Sender;
-import java.time.Duration;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 @Command(name = "amazon", sortOptions = false,
     header = "Send one signed Amazon Appstore Real-time Notification (over SNS) to an ingestion URL and explain the answer.",
@@ -89,31 +80,9 @@ public final class SendAmazonCommand extends BaseCommand {
 
     @Override
     protected SendAmazonResult execute() {
-        String target = Urls.http("--url", url).toString();
-        boolean typeGiven = spec.commandLine().getParseResult().hasMatchedOption("--type");
-        if (confirmation && typeGiven) {
-            throw NotifException.usage("--type and --confirmation exclude each other",
-                "a SubscriptionConfirmation carries no notification; drop one of them");
-        }
-        String rtnType = AmazonInputs.type(type);
-        Duration timeout = network.timeout();
-        Duration wait = AmazonInputs.wait("--wait", waitSeconds);
-        try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock())) {
-            Sender sender = new Sender(new HttpProbe(Http.client(timeout)));
-            SnsMessage message = confirmation ? session.confirmation() : session.notification(
-                RtnMessage.of(rtnType, packageName, appUserId, receiptId, beta, ctx.clock().instant()));
-            var sent = sender.send(AmazonDelivery.of(target, message, session.subscriptionArn()),
-                AmazonVerdicts.CLASSIFIER);
-            Boolean followed = null;
-            if (confirmation && sent.outcome().is2xx()) {
-                try (var shown = ctx.progress().waiting("the endpoint to fetch the SubscribeURL", wait)) {
-                    followed = session.host().awaitConfirmation(message.token(), wait);
-                }
-            } else if (confirmation) { // a refusal may still have visited it first
-                followed = session.host().awaitConfirmation(message.token(), Duration.ZERO);
-            }
-            return SendAmazonResult.of(sent, session.host().visited(SnsHost.CERTIFICATE), followed);
-        }
+        var request = new AmazonSend.Request(Urls.http("--url", url).toString(), type, given("--type"), confirmation,
+            packageName, appUserId, receiptId, beta, waitSeconds, callback.options());
+        return new AmazonSend(network.sender(), ctx.clock(), ctx.progress()).run(request);
     }
 
     /** The RTN types, for help and completion. */

@@ -1,23 +1,13 @@
 package dev.notif.cli;
 
-import dev.notif.apple.AppleDelivery;
-import dev.notif.apple.AppleEnvironment;
-import dev.notif.apple.AppleInputs;
-import dev.notif.apple.AppleNotificationBuilder;
-import dev.notif.apple.AppleNotificationTypes;
-import dev.notif.apple.AppleVerdicts;
-import dev.notif.apple.AppleTestChain;
+import dev.notif.apple.AppleSend;
 import dev.notif.apple.SendAppleResult;
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
-import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
-import dev.notif.probe.HttpProbe;
-import dev.notif.probe.Sender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 @Command(name = "apple", sortOptions = false,
     header = "Send one App Store Server Notification (V2 signed by a test chain, or V1) and explain the answer.",
@@ -115,42 +105,9 @@ public final class SendAppleCommand extends BaseCommand {
 
     @Override
     protected SendAppleResult execute() {
-        String target = Urls.http("--url", url).toString();
-        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
-        AppleEnvironment env = AppleEnvironment.parse(environment);
-        String secret = Secrets.remember(password != null ? password : ctx.env("APPLE_SHARED_SECRET"));
-        if (password != null && !v1) {
-            throw NotifException.usage("--password is for V1 notifications only",
-                "add --v1, or drop --password: V2 payloads are signed instead");
-        }
-        var options = new AppleNotificationBuilder.Options(bundle, env, appAppleId, productId, originalTransactionId,
-            transactionId, ctx.clock().instant(), commitment);
-        Sender sender = new Sender(new HttpProbe(Http.client(network.timeout())));
-        if (v1) {
-            if (subtype != null) {
-                throw NotifException.usage("V1 notifications have no subtype", "drop --subtype, or send V2");
-            }
-            if (secret == null || secret.isBlank()) {
-                throw NotifException.usage("a V1 notification carries the app-specific shared secret as its password:"
-                    + " pass --password or set APPLE_SHARED_SECRET", "App Store Connect > the app > App Information >"
-                    + " App-Specific Shared Secret > Manage");
-            }
-            var n = AppleNotificationBuilder.v1(AppleNotificationTypes.v1(type), secret, options);
-            var sent = sender.send(new AppleDelivery(target, n, null), AppleVerdicts.CLASSIFIER);
-            return SendAppleResult.of(sent, Secrets.show(secret, showSecret));
-        }
-        var t = AppleNotificationTypes.v2(type, subtype);
-        if (!t.known()) {
-            warn(t.type() + " is not a V2 type this notif release knows: sent as a subscription notification, to see"
-                + " whether the receiver accepts types Apple adds later");
-        }
-        AppleTestChain chain = AppleTestChain.loadOrCreate(ctx.configDir(), ctx.clock());
-        if (chain.created()) {
-            warn("created notif's Apple test chain in " + chain.dir() + "; a receiver accepts its payloads once it"
-                + " trusts " + chain.rootPem());
-        }
-        var n = AppleNotificationBuilder.v2(t, options, chain);
-        var sent = sender.send(new AppleDelivery(target, n, chain.rootPem().toString()), AppleVerdicts.CLASSIFIER);
-        return SendAppleResult.of(sent, null);
+        var request = new AppleSend.Request(Urls.http("--url", url).toString(), bundleId, environment, type, subtype,
+            v1, password, given("--password"), showSecret, appAppleId, productId, originalTransactionId, transactionId,
+            commitment);
+        return new AppleSend(network.sender(), ctx.configDir(), ctx.clock(), this::warn).run(request);
     }
 }

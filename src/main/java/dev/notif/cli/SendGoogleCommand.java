@@ -1,27 +1,16 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.google.DeveloperNotification;
-import dev.notif.google.DeveloperNotification.Kind;
 import dev.notif.google.GoogleAccess;
-import dev.notif.google.GoogleApiException;
-import dev.notif.google.GoogleErrors;
-import dev.notif.google.GoogleNames;
 import dev.notif.google.GoogleNotification;
-import dev.notif.google.GooglePush;
-import dev.notif.google.GoogleVerdicts;
-import dev.notif.google.RtdnCodes;
+import dev.notif.google.GoogleSend;
 import dev.notif.google.SendGoogleResult;
-import dev.notif.google.TopicPublisher;
-import dev.notif.probe.HttpProbe;
-import dev.notif.probe.Sender;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 @Command(name = "google", sortOptions = false,
     header = "Publish a Google Play notification to the topic, or push one straight to an ingestion URL.",
@@ -91,67 +80,14 @@ public final class SendGoogleCommand extends BaseCommand {
 
     @Override
     protected SendGoogleResult execute() {
-        if ((topic == null) == (url == null)) {
-            throw NotifException.usage(topic == null ? "pass --topic (publish) or --url (push)"
-                : "--topic and --url exclude each other", "--topic publishes as Play does; --url posts straight to"
-                + " the ingestion URL");
-        }
-        GoogleNotification sent = notification();
+        GoogleSend.oneTarget(topic, url);
+        GoogleNotification n = GoogleSend.notification(new GoogleSend.Request(type, packageName, notificationType,
+            purchaseToken, product, orderId, refundType, productType), ctx.clock().instant(), this::warn);
         if (url != null) {
-            String target = Urls.http("--url", url).toString();
-            String sub = subscription != null ? subscription
-                : "projects/" + (google.project != null ? google.project : "notif-test") + "/subscriptions/play-rtdn-push";
-            return SendGoogleResult.pushed(new Sender(new HttpProbe(Http.client(network.timeout())))
-                .send(GooglePush.of(target, sub, sent, ctx.clock().instant()), GoogleVerdicts.CLASSIFIER));
+            return GoogleSend.push(network.sender(), Urls.http("--url", url).toString(), subscription, google.project,
+                n, ctx.clock().instant());
         }
         GoogleAccess access = google.open(ctx, network.timeout(), null, null);
-        GoogleNames.Topic t = google.topic(topic, access, ctx);
-        Integer subscriptions;
-        try {
-            subscriptions = access.pubsub().topicSubscriptions(t).size();
-        } catch (GoogleApiException e) {
-            subscriptions = null; // listing needs more than publishing; not knowing is fine
-        }
-        if (subscriptions != null && subscriptions == 0) {
-            warn(t.full() + " has no subscription: Pub/Sub drops what is published to it");
-        }
-        try {
-            return TopicPublisher.publish(access.pubsub(), t, sent, subscriptions);
-        } catch (GoogleApiException e) {
-            throw GoogleErrors.explain(e, GoogleErrors.Step.PUBLISH, access, t.project());
-        }
-    }
-
-    private GoogleNotification notification() {
-        Kind kind = Kind.of(type);
-        Map<Integer, String> table = DeveloperNotification.codes(kind);
-        RtdnCodes.Code code = null;
-        if (notificationType != null) {
-            if (table == null) {
-                throw NotifException.usage("--notification-type applies to --type subscription and one-time, not "
-                    + kind.word, kind == Kind.VOIDED ? "use --refund-type and --product-type" : "drop it");
-            }
-            code = RtdnCodes.parse("--notification-type", notificationType, table);
-            if (!code.documented()) {
-                warn("notification type " + code.value() + " is not documented for " + kind.word
-                    + " notifications; sending it to see how the backend copes");
-            }
-        } else if (table != null) {
-            code = RtdnCodes.of(kind == Kind.SUBSCRIPTION ? 4 : 1, table);
-        }
-        if ((refundType != null || productType != null) && kind != Kind.VOIDED
-            || orderId != null && kind != Kind.VOIDED && kind != Kind.REFUND_REVIEW) {
-            throw NotifException.usage("--refund-type and --product-type apply to --type voided, --order-id to voided"
-                + " and refund-review", "add --type voided");
-        }
-        if (packageName != null && !packageName.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+")) {
-            throw NotifException.usage("--package '" + packageName + "' is not an Android package name",
-                "for example --package com.acme.app");
-        }
-        var options = new DeveloperNotification.Options(kind, packageName, code, purchaseToken, product, orderId,
-            productType == null ? null : RtdnCodes.parse("--product-type", productType, RtdnCodes.PRODUCT_TYPE),
-            refundType == null ? null : RtdnCodes.parse("--refund-type", refundType, RtdnCodes.REFUND_TYPE),
-            ctx.clock().instant());
-        return GoogleNotification.of(kind, code, DeveloperNotification.build(options));
+        return GoogleSend.publish(access, google.topic(topic, access, ctx), n, this::warn);
     }
 }

@@ -1,24 +1,14 @@
 package dev.notif.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
-import dev.notif.core.Secrets;
-import dev.notif.core.Urls;
-import dev.notif.probe.HttpProbe;
-import dev.notif.probe.Sender;
-import dev.notif.stripe.SendStripeResult;
-import dev.notif.stripe.StripeDelivery;
-import dev.notif.stripe.StripeEventBuilder;
-import dev.notif.stripe.StripeEvents;
-import dev.notif.stripe.StripeInputs;
-import dev.notif.stripe.StripeSecret;
-import dev.notif.stripe.StripeVerdicts;
 import dev.notif.core.Context;
-import dev.notif.core.Json;
+import dev.notif.core.Urls;
+import dev.notif.stripe.SendStripeResult;
+import dev.notif.stripe.StripeEvents;
+import dev.notif.stripe.StripeSend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 @Command(name = "stripe", sortOptions = false,
     header = "Send one signed Stripe webhook delivery to an ingestion URL and explain the answer.",
@@ -77,44 +67,8 @@ public final class SendStripeCommand extends BaseCommand {
 
     @Override
     protected SendStripeResult execute() {
-        String target = Urls.http("--url", url).toString();
-        String key = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
-        if (key == null) {
-            throw NotifException.usage("no signing secret: pass --secret or set STRIPE_WEBHOOK_SECRET",
-                "the secret is the endpoint's whsec_... value (Stripe Dashboard > Developers > Webhooks > Reveal)");
-        }
-        for (StripeSecret.Problem p : StripeInputs.secret("--secret", key)) {
-            warn(p.message() + "; " + p.fix());
-        }
-        long now = ctx.clock().instant().getEpochSecond();
-        long t = StripeInputs.timestamp(timestamp, now);
-        StripeDelivery delivery = data == null ? built(StripeInputs.eventType(event), null, target, key, t)
-            : fromData(target, key, t);
-        if (!StripeEvents.isAllowed(delivery.eventType(), true)) {
-            warn(delivery.eventType() + " is not an event the ingestion service accepts ("
-                + String.join(", ", StripeEvents.allowed(true)) + "); expect it to be refused");
-        }
-        var sent = new Sender(new HttpProbe(Http.client(network.timeout()))).send(delivery, StripeVerdicts.CLASSIFIER);
-        return SendStripeResult.of(sent, Secrets.show(key, showSecret));
-    }
-
-    private StripeDelivery fromData(String target, String key, long t) {
-        StripeInputs.Data file = StripeInputs.dataFile(data, ctx.in());
-        if (!file.isEvent()) {
-            return built(StripeInputs.eventType(event), file.json(), target, key, t);
-        }
-        String type = Json.text(file.json(), "type");
-        if (spec.commandLine().getParseResult().hasMatchedOption("--event") && !type.equals(event)) {
-            throw NotifException.usage("--event " + event + " contradicts the event in --data, of type " + type,
-                "drop --event to replay the event as it is, or pass a data object instead of a whole event");
-        }
-        return StripeDelivery.signed(target, key, type, Json.text(file.json(), "id"),
-            file.json().path("livemode").asBoolean(), t, file.bytes());
-    }
-
-    private StripeDelivery built(String type, JsonNode dataObject, String target, String key, long t) {
-        var options = new StripeEventBuilder.Options(type, customer, subscription, livemode, ctx.clock().instant(),
-            dataObject);
-        return StripeDelivery.of(target, key, StripeEventBuilder.build(options), t);
+        var request = new StripeSend.Request(Urls.http("--url", url).toString(), secret, event, given("--event"), data,
+            timestamp, customer, subscription, livemode, showSecret);
+        return new StripeSend(network.sender(), ctx.clock(), ctx.in(), this::warn).run(request);
     }
 }
