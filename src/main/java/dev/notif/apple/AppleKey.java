@@ -1,6 +1,5 @@
 package dev.notif.apple;
 
-import dev.notif.core.Context;
 import dev.notif.core.NotifException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -85,22 +84,6 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
         public String issuerEnv() {
             return issuerEnv;
         }
-    }
-
-    /** Loads a key from flag values, each defaulting to its environment variable. */
-    public static AppleKey load(Kind kind, String purpose, Context ctx, String file, String keyId, String issuerId) {
-        return load(kind, purpose, or(file, ctx, kind.fileEnv), or(keyId, ctx, kind.idEnv),
-            or(issuerId, ctx, kind.issuerEnv));
-    }
-
-    /** Whether any of the key's values was given, by flag or environment variable. */
-    public static boolean given(Kind kind, Context ctx, String file, String keyId, String issuerId) {
-        return or(file, ctx, kind.fileEnv) != null || or(keyId, ctx, kind.idEnv) != null
-            || or(issuerId, ctx, kind.issuerEnv) != null;
-    }
-
-    private static String or(String flag, Context ctx, String env) {
-        return flag != null ? flag : ctx.env(env);
     }
 
     /**

@@ -52,7 +52,7 @@ public class AppleRouteOptions implements RouteOptions {
         List<AppleRoots.Root> trusted = AppleRoots.of(true, "--apple-root", roots);
         Set<String> bundles = new LinkedHashSet<>();
         bundleIds.forEach(b -> bundles.add(AppleInputs.bundleId(b, true)));
-        String secret = Secrets.remember(sharedSecret != null ? sharedSecret : setup.ctx().env("APPLE_SHARED_SECRET"));
+        String secret = Secrets.remember(sharedSecret);
         for (AppleRoots.Root r : trusted.subList(1, trusted.size())) {
             setup.notice().accept("apple: also trusting " + r.subject() + " (" + r.source() + ") for V2 payloads");
         }

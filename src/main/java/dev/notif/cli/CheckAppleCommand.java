@@ -1,25 +1,15 @@
 package dev.notif.cli;
 
-import dev.notif.apple.AppStoreConnect;
-import dev.notif.apple.AppStoreServerApi;
-import dev.notif.apple.AppleChecker;
-import dev.notif.apple.AppleChecks;
-import dev.notif.apple.AppleEnvironment;
-import dev.notif.apple.AppleInputs;
-import dev.notif.apple.AppleKey;
+import dev.notif.apple.AppleCheck;
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
-import dev.notif.probe.HttpProbe;
-import java.time.Duration;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 @Command(name = "apple", sortOptions = false,
     header = "Check an app's App Store Server Notifications end to end, in production and sandbox.",
@@ -92,43 +82,11 @@ public final class CheckAppleCommand extends BaseCommand {
 
     @Override
     protected CheckReport execute() {
-        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
-        if (url != null) {
-            Urls.http("--url", url);
-        }
-        if (days < 1 || days > 180) {
-            throw NotifException.usage("--days must be between 1 and 180, got " + days,
-                "Apple keeps 180 days of notification history; for example --days 7");
-        }
-        if (!(waitSeconds >= 0) || waitSeconds > 600) {
-            throw NotifException.usage("--wait must be between 0 and 600 seconds, got " + waitSeconds,
-                "for example --wait 60");
-        }
-        Duration timeout = network.timeout();
         HttpUrl production = iap.base();
-        HttpUrl sandbox = sandboxApiBase == null ? production : Urls.http("--sandbox-api-base", sandboxApiBase);
-        AppleKey key = null;
-        NotifException keyProblem = null;
-        try {
-            key = AppleKey.load(AppleKey.Kind.IAP, "check apple", ctx, iap.keyFile, iap.keyId, iap.issuerId);
-        } catch (NotifException e) {
-            keyProblem = e;
-        }
-        AppleChecker.TeamView team = AppleChecker.teamView(!AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile,
-            asc.keyId, asc.issuerId) ? null : () -> new AppStoreConnect(Http.apiClient(timeout,
-                RetryPolicy.standard(ctx)), asc.base(), AppleKey.load(AppleKey.Kind.ASC, "check apple", ctx,
-                asc.keyFile, asc.keyId, asc.issuerId), ctx.clock()), bundle);
-        if (team.noApp() != null && AppleKey.given(AppleKey.Kind.ASC, ctx, asc.keyFile, asc.keyId, asc.issuerId)) {
-            warn(team.noApp());
-        }
-        OkHttpClient api = Http.apiClient(timeout, RetryPolicy.standard(ctx));
-        AppleKey iapKey = key;
-        var request = new AppleChecks.Request(bundle, AppleEnvironment.parseAll(environment), days,
-            Duration.ofMillis((long) (waitSeconds * 1000)), url);
-        var observed = new AppleChecker(env -> new AppStoreServerApi(iapKey, bundle, env,
-                env == AppleEnvironment.PRODUCTION ? production : sandbox, api),
-            new HttpProbe(Http.client(timeout)), ctx.clock(), RetryPolicy.standard(ctx))
-            .observe(request, key, keyProblem, team);
-        return CheckReport.of("apple", bundle, AppleChecks.evaluate(observed));
+        var request = new AppleCheck.Request(bundleId, environment, days, waitSeconds, url,
+            new AppleCheck.Key(iap.keyFile, iap.keyId, iap.issuerId), new AppleCheck.Key(asc.keyFile, asc.keyId,
+                asc.issuerId), production, sandboxApiBase == null ? production
+                : Urls.http("--sandbox-api-base", sandboxApiBase), asc.base());
+        return new AppleCheck(network.timeout(), RetryPolicy.standard(ctx), ctx.clock(), this::warn).run(request);
     }
 }

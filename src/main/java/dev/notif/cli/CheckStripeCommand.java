@@ -1,17 +1,10 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
-import dev.notif.probe.HttpProbe;
-import dev.notif.stripe.RotationState;
-import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeAppUserIds;
 import dev.notif.stripe.StripeChecks;
-import dev.notif.stripe.StripeKey;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -104,28 +97,10 @@ public final class CheckStripeCommand extends BaseCommand {
     @Override
     protected CheckReport execute() {
         Urls.http("--url", url);
-        if (days < 1 || days > 30) {
-            throw NotifException.usage("--days must be between 1 and 30, got " + days,
-                "Stripe keeps 30 days of events; for example --days 7");
-        }
-        if (sample < 1 || sample > 1000) {
-            throw NotifException.usage("--sample must be between 1 and 1000, got " + sample, "for example --sample 100");
-        }
-        StripeAppUserIds.Method method = appUserId == null ? null : StripeAppUserIds.Method.parse(appUserId);
-        Duration timeout = network.timeout();
-        StripeAccount account = null;
-        NotifException keyProblem = null;
-        RotationState rotation = null;
-        try {
-            StripeKey key = stripe.key(ctx);
-            rotation = RotationState.find(ctx.configDir(), key.mode(), url);
-            account = stripe.account(ctx, key, timeout);
-        } catch (NotifException e) {
-            keyProblem = e;
-        }
-        String secretValue = secret != null ? secret : ctx.env("STRIPE_WEBHOOK_SECRET");
-        return new StripeChecks(account, keyProblem, new HttpProbe(Http.client(timeout)), ctx.clock())
-            .run(new StripeChecks.Request(url, trackNewPurchases, secretValue, subscription, customer, days, method,
-                sample, rotation));
+        var request = new StripeChecks.Request(url, trackNewPurchases, secret, subscription, customer, days,
+            appUserId == null ? null : StripeAppUserIds.Method.parse(appUserId), sample, null);
+        StripeApiOptions.Access access = stripe.access(ctx, network.timeout(), url);
+        return new StripeChecks(access.account(), access.problem(), network.probe(), ctx.clock())
+            .run(request.during(access.rotation()));
     }
 }

@@ -71,7 +71,7 @@ public final class ResendStripeCommand extends BaseCommand {
             throw NotifException.usage("--max must be between 1 and 1000, got " + max, "for example --max 100");
         }
         var window = StripeResend.since(since);
-        StripeKey key = stripe.key(ctx);
+        StripeKey key = stripe.key();
         if (key.live() && !dryRun) {
             warn("LIVE mode (" + key.redacted() + "): the backend gets these events again");
         }

@@ -114,7 +114,7 @@ public final class RotateStripeCommand extends BaseCommand {
             throw NotifException.usage("--abort takes no --confirmed or --api-version", "run notif rotate stripe --url "
                 + url + " --abort");
         }
-        StripeKey key = stripe.key(ctx);
+        StripeKey key = stripe.key();
         Duration timeout = network.timeout();
         StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(timeout))));
         StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr, ctx.progress()),

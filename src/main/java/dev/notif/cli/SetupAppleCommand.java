@@ -82,7 +82,7 @@ public final class SetupAppleCommand extends BaseCommand {
 
     @Override
     protected SetupAppleResult execute() {
-        String bundle = AppleInputs.bundleId(bundleId != null ? bundleId : ctx.env("APPLE_BUNDLE_ID"), true);
+        String bundle = AppleInputs.bundleId(bundleId, true);
         String v = AppleInputs.version(version);
         AppleInputs.notificationUrl("--url", url).forEach(this::warn);
         String sandbox = sandboxUrl == null ? url : sandboxUrl;
@@ -93,7 +93,7 @@ public final class SetupAppleCommand extends BaseCommand {
         AppleSetupPlan.Wanted wanted = new AppleSetupPlan.Wanted(
             envs.contains(AppleEnvironment.PRODUCTION) ? new Endpoint(url, v) : null,
             envs.contains(AppleEnvironment.SANDBOX) ? new Endpoint(sandbox, v) : null);
-        AppleKey key = AppleKey.load(AppleKey.Kind.ASC, "setup apple", ctx, asc.keyFile, asc.keyId, asc.issuerId);
+        AppleKey key = AppleKey.load(AppleKey.Kind.ASC, "setup apple", asc.keyFile, asc.keyId, asc.issuerId);
         AppStoreConnect client = new AppStoreConnect(Http.apiClient(network.timeout(), RetryPolicy.standard(ctx)),
             asc.base(), key, ctx.clock());
         return new AppleSetup(client).run(bundle, key.keyId(), wanted, dryRun);

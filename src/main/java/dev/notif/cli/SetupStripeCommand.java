@@ -122,7 +122,7 @@ public final class SetupStripeCommand extends BaseCommand {
             warn("--api-version " + version + " is not a version notif knows (newest known: "
                 + StripeApiVersions.newest() + "); Stripe refuses versions that do not exist");
         }
-        StripeKey key = stripe.key(ctx);
+        StripeKey key = stripe.key();
         if (key.live() && "http".equals(target.scheme())) {
             throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
                 + " https:// URLs (and would refuse this one)", "use the https:// URL of the ingestion service, or a"

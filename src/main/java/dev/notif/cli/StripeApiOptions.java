@@ -3,7 +3,9 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.Http;
 import dev.notif.core.RetryPolicy;
+import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
+import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeKey;
 import java.time.Duration;
@@ -21,9 +23,9 @@ public class StripeApiOptions {
         description = "Stripe API base URL (default: " + StripeAccount.DEFAULT_API_BASE + "); for tests and local fakes.")
     String apiBase;
 
-    /** The key, or exit 3 when it is missing or not an API key. */
-    StripeKey key(Context ctx) {
-        return StripeKey.resolve(apiKey, ctx.env(StripeKey.ENV));
+    /** The key (--api-key, else $STRIPE_API_KEY: EnvDefaults), or exit 3 when it is missing or not an API key. */
+    StripeKey key() {
+        return StripeKey.resolve(apiKey);
     }
 
     String apiBase() {
@@ -32,6 +34,20 @@ public class StripeApiOptions {
         }
         String base = Urls.http("--api-base", apiBase).toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The account, or why there is none (a check reports it and carries on); a rotation in progress for the URL. */
+    record Access(StripeAccount account, NotifException problem, RotationState rotation) {
+    }
+
+    Access access(Context ctx, Duration timeout, String url) {
+        try {
+            StripeKey key = key();
+            RotationState rotation = RotationState.find(ctx.configDir(), key.mode(), url);
+            return new Access(account(ctx, key, timeout), null, rotation);
+        } catch (NotifException e) {
+            return new Access(null, e, null);
+        }
     }
 
     StripeAccount account(Context ctx, StripeKey key, Duration timeout) {

@@ -35,6 +35,23 @@ public final class StripeChecks {
     /** {@code appUserId}: the backend's App User ID method to test purchases against (null: not checked). */
     public record Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
                           int days, StripeAppUserIds.Method appUserId, int sample, RotationState rotation) {
+        public Request {
+            if (days < 1 || days > 30) {
+                throw NotifException.usage("--days must be between 1 and 30, got " + days,
+                    "Stripe keeps 30 days of events; for example --days 7");
+            }
+            if (sample != 0 && (sample < 1 || sample > 1000)) {
+                throw NotifException.usage("--sample must be between 1 and 1000, got " + sample,
+                    "for example --sample 100");
+            }
+        }
+
+        /** The same request, knowing the rotation in progress for the URL (null: none). */
+        public Request during(RotationState inProgress) {
+            return new Request(url, trackNewPurchases, secret, subscription, customer, days, appUserId, sample,
+                inProgress);
+        }
+
         public Request(String url, boolean trackNewPurchases, String secret, String subscription, String customer,
                        int days) {
             this(url, trackNewPurchases, secret, subscription, customer, days, null, 0, null);

@@ -22,8 +22,7 @@ public record StripeKey(String value, String mode, boolean restricted) {
     public static final String KINDS = "sk_test_, sk_live_, rk_test_, rk_live_, rkcs_test_";
 
     /** The key from {@code --api-key} or {@code STRIPE_API_KEY}; missing or not an API key: exit 3. */
-    public static StripeKey resolve(String option, String env) {
-        String value = option != null ? option : env;
+    public static StripeKey resolve(String value) {
         if (value == null || value.isEmpty()) {
             throw NotifException.credentials("no Stripe API key: pass --api-key or set " + ENV,
                 "export " + ENV + "=sk_test_... (a secret key, or a restricted key with Webhook Endpoints write and"
