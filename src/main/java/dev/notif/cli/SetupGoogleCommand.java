@@ -1,11 +1,8 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.NotifException;
 import dev.notif.core.RetryPolicy;
-import dev.notif.core.Urls;
 import dev.notif.google.GoogleAccess;
-import dev.notif.google.GoogleNames;
 import dev.notif.google.GoogleSetup;
 import dev.notif.google.PushSettings;
 import dev.notif.google.SetupGoogleResult;
@@ -77,33 +74,10 @@ public final class SetupGoogleCommand extends BaseCommand {
 
     @Override
     protected SetupGoogleResult execute() {
-        PushSettings push = null;
-        boolean emulator = ctx.env(GoogleAccess.EMULATOR_ENV) != null;
-        if (pushUrl != null) {
-            String url = Urls.http("--push-url", pushUrl).toString();
-            if (url.startsWith("http://") && !emulator) {
-                throw NotifException.usage("--push-url must be https:// for Pub/Sub push, got " + pushUrl,
-                    "Pub/Sub pushes only to public https:// endpoints with a certificate from a public CA");
-            }
-            push = PushSettings.of(url, unwrapped, ackDeadline, retention, pushAuth, pushAudience);
-        } else if (subscription != null || ackDeadline != null || retention != null || unwrapped || pushAuth != null
-            || pushAudience != null) {
-            throw NotifException.usage("--subscription, --ack-deadline, --retention, --unwrapped and --push-auth need"
-                + " --push-url",
-                "add --push-url URL");
-        }
-        if (subscription != null) {
-            GoogleNames.resourceId("--subscription", subscription);
-        }
+        PushSettings push = PushSettings.requested(pushUrl, subscription, unwrapped, ackDeadline, retention, pushAuth,
+            pushAudience, ctx.env(GoogleAccess.EMULATOR_ENV) != null);
         GoogleAccess access = google.open(ctx, network.timeout(), null, null);
-        GoogleNames.Topic t = google.topic(topic, access, ctx);
-        GoogleSetup setup = new GoogleSetup(access, RetryPolicy.standard(ctx), this::progress);
-        return setup.run(t, push, subscription, dryRun);
-    }
-
-    private void progress(String line) {
-        var t = stderr();
-        t.line(t.dim(line));
-        t.flush();
+        return new GoogleSetup(access, RetryPolicy.standard(ctx), new StderrProgress(this::stderr, ctx.progress())::progress)
+            .run(google.topic(topic, access, ctx), push, subscription, dryRun);
     }
 }

@@ -1,22 +1,13 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
-import dev.notif.output.Text;
 import dev.notif.stripe.RotationState;
 import dev.notif.stripe.SetupStripeResult;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeSetup;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,67 +101,11 @@ public final class SetupStripeCommand extends BaseCommand {
 
     @Override
     protected SetupStripeResult execute() {
-        HttpUrl target = Urls.http("--url", url);
-        if (keep != null && !prune) {
-            throw NotifException.usage("--keep needs --prune", "add --prune to keep " + keep + " and delete the others");
-        }
-        if (secretFile != null) {
-            writable(secretFile);
-        }
-        String version = StripeApiVersions.parse("--api-version", apiVersion);
-        if (version != null && !StripeApiVersions.known(version)) {
-            warn("--api-version " + version + " is not a version notif knows (newest known: "
-                + StripeApiVersions.newest() + "); Stripe refuses versions that do not exist");
-        }
+        Urls.http("--url", url);
+        var request = new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
+            showSecret, StripeApiVersions.parse("--api-version", apiVersion), null);
         StripeKey key = stripe.key();
-        if (key.live() && "http".equals(target.scheme())) {
-            throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
-                + " https:// URLs (and would refuse this one)", "use the https:// URL of the ingestion service, or a"
-                + " test-mode key (sk_test_...) for a local receiver");
-        }
-        if (key.live() && !dryRun) {
-            warn("LIVE mode (" + key.redacted() + "): changes apply to the live account");
-        }
-        var setup = new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi());
-        return setup.run(new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
-            showSecret, version, RotationState.find(ctx.configDir(), key.mode(), url)));
-    }
-
-    /** The secret is returned once: make sure it can be written before anything is created. */
-    private static void writable(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw NotifException.usage("--secret-file " + file + " cannot be written"
-                + (Files.isDirectory(file) ? ": it is a directory" : ": its directory does not exist or is read-only"),
-                "pass a file in an existing, writable directory");
-        }
-    }
-
-    /** Progress on stderr; questions on stderr answered on stdin, only when prompting is allowed. */
-    private final class TerminalUi implements StripeSetup.Ui {
-        @Override
-        public void progress(String line) {
-            Text t = stderr();
-            t.line(t.dim(line));
-            t.flush();
-        }
-
-        @Override
-        public boolean interactive() {
-            return ctx.interactive();
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            Text t = stderr();
-            t.print(question + " [y/N] ");
-            t.flush();
-            try {
-                String answer = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
-                return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
-            } catch (IOException e) {
-                return false;
-            }
-        }
+        return new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi(this::stderr, ctx))
+            .run(request.during(RotationState.find(ctx.configDir(), key.mode(), url)));
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Progress lines on stderr for commands that ask nothing (a rerun resumes them, their plan is their dry run). */
-final class StderrProgress implements StripeSetup.Ui {
+class StderrProgress implements StripeSetup.Ui {
     private final Supplier<Text> stderr;
     private final Progress waits;
 
@@ -21,10 +21,21 @@ final class StderrProgress implements StripeSetup.Ui {
         return waits.waiting(what, bound);
     }
 
+    Text stderr() {
+        return stderr.get();
+    }
+
     @Override
     public void progress(String line) {
         Text t = stderr.get();
         t.line(t.dim(line));
+        t.flush();
+    }
+
+    @Override
+    public void warn(String message) {
+        Text t = stderr.get();
+        t.line(t.yellow("warning: ") + message);
         t.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.notif.google;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Urls;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,6 +18,31 @@ public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSe
     public static final int DEFAULT_ACK_DEADLINE = 60;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+
+    /**
+     * What {@code setup google} was asked to push, from its options: null without --push-url (and then none of the
+     * subscription's options may be given); an https URL, unless the Pub/Sub emulator takes it.
+     */
+    public static PushSettings requested(String pushUrl, String subscription, boolean unwrapped, Integer ackDeadline,
+                                         String retention, String pushAuth, String audience, boolean emulator) {
+        if (subscription != null) {
+            GoogleNames.resourceId("--subscription", subscription);
+        }
+        if (pushUrl == null) {
+            if (subscription != null || ackDeadline != null || retention != null || unwrapped || pushAuth != null
+                || audience != null) {
+                throw NotifException.usage("--subscription, --ack-deadline, --retention, --unwrapped and --push-auth"
+                    + " need --push-url", "add --push-url URL");
+            }
+            return null;
+        }
+        String url = Urls.http("--push-url", pushUrl).toString();
+        if (url.startsWith("http://") && !emulator) {
+            throw NotifException.usage("--push-url must be https:// for Pub/Sub push, got " + pushUrl,
+                "Pub/Sub pushes only to public https:// endpoints with a certificate from a public CA");
+        }
+        return of(url, unwrapped, ackDeadline, retention, pushAuth, audience);
+    }
 
     public static PushSettings of(String endpoint, boolean unwrapped, Integer ackDeadline, String retention) {
         return of(endpoint, unwrapped, ackDeadline, retention, null, null);

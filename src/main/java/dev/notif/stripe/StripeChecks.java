@@ -308,7 +308,7 @@ public final class StripeChecks {
         }
         String fix = "serve the ingestion URL over https (a certificate from a public CA) and use the https:// URL"
             + (key != null && key.live() ? " (notif setup stripe refuses http:// with a live key)" : "");
-        if (key != null && key.live()) {
+        if (key != null && !key.canDeliverTo(u)) {
             return Check.fail(id, "the URL is plain http: Stripe delivers live-mode events only to https URLs", fix)
                 .detail("mode", key.mode());
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import okhttp3.HttpUrl;
 
 /**
  * A Stripe API key and the mode it works in, which follows its prefix: {@code sk_test_}/{@code rk_test_} test,
@@ -54,6 +55,11 @@ public record StripeKey(String value, String mode, boolean restricted) {
 
     public boolean live() {
         return LIVE.equals(mode);
+    }
+
+    /** Stripe delivers live-mode events only to https URLs; test mode takes http too. */
+    public boolean canDeliverTo(HttpUrl url) {
+        return !live() || url != null && url.isHttps();
     }
 
     public String redacted() {

@@ -7,11 +7,13 @@ import dev.notif.core.SecretFiles;
 import dev.notif.core.Seconds;
 import dev.notif.core.Secrets;
 import dev.notif.core.Urls;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import okhttp3.HttpUrl;
 
 /**
  * {@code notif setup stripe}: read the account's endpoints, plan ({@link StripeSetupPlan}), confirm destructive steps,
@@ -26,9 +28,25 @@ public final class StripeSetup {
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
                           String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion,
                           RotationState rotation) {
+        /** The same request, knowing the rotation in progress for the URL (null: none). */
+        public Request during(RotationState inProgress) {
+            return new Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile, showSecret,
+                apiVersion, inProgress);
+        }
+
+        /** Refused before anything else: --keep without --prune, a --secret-file that cannot be written. */
+        public Request {
+            if (keep != null && !prune) {
+                throw NotifException.usage("--keep needs --prune", "add --prune to keep " + keep
+                    + " and delete the others");
+            }
+            if (secretFile != null) {
+                writable(secretFile);
+            }
+        }
     }
 
-    /** The terminal side: progress lines on stderr, and yes/no questions when prompting is allowed. */
+    /** The terminal side: progress lines and warnings on stderr, and yes/no questions when prompting is allowed. */
     public interface Ui {
         void progress(String line);
 
@@ -36,6 +54,11 @@ public final class StripeSetup {
         default Progress.Wait waiting(String what, Duration bound) {
             progress("waiting up to " + Seconds.text(bound) + " for " + what + " ...");
             return Progress.none().waiting(what, bound);
+        }
+
+        /** A doubt worth a line of its own; by default a progress line saying so. */
+        default void warn(String message) {
+            progress("warning: " + message);
         }
 
         boolean interactive();
@@ -52,6 +75,7 @@ public final class StripeSetup {
 
     public SetupStripeResult run(Request r) {
         StripeKey key = account.key();
+        check(r, key);
         List<String> events = StripeEvents.allowed(r.trackNewPurchases());
         ui.progress("Stripe " + key.mode().toUpperCase(Locale.ROOT) + " mode (" + key.redacted()
             + "): reading the account's webhook endpoints");
@@ -138,6 +162,32 @@ public final class StripeSetup {
             + StripeAccount.MAX_ENDPOINTS + ": " + what + " would be refused; delete an endpoint that is no longer used"
             + " (Stripe Dashboard > Developers > Webhooks" + (disabled.isEmpty() ? ")"
                 : "; disabled ones: " + String.join(", ", disabled) + ")") + ", then rerun";
+    }
+
+    /** Before any request: a version notif does not know is sent with a warning; live over http is refused. */
+    private void check(Request r, StripeKey key) {
+        if (r.apiVersion() != null && !StripeApiVersions.known(r.apiVersion())) {
+            ui.warn("--api-version " + r.apiVersion() + " is not a version notif knows (newest known: "
+                + StripeApiVersions.newest() + "); Stripe refuses versions that do not exist");
+        }
+        if (!key.canDeliverTo(HttpUrl.parse(r.url()))) {
+            throw NotifException.usage("refusing http:// with a live-mode key: Stripe delivers live events only to"
+                + " https:// URLs (and would refuse this one)", "use the https:// URL of the ingestion service, or a"
+                + " test-mode key (sk_test_...) for a local receiver");
+        }
+        if (key.live() && !r.dryRun()) {
+            ui.warn("LIVE mode (" + key.redacted() + "): changes apply to the live account");
+        }
+    }
+
+    /** The secret is returned once: make sure it can be written before anything is created. */
+    private static void writable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw NotifException.usage("--secret-file " + file + " cannot be written"
+                + (Files.isDirectory(file) ? ": it is a directory" : ": its directory does not exist or is read-only"),
+                "pass a file in an existing, writable directory");
+        }
     }
 
     private void confirm(StripeSetupPlan plan, Request r) {
