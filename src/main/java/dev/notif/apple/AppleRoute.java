@@ -2,20 +2,26 @@ package dev.notif.apple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Http;
 import dev.notif.core.Json;
+import dev.notif.core.NotifException;
+import dev.notif.core.RetryPolicy;
 import dev.notif.listen.Answer;
 import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Forwarding;
 import dev.notif.listen.Inbound;
+import dev.notif.listen.ListenSetup;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 
 /**
  * {@code POST /apple} of the receiver: a V2 body {@code {"signedPayload": …}} is verified offline (chain to Apple
@@ -25,6 +31,8 @@ import java.util.function.Consumer;
  * relayed as-is through a {@link ForwardQueue} when one is set, after the answer is recorded.
  */
 public final class AppleRoute implements StoreRoute {
+    /** Forwarding tries this often before an item is moved to failed/. */
+    static final int FORWARD_ATTEMPTS = 15;
     private final AppleSignedPayloads verifier;
     private final String sharedSecret;
     private final Set<String> bundleIds;
@@ -134,6 +142,23 @@ public final class AppleRoute implements StoreRoute {
                 request.body(), request.receivedAt());
         } catch (IOException e) {
             notice.accept("apple: could not queue " + entry.id() + " for forwarding: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The durable queue that relays accepted notifications to {@code target} after Apple was answered: kept under the
+     * data directory, each item tried {@link #FORWARD_ATTEMPTS} times with backoff (about an hour, capped at 10 min
+     * between tries) before it is moved to failed/.
+     */
+    public static ForwardQueue forwardQueue(HttpUrl target, ListenSetup setup) {
+        Duration base = RetryPolicy.standard(setup.ctx()).baseDelay().multipliedBy(2); // 1 s unless shortened
+        RetryPolicy backoff = new RetryPolicy(FORWARD_ATTEMPTS, base, base.multipliedBy(600));
+        try {
+            return ForwardQueue.open(new ForwardQueue.Config(target, setup.dataDir().resolve("apple-forward"),
+                Http.client(setup.timeout()), backoff, setup.ctx().clock(), setup.notice()));
+        } catch (IOException e) {
+            throw NotifException.usage("cannot open the forwarding queue in " + setup.dataDir() + ": "
+                + e.getMessage(), "make the data directory writable (--data-dir)");
         }
     }
 
