@@ -225,7 +225,7 @@ public final class InitCommand extends BaseCommand {
 
     /** One app per endpoint of the account that receives an event the ingestion service accepts. */
     private List<StarterFile.App> discoverStripe(List<String> discovered, StarterFile.App given) {
-        StripeKey key = stripe.key(ctx);
+        StripeKey key = stripe.key();
         StripeAccount account = stripe.account(ctx, key, network.timeout());
         List<StarterFile.App> apps = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
