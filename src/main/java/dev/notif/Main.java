@@ -2,6 +2,7 @@ package dev.notif;
 
 import dev.notif.cli.Cli;
 import dev.notif.core.Context;
+import dev.notif.core.ShutdownHooks;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The only place that touches System.out, System.err and System.exit. */
+/** The only place that touches System.out, System.err and System.exit (or halt). */
 public final class Main {
     private Main() {
     }
@@ -35,6 +36,22 @@ public final class Main {
         int code = Cli.run(ctx, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        System.out.flush(); // what a library printed there
+        System.err.flush();
+        if (ShutdownHooks.registered() || recording()) {
+            System.exit(code);
+        }
+        Runtime.getRuntime().halt(code); // nothing left to run at exit (ShutdownHooks says why not System.exit)
+    }
+
+    /** A flight recording started from the command line writes its file from a shutdown hook. */
+    private static boolean recording() {
+        for (String name : new String[] {"JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
+            String options = System.getenv(name);
+            if (options != null && options.contains("FlightRecord")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

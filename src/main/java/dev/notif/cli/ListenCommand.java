@@ -2,6 +2,7 @@ package dev.notif.cli;
 
 import dev.notif.core.Context;
 import dev.notif.core.NotifException;
+import dev.notif.core.ShutdownHooks;
 import dev.notif.listen.EventLog;
 import dev.notif.listen.ListenInputs;
 import dev.notif.listen.ListenResult;
@@ -118,7 +119,7 @@ public final class ListenCommand extends BaseCommand {
         Receiver receiver = start(new Receiver.Config(host, port, dir, maxBody, routes, ctx.clock(), this::report,
             this::notice, EventLog.Limits.DEFAULT));
         Instant startedAt = ctx.clock().instant();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownHooks.add(new Thread(() -> {
             receiver.close();
             lines.flush();
             stopped.countDown();

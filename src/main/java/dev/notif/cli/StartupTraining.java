@@ -1,8 +1,8 @@
 package dev.notif.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.notif.core.LocalServers;
 import dev.notif.core.Context;
+import dev.notif.core.LocalServers;
 import dev.notif.stripe.StripeEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,25 +15,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The workload that records the classes notif loads into a class-data sharing archive (the AOT cache on Java 25+,
  * a dynamic CDS archive before). An archive holds one family of commands, the ones that load the same libraries,
- * because the JVM maps (and, for an AOT cache, loads and links) every class of the archive at start: {@code stripe}
- * (send, setup, check stripe), {@code apple}, {@code google}, {@code amazon}, or {@code base} (help, version,
- * listen, status, completion, demo); with no family, all of them in one archive. The launcher names the family of
- * the command it runs ({@code src/dist/bin/notif}); the release build records every family into the standalone image.
- * Each family runs its commands' help, through the pre-rendered pages and through picocli, and real runs against a
- * loopback server that answers as the Stripe API and as an ingestion endpoint. It prints nothing and writes only
- * under a temporary directory; the JVM writes the archive when it exits.
+ * because the JVM maps (and, for an AOT cache, loads and links) every class of the archive at start: a store's
+ * deliveries ({@code stripe}: send and verify stripe; {@code apple}, {@code google}, {@code amazon}), a store's API
+ * commands ({@code stripe-api}: setup, check, rotate and resend stripe, with stripe-java; {@code apple-api}...), or
+ * {@code base} (help, version, listen, status, completion, demo, check over notif.toml); with no family, all of them
+ * in one archive. The launcher names the family of the command it runs ({@code src/dist/bin/notif}); the release
+ * build records every family into the standalone image ({@code --families} prints them). Each family runs its
+ * commands' help, through the pre-rendered pages and through picocli, and real runs against a loopback server that
+ * answers as the Stripe API and as an ingestion endpoint. It prints nothing and writes only under a temporary
+ * directory; the JVM writes the archive when it exits.
  */
 public final class StartupTraining {
     /** The families, in the order the launcher knows them. */
-    public static final List<String> FAMILIES = List.of("stripe", "apple", "google", "amazon", "base");
+    public static final List<String> FAMILIES = List.of("stripe", "stripe-api", "apple", "apple-api", "google",
+        "google-api", "amazon", "amazon-api", "base");
+    static final List<String> STORES = List.of("stripe", "apple", "google", "amazon");
 
     private static Map<String, String> env = Map.of();
 
@@ -42,6 +45,10 @@ public final class StartupTraining {
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         String family = args.length > 0 ? args[0] : "all";
+        if (family.equals("--families")) {
+            System.out.println(String.join(" ", FAMILIES));
+            return;
+        }
         if (!family.equals("all") && !FAMILIES.contains(family)) {
             throw new IllegalArgumentException("no family " + family + "; one of " + FAMILIES);
         }
@@ -59,7 +66,7 @@ public final class StartupTraining {
 
     private static void train(String family, Path home) throws IOException {
         List<List<String>> paths = new ArrayList<>();
-        collect(Cli.fullCommandLine(context()), paths);
+        collect(NotifCommand.class, List.of(), paths);
         run("--version");
         run("-V");
         for (List<String> path : paths) {
@@ -96,12 +103,14 @@ public final class StartupTraining {
         receiver.start();
         try {
             String api = base + receiver.getAddress().getPort();
+            String url = api + "/stripe";
+            String secret = "whsec_trainingtrainingtrainingtraining";
             if (family.equals("all") || family.equals("stripe")) {
-                String url = api + "/stripe";
-                String secret = "whsec_trainingtrainingtrainingtraining";
                 run("send", "stripe", "--url", "not a url", "--secret", secret);
                 run("send", "stripe", "--url", url, "--secret", secret);
                 run("send", "stripe", "--url", url, "--secret", secret, "--json", "--event", "charge.refunded");
+            }
+            if (family.equals("all") || family.equals("stripe-api")) {
                 run("setup", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--dry-run");
                 run("setup", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api);
                 run("check", "stripe", "--url", url, "--api-key", "sk_test_training", "--api-base", api, "--json");
@@ -133,11 +142,15 @@ public final class StartupTraining {
         }
     }
 
-    /** The family of a command path: its store for the store commands, else {@code base}. */
+    /** The family of a command path (as the launcher picks it): {@code STORE}, {@code STORE-api} or {@code base}. */
     static String familyOf(List<String> path) {
-        if (path.size() >= 2 && List.of("send", "setup", "check", "verify").contains(path.get(0))
-            && FAMILIES.contains(path.get(1))) {
-            return path.get(1);
+        if (path.size() >= 2 && STORES.contains(path.get(1))) {
+            if (List.of("send", "verify").contains(path.get(0))) {
+                return path.get(1);
+            }
+            if (List.of("setup", "check", "rotate", "resend").contains(path.get(0))) {
+                return path.get(1) + "-api";
+            }
         }
         return "base";
     }
@@ -175,12 +188,13 @@ public final class StartupTraining {
             InputStream.nullInputStream(), Clock.systemUTC(), false);
     }
 
-    private static void collect(CommandLine cl, List<List<String>> paths) {
-        List<String> path = new ArrayList<>(List.of(cl.getCommandSpec().qualifiedName(" ").split(" ")));
-        path.remove(0);
+    /** Every command path, read from the annotations alone: building the commands would load every command's classes. */
+    private static void collect(Class<?> command, List<String> path, List<List<String>> paths) {
         paths.add(path);
-        for (CommandLine sub : new LinkedHashSet<>(cl.getSubcommands().values())) {
-            collect(sub, paths);
+        for (Class<?> sub : command.getAnnotation(Command.class).subcommands()) {
+            List<String> child = new ArrayList<>(path);
+            child.add(sub.getAnnotation(Command.class).name());
+            collect(sub, child, paths);
         }
     }
 }

@@ -1,13 +1,11 @@
 package dev.notif.stripe;
 
+import dev.notif.core.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe's webhook signature: {@code Stripe-Signature: t=<unix>,v1=<hex>} where v1 is HMAC-SHA256, keyed by the
@@ -39,14 +37,8 @@ public final class StripeSignature {
         return HexFormat.of().formatHex(hmac(secret, timestamp, body));
     }
 
-    /** One Mac per thread: the receiver verifies every delivery, and looking the algorithm up each time costs. */
-    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    });
+    /** One HMAC per thread: the receiver verifies every delivery, and looking the digest up each time costs. */
+    private static final ThreadLocal<HmacSha256> MAC = ThreadLocal.withInitial(HmacSha256::new);
 
     /** The HMAC key Stripe uses: the UTF-8 bytes of the whole secret, {@code whsec_} included. */
     static byte[] key(String secret) {
@@ -58,14 +50,7 @@ public final class StripeSignature {
     }
 
     static byte[] hmac(byte[] key, long timestamp, byte[] body) {
-        try {
-            Mac mac = MAC.get();
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return MAC.get().mac(key, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 
     /**
