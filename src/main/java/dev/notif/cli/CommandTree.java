@@ -8,9 +8,11 @@ import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Builds the command tree that picocli parses. The commands the arguments name are built in full; every other
- * command is a stand-in made from its {@code @Command} annotation alone (name, aliases, header), so a run never
- * scans the fields and methods of commands it does not run, nor loads the libraries their signatures mention.
+ * Builds the command tree that picocli parses. The commands the arguments name are built in full, and only them:
+ * the children of a group whose child is named are left out; the children of a group that answers itself (its help,
+ * a missing or mistyped subcommand) are stand-ins made from their {@code @Command} annotation alone (name, aliases,
+ * header). A run never scans the fields and methods of commands it does not run, nor loads the libraries their
+ * signatures mention.
  * Groups keep declaring their children in {@code @Command(subcommands = ...)}: adding a command is still one line.
  */
 final class CommandTree {
@@ -53,7 +55,9 @@ final class CommandTree {
         // the same steps, in the same order, as picocli's own CommandReflection for an annotated class
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cls, factory);
         spec.updateCommandAttributes(command, factory);
-        for (Class<?> sub : command.subcommands()) {
+        // a child named: the run goes there, and nothing of its siblings is needed (their names serve the group's own
+        // help and its "did you mean"); none named: the group answers, with every child as a stand-in
+        for (Class<?> sub : chosen != null ? new Class<?>[] {chosen} : command.subcommands()) {
             CommandLine child = sub == chosen ? build(sub, factory, args, next + 1) : standIn(sub, factory);
             spec.addSubcommand(sub.getAnnotation(Command.class).name(), child);
         }
