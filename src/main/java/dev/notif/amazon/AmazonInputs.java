@@ -90,8 +90,11 @@ public final class AmazonInputs {
         return c;
     }
 
-    /** Opens the session; an address that cannot be bound or a bad --public-url is a usage error. */
-    public static SnsSession open(SnsSession.Options options, Clock clock) {
+    /**
+     * Opens the session with the signer kept under {@code configDir}; an address that cannot be bound or a bad
+     * --public-url is a usage error.
+     */
+    public static SnsSession open(SnsSession.Options options, Clock clock, Path configDir) {
         if (options.publicUrl() != null) {
             Urls.http("--public-url", options.publicUrl());
         }
@@ -105,7 +108,7 @@ public final class AmazonInputs {
                 "0 picks a free port");
         }
         try {
-            return SnsSession.open(options, clock);
+            return SnsSession.open(options, clock, configDir);
         } catch (IOException | RuntimeException e) {
             throw NotifException.usage("cannot listen on " + options.bindHost() + ":" + options.port() + " for the"
                 + " stand-in SNS host: " + e.getMessage(), "pass a local address with --callback-host and a free port with"

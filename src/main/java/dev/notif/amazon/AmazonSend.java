@@ -3,6 +3,7 @@ package dev.notif.amazon;
 import dev.notif.core.NotifException;
 import dev.notif.core.Progress;
 import dev.notif.probe.Sender;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -21,11 +22,14 @@ public final class AmazonSend {
     private final Sender sender;
     private final Clock clock;
     private final Progress progress;
+    private final Path configDir;
 
-    public AmazonSend(Sender sender, Clock clock, Progress progress) {
+    /** {@code configDir}: where the throwaway signer is kept (null: one of this process's, kept nowhere). */
+    public AmazonSend(Sender sender, Clock clock, Progress progress, Path configDir) {
         this.sender = sender;
         this.clock = clock;
         this.progress = progress;
+        this.configDir = configDir;
     }
 
     public SendAmazonResult run(Request r) {
@@ -35,7 +39,7 @@ public final class AmazonSend {
         }
         String rtnType = AmazonInputs.type(r.type());
         Duration wait = AmazonInputs.wait("--wait", r.waitSeconds());
-        try (SnsSession session = AmazonInputs.open(r.session(), clock)) {
+        try (SnsSession session = AmazonInputs.open(r.session(), clock, configDir)) {
             SnsMessage message = r.confirmation() ? session.confirmation() : session.notification(
                 RtnMessage.of(rtnType, r.packageName(), r.appUserId(), r.receiptId(), r.beta(), clock.instant()));
             var sent = sender.send(AmazonDelivery.of(r.url(), message, session.subscriptionArn()),

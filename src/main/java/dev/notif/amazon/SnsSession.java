@@ -1,6 +1,7 @@
 package dev.notif.amazon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * What a command needs to send SNS messages the way SNS does: a throwaway signer, notif's stand-in SNS host that
+ * What a command needs to send SNS messages the way SNS does: notif's throwaway signer, notif's stand-in SNS host that
  * serves its certificate and SubscribeURLs while the command runs, and a topic and subscription ARN.
  */
 public final class SnsSession implements AutoCloseable {
@@ -41,9 +42,13 @@ public final class SnsSession implements AutoCloseable {
         this.subscriptionArn = options.topicArn() + ":" + UUID.randomUUID();
     }
 
-    /** Generates the signer and starts the host; IOException when the address cannot be bound. */
-    public static SnsSession open(Options options, Clock clock) throws IOException {
-        ThrowawaySigner signer = ThrowawaySigner.forProcess(clock.instant());
+    /**
+     * Takes the signer kept under {@code configDir} (made on first use; null: this process's own, kept nowhere) and
+     * starts the host; IOException when the address cannot be bound.
+     */
+    public static SnsSession open(Options options, Clock clock, Path configDir) throws IOException {
+        ThrowawaySigner signer = configDir == null ? ThrowawaySigner.forProcess(clock.instant())
+            : ThrowawaySigner.loadOrCreate(configDir, clock.instant());
         SnsHost host = SnsHost.start(options.bindHost(), options.port(), options.publicUrl(), signer.certificatePem(),
             options.topicArn(), clock);
         return new SnsSession(options, clock, signer, host);

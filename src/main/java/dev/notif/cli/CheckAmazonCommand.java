@@ -75,7 +75,7 @@ public final class CheckAmazonCommand extends BaseCommand {
         String rtnType = AmazonInputs.type(type);
         Duration timeout = network.timeout();
         Duration wait = AmazonInputs.wait("--wait", waitSeconds);
-        try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock())) {
+        try (SnsSession session = AmazonInputs.open(callback.options(), ctx.clock(), ctx.configDir())) {
             stderr().line("stand-in SNS host: " + session.host().baseUrl() + " (the endpoint must reach it)").flush();
             var checker = new AmazonChecker(session, new Sender(new HttpProbe(Http.client(timeout))), ctx.progress());
             var observed = checker.run(target, RtnMessage.of(rtnType, null, null, null, false, ctx.clock().instant()),

@@ -82,7 +82,7 @@ public final class SendAmazonCommand extends BaseCommand {
     protected SendAmazonResult execute() {
         var request = new AmazonSend.Request(Urls.http("--url", url).toString(), type, given("--type"), confirmation,
             packageName, appUserId, receiptId, beta, waitSeconds, callback.options());
-        return new AmazonSend(network.sender(), ctx.clock(), ctx.progress()).run(request);
+        return new AmazonSend(network.sender(), ctx.clock(), ctx.progress(), ctx.configDir()).run(request);
     }
 
     /** The RTN types, for help and completion. */

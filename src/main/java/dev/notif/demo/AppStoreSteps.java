@@ -46,7 +46,8 @@ final class AppStoreSteps implements AutoCloseable {
     AppStoreSteps(Path dir, Clock clock) throws IOException {
         this.clock = clock;
         this.chain = AppleTestChain.loadOrCreate(dir, clock);
-        this.amazon = SnsSession.open(new SnsSession.Options(SnsSession.DEFAULT_TOPIC_ARN, "2", "127.0.0.1", 0, null), clock);
+        this.amazon = SnsSession.open(new SnsSession.Options(SnsSession.DEFAULT_TOPIC_ARN, "2", "127.0.0.1", 0, null), clock,
+            dir);
     }
 
     /** The receiver's routes for the three stores, trusting the demo's own signers. */

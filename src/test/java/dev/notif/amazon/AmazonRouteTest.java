@@ -26,8 +26,7 @@ class AmazonRouteTest {
 
     @BeforeEach
     void open() throws Exception {
-        session = SnsSession.open(new SnsSession.Options(SnsSession.DEFAULT_TOPIC_ARN, "2", "127.0.0.1", 0, null),
-            Clock.systemUTC());
+        session = SnsSession.open(new SnsSession.Options(SnsSession.DEFAULT_TOPIC_ARN, "2", "127.0.0.1", 0, null), Clock.systemUTC(), null);
     }
 
     @AfterEach
