@@ -44,6 +44,25 @@ class HmacSha256Test {
         }
     }
 
+    @Test
+    void the_same_as_the_jce_mac_at_every_key_length_around_the_block_and_message_lengths_around_it() throws Exception {
+        Random random = new Random(4231);
+        HmacSha256 hmac = new HmacSha256();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        int[] messages = {0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 1000};
+        for (int keyLength = 1; keyLength <= 200; keyLength++) {
+            byte[] key = new byte[keyLength];
+            random.nextBytes(key);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (int length : messages) {
+                byte[] message = new byte[length];
+                random.nextBytes(message);
+                assertThat(hmac.mac(key, message)).as("key %d bytes, message %d", keyLength, length)
+                    .isEqualTo(mac.doFinal(message));
+            }
+        }
+    }
+
     static byte[] bytes(int n, int value) {
         byte[] b = new byte[n];
         java.util.Arrays.fill(b, (byte) value);
