@@ -1,6 +1,7 @@
 package dev.notif.amazon;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Seconds;
 import dev.notif.core.Urls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,11 +52,7 @@ public final class AmazonInputs {
 
     /** A wait bound in seconds: positive and at most 600. */
     public static Duration wait(String option, double seconds) {
-        if (!(seconds > 0) || seconds > 600) {
-            throw NotifException.usage(option + " must be between 0 and 600 seconds, got " + seconds,
-                "for example " + option + " 10");
-        }
-        return Duration.ofMillis((long) (seconds * 1000));
+        return Seconds.bounded(option, seconds, false, 600, "10");
     }
 
     /** The SNS message in a file ('-' reads stdin), as captured; not JSON or not an object is a usage error. */

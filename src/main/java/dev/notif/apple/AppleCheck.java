@@ -2,6 +2,7 @@ package dev.notif.apple;
 
 import dev.notif.core.Http;
 import dev.notif.core.NotifException;
+import dev.notif.core.Seconds;
 import dev.notif.core.RetryPolicy;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
@@ -54,10 +55,7 @@ public final class AppleCheck {
             throw NotifException.usage("--days must be between 1 and 180, got " + r.days(),
                 "Apple keeps 180 days of notification history; for example --days 7");
         }
-        if (!(r.waitSeconds() >= 0) || r.waitSeconds() > 600) {
-            throw NotifException.usage("--wait must be between 0 and 600 seconds, got " + r.waitSeconds(),
-                "for example --wait 60");
-        }
+        Duration wait = Seconds.bounded("--wait", r.waitSeconds(), true, 600, "60");
         AppleKey key = null;
         NotifException keyProblem = null;
         try {
@@ -74,7 +72,7 @@ public final class AppleCheck {
         OkHttpClient api = Http.apiClient(timeout, retry);
         AppleKey iapKey = key;
         var request = new AppleChecks.Request(bundle, AppleEnvironment.parseAll(r.environment()), r.days(),
-            Duration.ofMillis((long) (r.waitSeconds() * 1000)), r.url());
+            wait, r.url());
         var observed = new AppleChecker(env -> new AppStoreServerApi(iapKey, bundle, env,
                 env == AppleEnvironment.PRODUCTION ? r.production() : r.sandbox(), api),
             new HttpProbe(Http.client(timeout)), clock, retry)

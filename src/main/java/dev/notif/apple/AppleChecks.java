@@ -402,7 +402,8 @@ public final class AppleChecks {
         }
         Check c = Reachability.check(REACHABLE, "Apple", o, a -> answered(where, u, a));
         if (!o.answered() || o.status() >= 300 && o.status() < 400) {
-            String tls = !o.answered() && o.failure().kind() == Outcome.FailureKind.TLS ? " (Apple requires TLS 1.2"
+            String tls = !o.answered() && (o.failure().kind() == Outcome.FailureKind.TLS
+                || o.failure().kind() == Outcome.FailureKind.PLAIN_HTTP) ? " (Apple requires TLS 1.2"
                 + " or newer and a certificate from a public CA)" : "";
             c = c.withSummary(where + c.summary() + tls);
         }

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -187,6 +190,11 @@ public final class Cli {
                         + "? see '" + cmd + " --help'";
                 }
             }
+            String[] conversion = conversion(ex, cmd);
+            if (conversion != null) {
+                message = conversion[0];
+                hint = (conversion[1] == null ? "" : conversion[1] + "; ") + "see '" + cmd + " --help'";
+            }
             if (message != null && message.startsWith("Missing required subcommand")) {
                 message = "'" + cmd + "' needs a subcommand: "
                     + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
@@ -194,6 +202,41 @@ public final class Cli {
             printError(ctx, json, ExitCode.USAGE, firstLine(message), hint);
             return ExitCode.USAGE;
         }
+    }
+
+    /**
+     * A value picocli could not convert, in notif's words: {@code --timeout takes a number of seconds, got 'abc'} and
+     * an example (the default, or the first allowed value); null for any other error.
+     */
+    static String[] conversion(ParameterException ex, String cmd) {
+        ArgSpec arg = ex.getArgSpec();
+        String value = ex.getValue();
+        boolean converting = ex.getCause() instanceof TypeConversionException
+            || (ex.getMessage() != null && ex.getMessage().startsWith("Invalid value for "));
+        if (arg == null || value == null || !converting) {
+            return null;
+        }
+        String name = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
+        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        String example = arg.defaultValue();
+        String takes;
+        if (type.isEnum()) {
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+            takes = "one of " + String.join(", ", names);
+            example = example != null ? example : names.get(0);
+        } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            takes = "SECONDS".equals(arg.paramLabel()) ? "a number of seconds" : "a number";
+        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            takes = "SECONDS".equals(arg.paramLabel()) ? "a whole number of seconds" : "a whole number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            takes = "true or false";
+        } else {
+            takes = "a " + arg.paramLabel().replaceAll("[<>]", "");
+        }
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        String hint = example == null ? null : "for example " + (arg.isOption() ? name : "'" + cmd) + " " + example
+            + (arg.isOption() ? "" : "'");
+        return new String[] {name + " takes " + takes + ", got '" + shown + "'", hint};
     }
 
     /** Failures while running: expected ones carry their exit code; anything else is a bug (70). */

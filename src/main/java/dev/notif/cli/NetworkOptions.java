@@ -1,7 +1,7 @@
 package dev.notif.cli;
 
 import dev.notif.core.Http;
-import dev.notif.core.NotifException;
+import dev.notif.core.Seconds;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Sender;
 import java.time.Duration;
@@ -24,10 +24,6 @@ public class NetworkOptions {
     }
 
     public Duration timeout() {
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 600) {
-            throw NotifException.usage("--timeout must be between 0 and 600 seconds, got " + timeoutSeconds,
-                "for example --timeout 10");
-        }
-        return Duration.ofMillis((long) (timeoutSeconds * 1000));
+        return Seconds.bounded("--timeout", timeoutSeconds, false, 600, "10");
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         "  notif setup google --credentials sa.json --project acme-prod --topic play-rtdn --push-url https://api.example.com/google",
         "  notif setup google --topic projects/acme-prod/topics/play-rtdn --dry-run",
         "  GOOGLE_APPLICATION_CREDENTIALS=sa.json notif setup google --project acme-prod --topic play-rtdn --json",
-        "  PUBSUB_EMULATOR_HOST=localhost:8085 notif setup google --project demo --topic play-rtdn --push-url http://127.0.0.1:8085/google",
+        "  PUBSUB_EMULATOR_HOST=localhost:8681 notif setup google --project demo --topic play-rtdn --push-url http://127.0.0.1:8085/google   # emulator started with --host-port=localhost:8681 (its default 8085 is notif listen's)",
     })
 public final class SetupGoogleCommand extends BaseCommand {
     @Mixin

@@ -22,6 +22,8 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -66,9 +68,40 @@ public final class Http {
                 .retryOnConnectionFailure(false)
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .addInterceptor(new FreshConnectionRetry())
+                .eventListenerFactory(TlsHandshake.RECORDER)
                 .build();
         }
         return base;
+    }
+
+    /**
+     * Whether the TLS handshake of a request started and finished: tag a request with one
+     * ({@code new Request.Builder().tag(TlsHandshake.class, h)}) and read it after the call. A call that timed out
+     * between the two met a server that does not speak TLS on that port (a plain-HTTP server waits for a request line
+     * that a TLS hello never completes) or a stalled TLS server; untagged requests record nothing.
+     */
+    public static final class TlsHandshake {
+        static final EventListener.Factory RECORDER = call -> {
+            TlsHandshake h = call.request().tag(TlsHandshake.class);
+            return h == null ? EventListener.NONE : new EventListener() {
+                @Override
+                public void secureConnectStart(Call c) {
+                    h.started = true;
+                }
+
+                @Override
+                public void secureConnectEnd(Call c, Handshake handshake) {
+                    h.finished = true;
+                }
+            };
+        };
+        private volatile boolean started;
+        private volatile boolean finished;
+
+        /** The handshake began on a connection and never completed. */
+        public boolean unfinished() {
+            return started && !finished;
+        }
     }
 
     /**

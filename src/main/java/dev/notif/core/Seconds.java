@@ -36,8 +36,8 @@ public final class Seconds {
     public static Duration bounded(String option, double seconds, boolean zero, double max, String example) {
         boolean low = zero ? !(seconds >= 0) : !(seconds > 0);
         if (low || seconds > max) {
-            throw NotifException.usage(option + " must be " + (zero ? "from 0" : "more than 0") + " to " + number(max)
-                + " seconds, got " + number(seconds), "for example " + option + " " + example);
+            throw NotifException.usage(option + " must be " + (zero ? "from 0 to " : "more than 0 and at most ")
+                + number(max) + " seconds, got " + number(seconds), "for example " + option + " " + example);
         }
         return Duration.ofMillis((long) (seconds * 1000));
     }

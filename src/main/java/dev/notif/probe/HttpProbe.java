@@ -11,12 +11,16 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,6 +31,8 @@ import okhttp3.ResponseBody;
 /** Sends one request the way a store would (no redirects followed, no retries) and records what happened. */
 public final class HttpProbe {
     static final int MAX_BODY = 64 * 1024;
+    /** How long a port whose TLS handshake stalled gets to answer plain HTTP: a plain server answers at once. */
+    static final Duration PLAIN_CHECK = Duration.ofSeconds(3);
 
     private final OkHttpClient client;
 
@@ -54,7 +60,9 @@ public final class HttpProbe {
         return execute(request.build());
     }
 
-    private Outcome execute(Request request) {
+    private Outcome execute(Request plain) {
+        Http.TlsHandshake handshake = new Http.TlsHandshake();
+        Request request = plain.newBuilder().tag(Http.TlsHandshake.class, handshake).build();
         long start = System.nanoTime();
         try (Response response = client.newCall(request).execute()) {
             String text = readCapped(response.body());
@@ -66,7 +74,33 @@ public final class HttpProbe {
             return Outcome.answered(response.code(), latency, text, headers);
         } catch (IOException e) {
             long latency = (System.nanoTime() - start) / 1_000_000;
+            if (e instanceof InterruptedIOException && handshake.unfinished()) {
+                return handshakeTimedOut(request.url(), latency);
+            }
             return classify(e, request.url().host(), request.url().port(), latency);
+        }
+    }
+
+    /**
+     * The connection was made, the TLS handshake began and the call timed out before it finished. A plain-HTTP server
+     * behaves so (it waits for a request line that a TLS hello never completes); asking the same port plain HTTP tells
+     * it from a stalled TLS server. The answer of a TLS port to plain HTTP does not count alone (nginx answers 400 on
+     * its TLS port): it is asked only once the handshake itself failed.
+     */
+    private Outcome handshakeTimedOut(HttpUrl url, long latency) {
+        String where = url.host() + ":" + url.port();
+        HttpUrl asPlain = url.newBuilder().scheme("http").port(url.port()).encodedPath("/").query(null).build();
+        Call call = client.newCall(new Request.Builder().url(asPlain).get().header("User-Agent", Http.userAgent())
+            .build());
+        call.timeout().timeout(PLAIN_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            return Outcome.failed(Outcome.FailureKind.PLAIN_HTTP, where + " speaks plain HTTP, not TLS (it answered "
+                + response.code() + " to http://" + where + "/ and never finished the TLS handshake of the https://"
+                + " URL)", latency);
+        } catch (IOException notPlain) {
+            return Outcome.failed(Outcome.FailureKind.TLS, where + " accepted the connection but did not finish the TLS"
+                + " handshake in time, and does not answer plain HTTP either (a stalled TLS server, or a plain-HTTP one"
+                + " that answered nothing)", latency);
         }
     }
 
@@ -108,7 +142,7 @@ public final class HttpProbe {
         }
         if (e instanceof SSLException) {
             if (msg.contains("Unsupported or unrecognized SSL message") || msg.contains("plaintext")) {
-                return Outcome.failed(Outcome.FailureKind.TLS, host + ":" + port + " does not speak TLS (plain HTTP on an https:// URL?)",
+                return Outcome.failed(Outcome.FailureKind.PLAIN_HTTP, host + ":" + port + " does not speak TLS (plain HTTP on an https:// URL?)",
                     latency);
             }
             return Outcome.failed(Outcome.FailureKind.TLS, "TLS with " + host + " failed: " + msg, latency);

@@ -32,6 +32,9 @@ public final class NetworkVerdicts {
                 return new Verdict(Verdict.TLS_ERROR, detail + "; " + who + " refuses to deliver over a TLS connection it"
                     + " cannot verify", "serve a certificate from a public CA for this host name with the full chain"
                     + " (intermediates included), TLS 1.2 or newer");
+            case PLAIN_HTTP:
+                return new Verdict(Verdict.TLS_ERROR, detail + "; " + who + " delivers to https:// URLs over TLS only",
+                    "point the URL at the port that serves HTTPS (443 by default), or put TLS in front of this one");
             case RESET:
                 return new Verdict(Verdict.UNREACHABLE, detail,
                     "check the service's logs for a crash or a proxy that drops the request (body size, timeouts)");

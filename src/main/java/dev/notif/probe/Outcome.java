@@ -13,7 +13,7 @@ public record Outcome(Integer status, long latencyMs, String body, Map<String, S
     public static final int BODY_SHOWN = 500;
 
     /** Why no HTTP answer came back. */
-    public enum FailureKind { DNS, REFUSED, NO_ROUTE, TIMEOUT, TLS, RESET, OTHER }
+    public enum FailureKind { DNS, REFUSED, NO_ROUTE, TIMEOUT, TLS, PLAIN_HTTP, RESET, OTHER }
 
     public record Failure(FailureKind kind, String detail) {
     }

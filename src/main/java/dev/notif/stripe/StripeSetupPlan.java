@@ -90,7 +90,7 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
         boolean onePerEvent = matches.size() > 1 && matches.stream().allMatch(e -> e.enabledEvents().size() == 1);
         List<Action> actions = new ArrayList<>();
         if (matches.isEmpty()) {
-            actions.add(create(wish));
+            actions.add(create(wish, "no endpoint for this URL yet"));
             return new StripeSetupPlan(matches, actions, null, null, false);
         }
         String blocked = null;
@@ -98,7 +98,8 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
             blocked = matches.size() + " endpoints for " + wish.url() + severalWhy(onePerEvent);
         }
         if (wish.recreate()) {
-            actions.add(create(wish));
+            actions.add(create(wish, "--recreate: a new endpoint with a new signing secret replaces "
+                + String.join(", ", matches.stream().map(StripeEndpoint::id).toList())));
             for (StripeEndpoint e : matches) {
                 actions.add(delete(e, "replaced by the new endpoint (--recreate)"));
             }
@@ -155,8 +156,8 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
             .orElseThrow();
     }
 
-    static Action create(Wish wish) {
-        return new Action(CREATE, null, wish.url(), wish.events(), List.of(), false, "no endpoint for this URL yet");
+    static Action create(Wish wish, String reason) {
+        return new Action(CREATE, null, wish.url(), wish.events(), List.of(), false, reason);
     }
 
     static Action delete(StripeEndpoint e, String reason) {

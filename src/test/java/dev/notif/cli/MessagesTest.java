@@ -47,4 +47,29 @@ class MessagesTest {
         assertThat(stdin.exitCode()).isEqualTo(2);
         assertThat(stdin.err()).contains("--data (stdin) is larger than 8 MiB");
     }
+
+    @Test
+    void a_value_picocli_cannot_convert_is_named_in_notifs_words() {
+        NotifRun.Result r = NotifRun.in(home).run("send", "stripe", "--url", "http://127.0.0.1:9/stripe", "--secret",
+            SECRET, "--timeout", "abc");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly("notif: --timeout takes a number of seconds, got 'abc'",
+            "hint: for example --timeout 10; see 'notif send stripe --help'");
+        NotifRun.Result days = NotifRun.in(home).run("check", "apple", "--bundle-id", "com.example.app", "--days", "7.5");
+        assertThat(days.exitCode()).isEqualTo(2);
+        assertThat(days.err()).startsWith("notif: --days takes a whole number, got '7.5'\nhint: for example --days ");
+        NotifRun.Result shell = NotifRun.in(home).run("completion", "tcsh");
+        assertThat(shell.exitCode()).isEqualTo(2);
+        assertThat(shell.err()).startsWith("notif: SHELL takes one of bash, zsh, fish")
+            .contains(", got 'tcsh'\nhint: for example 'notif completion bash'").doesNotContain("expected one of");
+    }
+
+    @Test
+    void a_seconds_bound_shows_the_value_as_typed() {
+        NotifRun.Result r = NotifRun.in(home).run("send", "stripe", "--url", "http://127.0.0.1:9/stripe", "--secret",
+            SECRET, "--timeout", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly(
+            "notif: --timeout must be more than 0 and at most 600 seconds, got 0", "hint: for example --timeout 10");
+    }
 }

@@ -181,7 +181,7 @@ class SendAmazonCommandTest {
         "--signature-version|3|--signature-version must be 1",
         "--topic-arn|MyTopic|not an SNS topic ARN",
         "--public-url|ftp://x|--public-url must start with",
-        "--wait|0|--wait must be between",
+        "--wait|0|--wait must be more than 0 and at most 600 seconds, got 0",
         "--callback-port|70000|--callback-port must be between",
         "--callback-host|0.0.0.0|binds every interface",
     })

@@ -265,4 +265,17 @@ class SetupGoogleCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(google.writeCount()).isZero();
     }
+
+    @Test
+    void the_emulator_example_does_not_put_the_emulator_and_notif_listen_on_one_port() {
+        String help = NotifRun.in(home).run("setup", "google", "--help").out();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+            "PUBSUB_EMULATOR_HOST=localhost:(\\d+) notif setup google .*--push-url http://127\\.0\\.0\\.1:(\\d+)/")
+            .matcher(help.replaceAll("\\s*\\n\\s*", " "));
+        assertThat(m.find()).as(help).isTrue();
+        String listenDefault = NotifRun.in(home).run("listen", "--help").out().replaceAll("\\s+", " ")
+            .replaceAll(".*--port=PORT Port to bind \\(default: (\\d+).*", "$1");
+        assertThat(m.group(2)).isEqualTo(listenDefault);
+        assertThat(m.group(1)).isNotEqualTo(m.group(2));
+    }
 }

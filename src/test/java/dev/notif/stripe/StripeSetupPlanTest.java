@@ -109,6 +109,8 @@ class StripeSetupPlanTest {
             null);
         assertThat(p.actions()).extracting(a -> a.action() + " " + a.endpointId())
             .containsExactly("create null", "delete we_a");
+        assertThat(p.actions().get(0).reason()).isEqualTo("--recreate: a new endpoint with a new signing secret replaces we_a")
+            .doesNotContain("no endpoint");
         assertThat(p.kept()).isNull();
     }
 

@@ -72,8 +72,12 @@ public final class FixCommands {
         return out;
     }
 
-    /** The words of one line, as a shell splits them (single and double quotes kept together). */
-    static List<String> words(String rest) {
+    /**
+     * The words of one line, as a shell splits them (single and double quotes kept together; a backslash at the end
+     * of a line continues it, as help prints a long example).
+     */
+    static List<String> words(String text) {
+        String rest = text.replaceAll("\\\\\r?\n", " ");
         int nl = rest.indexOf('\n');
         String line = nl < 0 ? rest : rest.substring(0, nl);
         List<String> words = new ArrayList<>();
