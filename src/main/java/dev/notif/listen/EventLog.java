@@ -195,7 +195,7 @@ public final class EventLog implements AutoCloseable {
             done.completeExceptionally(new IOException("the event log is closed"));
             return done;
         }
-        byte[] line = (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = LogLine.of(entry);
         queue.add(new Pending(line, entry, done));
         return done;
     }

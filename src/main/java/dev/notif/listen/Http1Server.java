@@ -46,9 +46,10 @@ final class Http1Server implements AutoCloseable {
 
     /** The bounds on each connection and request. */
     record Limits(int maxConnections, long headerMillis, long requestMillis, long idleMillis, long writeMillis,
-                  int maxHeaderBytes, int maxBodyBytes) {
+                  int maxHeaderBytes, int maxBodyBytes, long answerMillis) {
         static Limits defaults(int maxBodyBytes) {
-            return new Limits(1024, 10_000, 30_000, 60_000, 30_000, 16 * 1024, maxBodyBytes);
+            // answerMillis: the receiver's bound on a disk's flush (docs/receiver.md)
+            return new Limits(1024, 10_000, 30_000, 60_000, 30_000, 16 * 1024, maxBodyBytes, 30_000);
         }
     }
 
@@ -65,6 +66,9 @@ final class Http1Server implements AutoCloseable {
 
         /** A request whose body is larger than allowed (its body left unread, {@code body} empty). */
         CompletableFuture<Response> tooLarge(Inbound request);
+
+        /** The answer to a request whose future did not complete within {@link Limits#answerMillis()}. */
+        Response timedOut(Inbound request);
     }
 
     private enum Phase { IDLE, HEADERS, BODY, CHUNKED, HANDLING, WRITING, DRAINING }
@@ -294,7 +298,9 @@ final class Http1Server implements AutoCloseable {
                     }
                 }
                 case HANDLING -> {
-                    // the handler bounds its own wait (the log's durability timeout)
+                    if (age > limits.answerMillis() && c.request != null) {
+                        c.respond(c.request, handler.timedOut(c.request)); // its late answer is then dropped
+                    }
                 }
             }
         }
@@ -329,6 +335,7 @@ final class Http1Server implements AutoCloseable {
         int bodyLength;
         long chunkLeft = -1; // bytes of the current chunk still to read; -1: a size line is next
         boolean chunkTrailers;
+        Inbound request; // the request being answered (HANDLING)
         // the answer being written
         ByteBuffer out;
         boolean closeAfterWrite;
@@ -625,21 +632,24 @@ final class Http1Server implements AutoCloseable {
         }
 
         private void dispatch() {
-            phase = Phase.HANDLING;
-            answering++;
-            key.interestOps(0);
-            Inbound request = inbound(body);
+            Inbound request = handling(inbound(body));
             body = null;
             workers.execute(() -> answerWith(request, () -> handler.handle(request)));
         }
 
         private void tooLarge() {
-            phase = Phase.HANDLING;
-            answering++;
             keepAlive = false; // the body is left unread
-            key.interestOps(0);
-            Inbound request = inbound(new byte[0]);
+            Inbound request = handling(inbound(new byte[0]));
             workers.execute(() -> answerWith(request, () -> handler.tooLarge(request)));
+        }
+
+        private Inbound handling(Inbound request) {
+            phase = Phase.HANDLING;
+            since = System.nanoTime();
+            answering++;
+            key.interestOps(0);
+            this.request = request;
+            return request;
         }
 
         private void answerWith(Inbound request, java.util.function.Supplier<CompletableFuture<Response>> call) {
@@ -650,8 +660,12 @@ final class Http1Server implements AutoCloseable {
                 answer = CompletableFuture.completedFuture(Response.json(503, Answer.errorBody("unavailable",
                     "the request could not be handled; retry later")));
             }
-            answer.whenComplete((r, e) -> post(() -> respond(request, r != null ? r : Response.json(503,
-                Answer.errorBody("unavailable", "the request could not be handled; retry later")))));
+            answer.whenComplete((r, e) -> post(() -> {
+                if (this.request == request) { // not answered already (timed out)
+                    respond(request, r != null ? r : Response.json(503,
+                        Answer.errorBody("unavailable", "the request could not be handled; retry later")));
+                }
+            }));
         }
 
         /** Writes an answer the server itself makes (bad or slow requests) and closes the connection after it. */
@@ -666,6 +680,7 @@ final class Http1Server implements AutoCloseable {
         }
 
         void respond(Inbound request, Response r) {
+            this.request = null;
             if (closed) {
                 answering--;
                 return;

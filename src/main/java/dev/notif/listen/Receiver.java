@@ -23,7 +23,6 @@ import java.util.function.Consumer;
  */
 public final class Receiver implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
-    private static final long DURABLE_WAIT_SECONDS = 30;
 
     /** What to start: where to bind, where the log lives, the routes, and who hears about each delivery. */
     public record Config(String host, int port, Path dataDir, int maxBodyBytes, List<StoreRoute> routes, Clock clock,
@@ -43,9 +42,11 @@ public final class Receiver implements AutoCloseable {
     private final EventLog log;
     private final ExecutorService workers;
     private final Http1Server server;
+    private final Http1Server.Limits limits;
 
     private Receiver(Config config, Http1Server.Limits limits) throws IOException {
         this.config = config;
+        this.limits = limits;
         for (StoreRoute route : config.routes()) {
             routes.put(route.store(), route);
         }
@@ -172,6 +173,13 @@ public final class Receiver implements AutoCloseable {
         }
 
         @Override
+        public Http1Server.Response timedOut(Inbound in) {
+            StoreRoute route = routes.get(store(in.path()));
+            return notStored(route == null ? store(in.path()) : route.store(), "the disk did not confirm it within "
+                + limits.answerMillis() / 1000 + " s");
+        }
+
+        @Override
         public CompletableFuture<Http1Server.Response> tooLarge(Inbound in) {
             StoreRoute route = routes.get(store(in.path()));
             String message = "body larger than " + config.maxBodyBytes() + " bytes";
@@ -186,16 +194,13 @@ public final class Receiver implements AutoCloseable {
     /** Answers once the entry is durable: the answer itself, or 503 when it could not be stored. */
     private CompletableFuture<Http1Server.Response> finish(StoreRoute route, Inbound inbound, Answer answer) {
         LogEntry entry = answer.entry();
-        CompletableFuture<Void> durable = entry == null ? CompletableFuture.completedFuture(null)
-            : log.append(entry).orTimeout(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        // a disk that does not confirm within limits.answerMillis() gets the request 503 from the server (timedOut)
+        CompletableFuture<Void> durable = entry == null ? CompletableFuture.completedFuture(null) : log.append(entry);
         // the answer is made where the durability is learnt (the log's writer), unless the route has I/O to do first
         java.util.concurrent.Executor where = route.actsAfterRecording() ? workers : Runnable::run;
         return durable.handleAsync((ok, failure) -> {
             if (failure != null) {
-                // not durable, so not acknowledged: the store retries a 503
-                report(route.store(), 503, null, "not stored: " + failure.getMessage());
-                return Http1Server.Response.json(503, Answer.errorBody(ErrorCodes.UNAVAILABLE,
-                    "the delivery could not be stored durably; retry later"));
+                return notStored(route.store(), failure.getMessage());
             }
             if (entry != null && entry.accepted() && inbound != null) {
                 route.afterRecorded(entry, inbound);
@@ -204,6 +209,13 @@ public final class Receiver implements AutoCloseable {
             byte[] body = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             return new Http1Server.Response(answer.status(), answer.contentType(), body, null);
         }, where);
+    }
+
+    /** Not durable, so not acknowledged: the store retries a 503. */
+    private Http1Server.Response notStored(String store, String why) {
+        report(store, 503, null, "not stored: " + why);
+        return Http1Server.Response.json(503, Answer.errorBody(ErrorCodes.UNAVAILABLE,
+            "the delivery could not be stored durably; retry later"));
     }
 
     private void report(String store, int status, LogEntry entry, String answer) {

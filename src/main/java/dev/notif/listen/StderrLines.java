@@ -55,10 +55,14 @@ public final class StderrLines implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, 10_000);
+            StringBuilder text = new StringBuilder();
             for (Object o : batch) {
                 if (o instanceof String s) {
-                    err.println(Secrets.scrub(s));
+                    text.append(s).append(System.lineSeparator());
                 }
+            }
+            if (!text.isEmpty()) {
+                err.print(Secrets.scrub(text.toString())); // one scrub and one write for the batch
             }
             err.flush();
             for (Object o : batch) {

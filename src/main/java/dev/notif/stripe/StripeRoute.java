@@ -1,7 +1,6 @@
 package dev.notif.stripe;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import dev.notif.listen.Answer;
@@ -9,7 +8,6 @@ import dev.notif.listen.ErrorCodes;
 import dev.notif.listen.Inbound;
 import dev.notif.listen.LogEntry;
 import dev.notif.listen.StoreRoute;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -58,7 +56,7 @@ public final class StripeRoute implements StoreRoute {
                 "event type " + type + " is not accepted; accepted: "
                 + accepted, LogEntry.rejected(store(), at, ErrorCodes.UNSUPPORTED_EVENT_TYPE, type, id));
         }
-        ObjectNode detail = Json.object();
+        ObjectNode detail = JsonNodeFactory.instance.objectNode(); // a tree without the object mapper
         detail.put("livemode", event.livemode());
         detail.put("object", event.object().kind());
         detail.put("object_id", event.object().id());
@@ -66,78 +64,6 @@ public final class StripeRoute implements StoreRoute {
             detail.put("customer", event.object().customer());
         }
         return Answer.accepted(LogEntry.accepted(store(), at, type, id, detail));
-    }
-
-    /**
-     * The few fields of an event the route needs, read in one streaming pass over the bytes (which still checks
-     * that the whole body is JSON): a tree of the whole event is most of the cost of a delivery otherwise.
-     */
-    record EventFields(String id, String type, boolean livemode, DataObject object) {
-        /** {@code data.object}: its {@code object} (kind), {@code id} and {@code customer} when a string. */
-        record DataObject(String kind, String id, String customer) {
-        }
-
-        /** The fields, or null when the body is not a JSON object. */
-        static EventFields read(byte[] body) {
-            try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    return null;
-                }
-                String id = null;
-                String type = null;
-                boolean livemode = false;
-                DataObject object = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken t = p.nextToken();
-                    switch (name) {
-                        case "id" -> id = t == JsonToken.VALUE_STRING ? p.getText() : id;
-                        case "type" -> type = t == JsonToken.VALUE_STRING ? p.getText() : type;
-                        case "livemode" -> livemode = t == JsonToken.VALUE_TRUE;
-                        case "data" -> object = t == JsonToken.START_OBJECT ? data(p) : skip(p);
-                        default -> p.skipChildren();
-                    }
-                }
-                return p.currentToken() == JsonToken.END_OBJECT ? new EventFields(id, type, livemode, object) : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        private static DataObject data(JsonParser p) throws IOException {
-            DataObject found = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (name.equals("object") && t == JsonToken.START_OBJECT) {
-                    String kind = null;
-                    String id = null;
-                    String customer = null;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (v == JsonToken.VALUE_STRING && field.equals("object")) {
-                            kind = p.getText();
-                        } else if (v == JsonToken.VALUE_STRING && field.equals("id")) {
-                            id = p.getText();
-                        } else if (v == JsonToken.VALUE_STRING && field.equals("customer")) {
-                            customer = p.getText();
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    found = new DataObject(kind, id, customer);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return found;
-        }
-
-        private static DataObject skip(JsonParser p) throws IOException {
-            p.skipChildren();
-            return null;
-        }
     }
 
     /**

@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -108,7 +111,7 @@ class HttpServerTest {
 
     @Test
     void slow_headers_and_slow_bodies_get_408_and_the_connection_closed() throws Exception {
-        receiver = Receiver.start(config(), new Http1Server.Limits(64, 200, 400, 60_000, 5_000, 16 * 1024, 64 * 1024));
+        receiver = Receiver.start(config(), new Http1Server.Limits(64, 200, 400, 60_000, 5_000, 16 * 1024, 64 * 1024, 30_000));
         Socket slowHeaders = connect();
         slowHeaders.getOutputStream().write("POST /stripe HTTP/1.1\r\nHost: x\r\n".getBytes());
         Socket slowBody = connect();
@@ -122,9 +125,48 @@ class HttpServerTest {
     }
 
     @Test
+    void an_answer_not_ready_in_time_is_the_handlers_timeout_answer_and_its_late_answer_is_dropped() throws Exception {
+        List<CompletableFuture<Http1Server.Response>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Http1Server.Handler stuck = new Http1Server.Handler() {
+            @Override
+            public CompletableFuture<Http1Server.Response> handle(Inbound request) {
+                if (request.path().equals("/now")) {
+                    return CompletableFuture.completedFuture(Http1Server.Response.json(200, "{\"now\":true}"));
+                }
+                CompletableFuture<Http1Server.Response> never = new CompletableFuture<>();
+                pending.add(never);
+                return never;
+            }
+
+            @Override
+            public CompletableFuture<Http1Server.Response> tooLarge(Inbound request) {
+                return handle(request);
+            }
+
+            @Override
+            public Http1Server.Response timedOut(Inbound request) {
+                return Http1Server.Response.json(503, "{\"late\":\"" + request.path() + "\"}");
+            }
+        };
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try (Http1Server server = Http1Server.start("127.0.0.1", 0, new Http1Server.Limits(8, 60_000, 60_000, 60_000,
+            5_000, 16 * 1024, 64 * 1024, 300), stuck, workers, Clock.systemUTC());
+             Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            String first = exchange(s, "POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+            assertThat(first).startsWith("HTTP/1.1 503 ").endsWith("{\"late\":\"/slow\"}");
+            pending.get(0).complete(Http1Server.Response.json(200, "{\"too\":\"late\"}")); // dropped
+            assertThat(exchange(s, "GET /now HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ")
+                .endsWith("{\"now\":true}");
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
     void past_the_connection_bound_idle_and_stalled_connections_make_room_for_new_ones() throws Exception {
         receiver = Receiver.start(config(), new Http1Server.Limits(8, 60_000, 60_000, 60_000, 5_000, 16 * 1024,
-            64 * 1024));
+            64 * 1024, 30_000));
         for (int i = 0; i < 30; i++) {
             Socket s = connect();
             if (i % 2 == 0) {
