@@ -121,6 +121,10 @@ public final class ListenCommand extends BaseCommand {
         Instant startedAt = ctx.clock().instant();
         ShutdownHooks.add(new Thread(() -> {
             receiver.close();
+            String flushed = receiver.flushes().summary();
+            if (flushed != null) {
+                notice("event log: " + flushed);
+            }
             lines.flush();
             stopped.countDown();
             try {
@@ -163,12 +167,15 @@ public final class ListenCommand extends BaseCommand {
     }
 
     private void report(Receiver.Delivery d) {
-        Text err = stderr();
-        LogEntry e = d.entry();
-        String what = e == null ? d.answer()
-            : e.accepted() ? err.green("accepted") + " " + nullToDash(e.type()) + " " + err.dim(nullToDash(e.id()))
-            : err.red(e.error()) + (e.type() == null ? "" : " " + e.type());
-        lines.line(ctx.clock().instant() + "  " + d.store() + "  " + d.status() + "  " + what);
+        Instant at = ctx.clock().instant();
+        lines.line(() -> {
+            Text err = stderr();
+            LogEntry e = d.entry();
+            String what = e == null ? d.answer()
+                : e.accepted() ? err.green("accepted") + " " + nullToDash(e.type()) + " " + err.dim(nullToDash(e.id()))
+                : err.red(e.error()) + (e.type() == null ? "" : " " + e.type());
+            return at + "  " + d.store() + "  " + d.status() + "  " + what;
+        });
     }
 
     private static String nullToDash(String s) {

@@ -23,14 +23,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's HTTP/1.1 server: one selector thread reads, parses and writes every connection without blocking,
- * so a client that sends slowly, or not at all, costs a connection slot and a few kilobytes, never a thread. Requests
- * are decided on a small worker pool and answered when the handler's future completes (after the log's group
- * commit), so no thread waits for the disk either.
+ * so a client that sends slowly, or not at all, costs a connection slot and a few kilobytes, never a thread. The
+ * handler is called on that thread and must not block: it decides at once or hands the request to its own workers,
+ * and the request is answered when its future completes (after the log's group commit), so no thread waits for the
+ * disk either. A request whose answer is not ready within {@link Limits#answerMillis()} gets the handler's
+ * {@code timedOut} answer.
  *
  * <p>Bounds: a request's headers must arrive within {@link Limits#headerMillis()} of its first byte and the whole
  * request within {@link Limits#requestMillis()} (408 and close otherwise); an idle keep-alive connection is closed
@@ -60,7 +61,10 @@ final class Http1Server implements AutoCloseable {
         }
     }
 
-    /** Decides on requests; called on the worker pool. */
+    /**
+     * Decides on requests. Called on the server's I/O thread, so it must not block: it answers at once or returns a
+     * future that another thread (a worker pool, the event log's writer) completes.
+     */
     interface Handler {
         CompletableFuture<Response> handle(Inbound request);
 
@@ -81,7 +85,6 @@ final class Http1Server implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Limits limits;
     private final Handler handler;
-    private final ExecutorService workers;
     private final Clock clock;
     private final Thread loop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -90,11 +93,9 @@ final class Http1Server implements AutoCloseable {
     private volatile boolean accepting = true;
     private volatile boolean running = true;
 
-    private Http1Server(String host, int port, Limits limits, Handler handler, ExecutorService workers, Clock clock)
-        throws IOException {
+    private Http1Server(String host, int port, Limits limits, Handler handler, Clock clock) throws IOException {
         this.limits = limits;
         this.handler = handler;
-        this.workers = workers;
         this.clock = clock;
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
@@ -112,9 +113,8 @@ final class Http1Server implements AutoCloseable {
         this.loop.setDaemon(true);
     }
 
-    static Http1Server start(String host, int port, Limits limits, Handler handler, ExecutorService workers,
-                             Clock clock) throws IOException {
-        Http1Server s = new Http1Server(host, port, limits, handler, workers, clock);
+    static Http1Server start(String host, int port, Limits limits, Handler handler, Clock clock) throws IOException {
+        Http1Server s = new Http1Server(host, port, limits, handler, clock);
         s.loop.start();
         return s;
     }
@@ -162,8 +162,8 @@ final class Http1Server implements AutoCloseable {
         return answering > 0;
     }
 
-    /** Runs {@code task} on the loop thread. */
-    private void post(Runnable task) {
+    /** Runs {@code task} on the I/O thread (an executor for work that must happen there, such as answering). */
+    void post(Runnable task) {
         tasks.add(task);
         selector.wakeup();
     }
@@ -634,13 +634,13 @@ final class Http1Server implements AutoCloseable {
         private void dispatch() {
             Inbound request = handling(inbound(body));
             body = null;
-            workers.execute(() -> answerWith(request, () -> handler.handle(request)));
+            answerWith(request, () -> handler.handle(request));
         }
 
         private void tooLarge() {
             keepAlive = false; // the body is left unread
             Inbound request = handling(inbound(new byte[0]));
-            workers.execute(() -> answerWith(request, () -> handler.tooLarge(request)));
+            answerWith(request, () -> handler.tooLarge(request));
         }
 
         private Inbound handling(Inbound request) {
@@ -660,12 +660,24 @@ final class Http1Server implements AutoCloseable {
                 answer = CompletableFuture.completedFuture(Response.json(503, Answer.errorBody("unavailable",
                     "the request could not be handled; retry later")));
             }
-            answer.whenComplete((r, e) -> post(() -> {
-                if (this.request == request) { // not answered already (timed out)
-                    respond(request, r != null ? r : Response.json(503,
-                        Answer.errorBody("unavailable", "the request could not be handled; retry later")));
-                }
-            }));
+            if (answer.isDone()) {
+                answered(request, answer.isCompletedExceptionally() ? null : answer.join()); // decided at once
+            } else {
+                answer.whenComplete((r, e) -> {
+                    if (Thread.currentThread() == loop) {
+                        answered(request, r);
+                    } else {
+                        post(() -> answered(request, r));
+                    }
+                });
+            }
+        }
+
+        private void answered(Inbound request, Response r) {
+            if (this.request == request) { // not answered already (timed out)
+                respond(request, r != null ? r : Response.json(503,
+                    Answer.errorBody("unavailable", "the request could not be handled; retry later")));
+            }
         }
 
         /** Writes an answer the server itself makes (bad or slow requests) and closes the connection after it. */

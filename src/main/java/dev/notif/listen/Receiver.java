@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class Receiver implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
+    /** Bodies up to this size are decided on the I/O thread by routes that do not block; larger ones on a worker. */
+    static final int INLINE_BODY_BYTES = 64 * 1024;
 
     /** What to start: where to bind, where the log lives, the routes, and who hears about each delivery. */
     public record Config(String host, int port, Path dataDir, int maxBodyBytes, List<StoreRoute> routes, Clock clock,
@@ -59,8 +61,7 @@ public final class Receiver implements AutoCloseable {
             return t;
         });
         try {
-            this.server = Http1Server.start(config.host(), config.port(), limits, new Handler(), workers,
-                config.clock());
+            this.server = Http1Server.start(config.host(), config.port(), limits, new Handler(), config.clock());
         } catch (IOException | RuntimeException e) {
             log.close();
             workers.shutdownNow();
@@ -90,6 +91,11 @@ public final class Receiver implements AutoCloseable {
             host = "[" + host + "]";
         }
         return "http://" + host + ":" + port();
+    }
+
+    /** The event log's writes so far (entries, flushes, their time). */
+    public EventLog.Flushes flushes() {
+        return log.flushes();
     }
 
     public Path logPath() {
@@ -147,7 +153,8 @@ public final class Receiver implements AutoCloseable {
                         Answer.errorBody(ErrorCodes.METHOD_NOT_ALLOWED, "GET /status").getBytes(StandardCharsets.UTF_8),
                         "GET"));
                 }
-                return now(200, Secrets.scrub(Json.compact(new StatusDocument(status()))));
+                return CompletableFuture.supplyAsync(() -> Http1Server.Response.json(200,
+                    Secrets.scrub(Json.compact(new StatusDocument(status())))), workers);
             }
             String store = store(path);
             StoreRoute route = routes.get(store);
@@ -161,6 +168,13 @@ public final class Receiver implements AutoCloseable {
                     Answer.errorBody(ErrorCodes.METHOD_NOT_ALLOWED, "stores deliver with POST /" + store)
                         .getBytes(StandardCharsets.UTF_8), "POST"));
             }
+            if (route.decidesWithoutBlocking() && in.body().length <= INLINE_BODY_BYTES) {
+                return decide(route, in); // here, on the I/O thread: no hand-off
+            }
+            return CompletableFuture.supplyAsync(() -> decide(route, in), workers).thenCompose(f -> f);
+        }
+
+        private CompletableFuture<Http1Server.Response> decide(StoreRoute route, Inbound in) {
             Answer answer;
             try {
                 answer = route.handle(in);
@@ -196,8 +210,9 @@ public final class Receiver implements AutoCloseable {
         LogEntry entry = answer.entry();
         // a disk that does not confirm within limits.answerMillis() gets the request 503 from the server (timedOut)
         CompletableFuture<Void> durable = entry == null ? CompletableFuture.completedFuture(null) : log.append(entry);
-        // the answer is made where the durability is learnt (the log's writer), unless the route has I/O to do first
-        java.util.concurrent.Executor where = route.actsAfterRecording() ? workers : Runnable::run;
+        // the answer is made on the I/O thread (the log's writer only writes and flushes), on a worker when the route
+        // has I/O to do first
+        java.util.concurrent.Executor where = route.actsAfterRecording() ? workers : server::post;
         return durable.handleAsync((ok, failure) -> {
             if (failure != null) {
                 return notStored(route.store(), failure.getMessage());

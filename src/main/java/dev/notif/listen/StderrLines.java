@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The receiver's lines on stderr (a line per delivery, notices), printed by a thread of their own in batches, so a
@@ -27,6 +28,11 @@ public final class StderrLines implements AutoCloseable {
     }
 
     public void line(String line) {
+        queue.add(line);
+    }
+
+    /** A line made on the printing thread (the receiver's threads only queue what it is made from). */
+    public void line(Supplier<String> line) {
         queue.add(line);
     }
 
@@ -59,6 +65,8 @@ public final class StderrLines implements AutoCloseable {
             for (Object o : batch) {
                 if (o instanceof String s) {
                     text.append(s).append(System.lineSeparator());
+                } else if (o instanceof Supplier<?> s) {
+                    text.append(s.get()).append(System.lineSeparator());
                 }
             }
             if (!text.isEmpty()) {

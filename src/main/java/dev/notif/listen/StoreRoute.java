@@ -11,6 +11,14 @@ public interface StoreRoute {
     /** Decides on one request; called concurrently from several threads. */
     Answer handle(Inbound request);
 
+    /**
+     * Whether {@link #handle} does no I/O and only bounded work (a signature check, a parse): the receiver then calls
+     * it on its I/O thread for small bodies, sparing a hand-off to a worker per delivery. Otherwise on a worker.
+     */
+    default boolean decidesWithoutBlocking() {
+        return false;
+    }
+
     /** Called once the entry of an accepted request is durable, before the answer (for example to queue a forward). */
     default void afterRecorded(LogEntry entry, Inbound request) {
     }

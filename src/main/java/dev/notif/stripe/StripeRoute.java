@@ -33,6 +33,12 @@ public final class StripeRoute implements StoreRoute {
         return "stripe";
     }
 
+    /** An HMAC and one pass over the body, no I/O. */
+    @Override
+    public boolean decidesWithoutBlocking() {
+        return true;
+    }
+
     @Override
     public Answer handle(Inbound request) {
         var at = request.receivedAt();

@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -148,9 +146,8 @@ class HttpServerTest {
                 return Http1Server.Response.json(503, "{\"late\":\"" + request.path() + "\"}");
             }
         };
-        ExecutorService workers = Executors.newFixedThreadPool(2);
         try (Http1Server server = Http1Server.start("127.0.0.1", 0, new Http1Server.Limits(8, 60_000, 60_000, 60_000,
-            5_000, 16 * 1024, 64 * 1024, 300), stuck, workers, Clock.systemUTC());
+            5_000, 16 * 1024, 64 * 1024, 300), stuck, Clock.systemUTC());
              Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             String first = exchange(s, "POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
@@ -158,8 +155,6 @@ class HttpServerTest {
             pending.get(0).complete(Http1Server.Response.json(200, "{\"too\":\"late\"}")); // dropped
             assertThat(exchange(s, "GET /now HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ")
                 .endsWith("{\"now\":true}");
-        } finally {
-            workers.shutdownNow();
         }
     }
 
