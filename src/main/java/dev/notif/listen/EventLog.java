@@ -64,6 +64,8 @@ public final class EventLog implements AutoCloseable {
 
     /** How the log's file is opened (tests put a failing channel here). */
     interface Opener {
+        Opener FILES = DurableFiles::openPrivate;
+
         FileChannel open(Path file) throws IOException;
     }
 
@@ -123,7 +125,7 @@ public final class EventLog implements AutoCloseable {
     /** Opens (creating) the log in {@code dir}: reads what it holds, cuts a torn tail, quarantines damage. */
     public static EventLog open(Path dir, Collection<String> stores, Limits limits, Consumer<String> notice)
         throws IOException {
-        return open(dir, stores, limits, notice, DurableFiles::openPrivate);
+        return open(dir, stores, limits, notice, Opener.FILES);
     }
 
     static EventLog open(Path dir, Collection<String> stores, Limits limits, Consumer<String> notice, Opener opener)

@@ -189,11 +189,15 @@ final class Http1Server implements AutoCloseable {
                         accept();
                     } else {
                         Conn c = (Conn) key.attachment();
-                        if (key.isValid() && key.isWritable()) {
-                            c.flush();
-                        }
-                        if (key.isValid() && key.isReadable()) {
-                            c.read();
+                        try {
+                            if (key.isValid() && key.isWritable()) {
+                                c.flush();
+                            }
+                            if (key.isValid() && key.isReadable()) {
+                                c.read();
+                            }
+                        } catch (RuntimeException e) {
+                            c.close(); // a defect on one connection never stops the server
                         }
                     }
                 }
@@ -656,7 +660,7 @@ final class Http1Server implements AutoCloseable {
             CompletableFuture<Response> answer;
             try {
                 answer = call.get();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) { // never the I/O thread's end
                 answer = CompletableFuture.completedFuture(Response.json(503, Answer.errorBody("unavailable",
                     "the request could not be handled; retry later")));
             }

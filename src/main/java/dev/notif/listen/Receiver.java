@@ -46,13 +46,13 @@ public final class Receiver implements AutoCloseable {
     private final Http1Server server;
     private final Http1Server.Limits limits;
 
-    private Receiver(Config config, Http1Server.Limits limits) throws IOException {
+    private Receiver(Config config, Http1Server.Limits limits, EventLog.Opener opener) throws IOException {
         this.config = config;
         this.limits = limits;
         for (StoreRoute route : config.routes()) {
             routes.put(route.store(), route);
         }
-        this.log = EventLog.open(config.dataDir(), routes.keySet(), config.logLimits(), config.notice());
+        this.log = EventLog.open(config.dataDir(), routes.keySet(), config.logLimits(), config.notice(), opener);
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -70,12 +70,17 @@ public final class Receiver implements AutoCloseable {
     }
 
     public static Receiver start(Config config) throws IOException {
-        return new Receiver(config, Http1Server.Limits.defaults(config.maxBodyBytes()));
+        return start(config, Http1Server.Limits.defaults(config.maxBodyBytes()));
     }
 
     /** With other connection bounds (tests: short timeouts, few connections). */
     static Receiver start(Config config, Http1Server.Limits limits) throws IOException {
-        return new Receiver(config, limits);
+        return new Receiver(config, limits, EventLog.Opener.FILES);
+    }
+
+    /** Over files opened by {@code opener} (tests: a disk that fails or is slow on demand). */
+    static Receiver start(Config config, Http1Server.Limits limits, EventLog.Opener opener) throws IOException {
+        return new Receiver(config, limits, opener);
     }
 
     public int port() {

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
  * The few fields of a Stripe event the receiver needs ({@code id}, {@code type}, {@code livemode} and
  * {@code data.object}'s {@code object}, {@code id} and {@code customer}), read in one pass over the body's bytes that
  * also checks that the whole body is one JSON object (RFC 8259: UTF-8, no comments, no trailing commas, nothing
- * after it but whitespace), with bounds like jackson-core's (nesting 1000, numbers of 1000 characters, names of
- * 50,000 bytes). Where a name repeats, the last member decides, as in a parsed tree. No tree, no parser object: this is most of the CPU a delivery costs otherwise.
+ * after it but whitespace), with jackson-core's bounds (nesting 1000, numbers of 1000 digits, names of 50,000 UTF-8
+ * bytes). Where a name repeats, the last member decides, as in a parsed tree. EventFieldsTest holds it against
+ * jackson-core's tree of the same bytes; it is stricter in two ways only, both RFC 8259's: no byte order mark or
+ * UTF-16/32 (jackson-core guesses the encoding), and no invalid UTF-8 (jackson-core decodes an overlong {@code /}
+ * and code points above U+10FFFF). No tree, no parser object: that was most of the CPU a delivery cost.
  *
  * @param id the event's {@code id} when a string (each field: null when absent or of another kind)
  * @param type the event's {@code type} when a string
@@ -170,15 +173,18 @@ record EventFields(String id, String type, boolean livemode, DataObject object) 
             }
             int from = at + 1;
             boolean escaped = stringEnd();
-            if (at - from - 1 > MAX_NAME) {
-                throw malformed();
-            }
             if (!escaped) {
                 nameFrom = from;
                 nameTo = at - 1;
                 decodedName = null;
+                if (nameTo - nameFrom > MAX_NAME) {
+                    throw malformed();
+                }
             } else {
                 decodedName = decode(from, at - 1);
+                if (decodedName.getBytes(StandardCharsets.UTF_8).length > MAX_NAME) {
+                    throw malformed();
+                }
             }
         }
 
@@ -260,38 +266,46 @@ record EventFields(String id, String type, boolean livemode, DataObject object) 
             at += n;
         }
 
-        /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */
+        /**
+         * {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}, of at most {@link #MAX_NUMBER} digits in all
+         * (signs and punctuation not counted, as jackson-core counts them).
+         */
         private void number() {
-            int from = at;
             if (at < b.length && b[at] == '-') {
                 at++;
             }
             if (at >= b.length) {
                 throw malformed();
             }
+            int count;
             if (b[at] == '0') {
                 at++;
+                count = 1;
             } else if (b[at] >= '1' && b[at] <= '9') {
-                digits();
+                count = digits();
             } else {
                 throw malformed();
             }
             if (at < b.length && b[at] == '.') {
                 at++;
-                if (digits() == 0) {
+                int fraction = digits();
+                if (fraction == 0) {
                     throw malformed();
                 }
+                count += fraction;
             }
             if (at < b.length && (b[at] == 'e' || b[at] == 'E')) {
                 at++;
                 if (at < b.length && (b[at] == '+' || b[at] == '-')) {
                     at++;
                 }
-                if (digits() == 0) {
+                int exponent = digits();
+                if (exponent == 0) {
                     throw malformed();
                 }
+                count += exponent;
             }
-            if (at - from > MAX_NUMBER) {
+            if (count > MAX_NUMBER) {
                 throw malformed();
             }
         }

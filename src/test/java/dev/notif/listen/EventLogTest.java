@@ -257,6 +257,9 @@ class EventLogTest {
             volatile long spaceLeft = Long.MAX_VALUE;
             volatile boolean failForce;
             volatile boolean failTruncate;
+            /** When set, each fsync counts it down on entry and waits for {@link #release} (a disk slow to confirm). */
+            volatile java.util.concurrent.CountDownLatch forcing;
+            final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
             FileChannel open(Path file) throws IOException {
                 return new FailingChannel(DurableFiles.openPrivate(file), this);
@@ -289,6 +292,16 @@ class EventLogTest {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            java.util.concurrent.CountDownLatch entered = control.forcing;
+            if (entered != null) {
+                entered.countDown();
+                try {
+                    control.release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
             if (control.failForce) {
                 throw new IOException("Input/output error");
             }

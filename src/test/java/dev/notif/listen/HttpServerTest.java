@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -156,6 +157,33 @@ class HttpServerTest {
             assertThat(exchange(s, "GET /now HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ")
                 .endsWith("{\"now\":true}");
         }
+    }
+
+    /**
+     * Deliveries are decided on the I/O thread and answered there once the log's writer has flushed: while the disk
+     * has not confirmed, the delivery has no answer and the server still serves others; a failed flush is a 503.
+     */
+    @Test
+    void no_answer_before_the_disk_confirms_and_a_failed_flush_is_a_503() throws Exception {
+        EventLogTest.FailingChannel.Control disk = new EventLogTest.FailingChannel.Control();
+        receiver = Receiver.start(config(), Http1Server.Limits.defaults(64 * 1024), disk::open);
+        disk.forcing = new java.util.concurrent.CountDownLatch(1);
+        Socket waiting = connect();
+        waiting.getOutputStream().write(signedPost("/stripe", "").getBytes(StandardCharsets.UTF_8));
+        disk.forcing.await();
+        try (Socket other = connect()) {
+            assertThat(exchange(other, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        }
+        assertThat(waiting.getInputStream().available()).as("an answer before the flush returned").isZero();
+        assertThat(receiver.status().get("stripe").accepted()).isZero();
+        disk.failForce = true;
+        disk.forcing = null;
+        disk.release.countDown();
+        assertThat(answer(waiting.getInputStream())).startsWith("HTTP/1.1 503 ").contains("unavailable");
+        disk.failForce = false;
+        assertThat(exchange(waiting, signedPost("/stripe", ""))).startsWith("HTTP/1.1 200 ");
+        assertThat(receiver.status().get("stripe").accepted()).isEqualTo(1);
+        assertThat(Files.readString(receiver.logPath())).containsOnlyOnce("\"accepted\":true");
     }
 
     @Test

@@ -90,6 +90,23 @@ class EventFieldsTest {
         "{\"\\u0074ype\":\"invoice.updated\",\"i\\u0064\":\"evt_\\u00e9\\n\\\"x\\\"\\\\\\/\\b\\f\\r\\t\"}",
         "{\"type\":\"\\ud83d\\ude00 caf\u00e9 \u4e2d \ud83d\ude00\"}", "{\"n\":[0,-0,1.5,-2e10,3E+2,4.0e-7,1234567890123]}",
         "{\"a\":{\"b\":{\"c\":[[[[]]]]}},\"e\":{}}", "{\"a\" : [ 1 , 2 ] , \"b\"\t:\r\n{ } }",
+        // the same names deeper down are not the event's; the last of repeated members decides, at every level
+        "{\"x\":{\"id\":\"inner\",\"type\":\"t\",\"livemode\":true},\"id\":\"outer\"}",
+        "{\"type\":\"a\",\"data\":{\"type\":\"b\",\"id\":\"d\",\"object\":{\"type\":\"c\",\"data\":{\"object\":{\"id\":\"z\"}}}}}",
+        "{\"data\":{\"object\":{\"object\":\"charge\",\"id\":\"ch_1\"},\"object\":{\"id\":\"x\"}}}",
+        "{\"data\":{\"object\":{\"id\":\"x\",\"id\":null,\"customer\":\"c\",\"customer\":{\"id\":\"c\"}}}}",
+        "{\"data\":{\"object\":{\"id\":\"x\"}},\"data\":{\"objects\":{\"id\":\"y\"}}}",
+        "{\"data\":[{\"object\":{\"id\":\"x\"}}],\"object\":{\"id\":\"y\"}}",
+        "{\"id\":\"evt_1\",\"data\":{\"object\":{\"object\":\"invoice\",\"lines\":{\"data\":[{\"id\":\"il_1\",\"object\":\"line_item\"}]},\"id\":\"in_1\"}}}",
+        // names and text spelled with escapes, names that are almost the ones read, odd but valid text
+        "{\"\\u0069\\u0064\":\"evt_esc\",\"\\u0064ata\":{\"obj\\u0065ct\":{\"\\u0063ustomer\":\"cus_\\u0031\"}}}",
+        "{\"id \":\"a\",\" id\":\"b\",\"ID\":\"c\",\"i\":\"d\",\"idx\":\"e\",\"\":\"f\",\"\u00efd\":\"g\"}",
+        "{\"type\":\"\\/invoice\\/\",\"id\":\"\\u0000\\u001f\\u007f\\uFFFF\",\"livemode\":true}",
+        "{\"id\":\"\\ud800 lone\",\"type\":\"\\udfff\"}", "{\"id\":\"\u007f\u0080\u07ff\u0800\uffff\"}",
+        "{\"type\":\"x\",\"livemode\":null}", "{\"livemode\":\"yes\"}", "{\"livemode\":1}",
+        "\t\r\n {\t\"id\"\r\n:\n\"x\"\t,\r\"data\" :{ \"object\" :{ } } }\n\t",
+        "{\"n\":[-0.0e-0,1E400,-1e-400,100000000000000000000000000000000000000,0.000000000000000000001,1e0001]}",
+        "{\"a\":[true,false,null,\"\",{},[],[{}],{\"\":[]}]}",
         // not one JSON object
         "", " ", "[]", "\"x\"", "12", "null", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,\"a\":1}",
         "{\"a\":1}{}", "{\"a\":1} x", "{\"a\":[1,]}", "{\"a\":[,1]}", "{'a':1}", "{a:1}", "{\"a\":01}",
@@ -97,11 +114,17 @@ class EventFieldsTest {
         "{\"a\":truex}", "{\"a\":nul}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12g4\"}",
         "{\"a\":\"tab\there\"}", "{\"a\":\"unterminated}", "{\"a\":1 /* c */}", "{\"a\":1}\u0000",
         "{\"a\":[1 2]}", "{\"a\":1 \"b\":2}", "{\"a\"::1}",
+        "{\"a\":1,,\"b\":2}", "{\"a\":[1,,2]}", "{\"a\":\"\\U0041\"}", "{\"a\":\"\\'\"}", "{\"a\":-01}",
+        "{\"a\":Infinity}", "{\"a\":-Infinity}", "{\"a\":0x10}", "{\"a\":1_000}", "{\"a\":True}", "{\"a\":undefined}",
+        "{\"a\":1}\u00a0", "\u00a0{\"a\":1}", "{\"a\":1}\u000b", "{\"a\":1}\f", "{\"a\":\"line\nbreak\"}",
+        "{\"data\":{\"object\":{\"id\":\"x\"}}", "{\"data\":{\"object\":{\"id\":\"x\"}}}}", "{\"id\":\"x\"}]",
+        "{\"id\":\"x\" // c\n}", "{\"id\":\"x\"}\n#",
     })
     void agrees_with_a_parsed_tree(String body) {
         assertThat(EventFields.read(utf8(body))).isEqualTo(reference(utf8(body)));
     }
 
+    /** Invalid UTF-8 (RFC 3629); jackson-core decodes the overlong slash and the code point above U+10FFFF. */
     @Test
     void refuses_bytes_that_are_not_utf8_and_bounds_nesting() {
         List<byte[]> bad = List.of(
@@ -119,6 +142,42 @@ class EventFieldsTest {
         String tooDeep = "{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
         assertThat(EventFields.read(utf8(tooDeep))).isNull();
         assertThat(EventFields.read(utf8("{\"n\":" + "1".repeat(1001) + "}"))).isNull();
+    }
+
+    /** Where jackson-core bounds numbers (1000 digits) and names (50,000 characters), EventFields bounds them alike. */
+    @Test
+    void agrees_with_a_parsed_tree_at_the_parser_bounds() {
+        List<String> numbers = List.of("1".repeat(1000), "1".repeat(1001), "-" + "1".repeat(1000), "-" + "1".repeat(1001),
+            "1".repeat(500) + "." + "1".repeat(500), "1".repeat(500) + "." + "1".repeat(501), "0." + "1".repeat(999),
+            "0." + "1".repeat(1000), "1e" + "1".repeat(998), "1e" + "1".repeat(999), "-1.5e-" + "2".repeat(997),
+            "-1.5e-" + "2".repeat(998));
+        for (String n : numbers) {
+            String body = "{\"id\":\"x\",\"n\":" + n + "}";
+            assertThat(EventFields.read(utf8(body))).as("number of %d characters", n.length())
+                .isEqualTo(reference(utf8(body)));
+        }
+        List<String> names = List.of("a".repeat(50_000), "a".repeat(50_001), "\u00e9".repeat(50_000),
+            "\u00e9".repeat(50_001), "\\u0061".repeat(50_000), "\\u0061".repeat(50_001), "\ud83d\ude00".repeat(25_000),
+            "\ud83d\ude00".repeat(25_001));
+        for (String name : names) {
+            for (String body : List.of("{\"" + name + "\":1,\"id\":\"x\"}",
+                "{\"data\":{\"object\":{\"" + name + "\":1}}}")) {
+                assertThat(EventFields.read(utf8(body))).as("name of %d characters", name.length())
+                    .isEqualTo(reference(utf8(body)));
+            }
+        }
+    }
+
+    /**
+     * RFC 8259 section 8.1: a body is UTF-8 without a byte order mark. jackson-core also guesses UTF-16/32 and skips
+     * a mark; Stripe never sends either, and its own libraries (JSON.parse of the UTF-8 text) refuse a mark, so
+     * EventFields refuses both.
+     */
+    @Test
+    void refuses_a_byte_order_mark_and_utf16() {
+        assertThat(EventFields.read(utf8("\ufeff{\"id\":\"x\"}"))).isNull();
+        assertThat(EventFields.read("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_16LE))).isNull();
+        assertThat(EventFields.read("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_16BE))).isNull();
     }
 
     /** Every way of breaking an event by one byte (dropped, doubled, replaced by punctuation) is judged alike. */
