@@ -29,7 +29,7 @@ final class FleetStores {
     static final List<String> STORES = List.of("stripe", "apple", "google", "amazon");
     /** Options that make no sense in a file (output form, confirmations, one-off actions) or are replaced by a key. */
     private static final Set<String> NOT_KEYS = Set.of("json", "no_color", "verbose", "help", "dry_run", "yes",
-        "show_secret", "secret_file", "environment", "recreate", "keep");
+        "show_secret", "secret_file", "recreate", "keep");
     private static final Set<String> SECRETS = Set.of("api_key", "secret");
     private static final Set<String> FILES = Set.of("key_file", "asc_key_file", "credentials");
     /** Environment variables the store commands fall back to: in a fleet run, only the file's values count. */
@@ -37,6 +37,7 @@ final class FleetStores {
         "APPLE_IAP_KEY_ID", "APPLE_ISSUER_ID", "APPLE_BUNDLE_ID", "ASC_KEY_FILE", "ASC_KEY_ID", "ASC_ISSUER_ID",
         "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT");
     static final String ENVIRONMENTS = "environments";
+    private static final String ENVIRONMENT = "environment";
     static final String MAX_SILENCE = "max_silence";
     static final String RECEIVER = "receiver";
     static final String TIMEOUT = "timeout";
@@ -91,6 +92,10 @@ final class FleetStores {
         CommandLine cl = new CommandLine(command, new Cli.ContextFactory(ctx));
         for (OptionSpec o : cl.getCommandSpec().options()) {
             String key = o.longestName().replaceFirst("^--", "").replace('-', '_');
+            if (key.equals(ENVIRONMENT)) {
+                byKey.put(key, o); // not a key of the file: the "environments" list stands for it
+                continue;
+            }
             if (NOT_KEYS.contains(key) || o.usageHelp() || o.versionHelp()) {
                 continue;
             }
@@ -137,10 +142,10 @@ final class FleetStores {
             if (v.value() == null) {
                 continue;
             }
-            if (v.key().equals(ENVIRONMENTS) && options.containsKey("environment")) {
+            if (v.key().equals(ENVIRONMENTS) && options.containsKey(ENVIRONMENT)) {
                 List<?> envs = (List<?>) v.value();
                 if (envs.size() == 1) {
-                    args.addAll(List.of("--environment", String.valueOf(envs.get(0))));
+                    args.addAll(List.of(options.get(ENVIRONMENT).longestName(), String.valueOf(envs.get(0))));
                 }
                 continue;
             }

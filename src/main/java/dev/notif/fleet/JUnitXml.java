@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The fleet report as JUnit XML, the shape GitLab, Jenkins and GitHub's test reporters read (the Ant/Surefire
- * schema): a {@code testsuite} per app and store, a {@code testcase} per check. fail is a {@code failure} with the
+ * schema): a {@code testsuite} per app and store, a {@code testcase} per check whose {@code classname} is its suite's
+ * name. fail is a {@code failure} with the
  * summary as its message and the fix and details as its text; a check stopped by a cause (credentials refused,
  * a provider down) or a store whose command could not run is an {@code error}; skip is {@code skipped}; warn passes, with its text in
  * {@code system-out}, unless {@code --fail-on warn} makes it a failure.
@@ -91,7 +92,8 @@ public final class JUnitXml {
             x.writeCharacters("\n    ");
             x.writeStartElement("testcase");
             x.writeAttribute("name", c.name());
-            x.writeAttribute("classname", s.app() + "." + s.store());
+            // the suite's name: reporters that group cases by class (Surefire's, Jenkins') keep them in their suite
+            x.writeAttribute("classname", s.app() + "/" + s.store());
             String kind = kind(s, c, failOnWarn);
             if (kind != null) {
                 x.writeCharacters("\n      ");

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * (python3, node) on a free loopback port, which it prints as {@code PORT <n>}. Tests that use one are skipped where
  * the interpreter is missing; CI machines have both.
  */
-final class ExternalReceiver implements AutoCloseable {
+public final class ExternalReceiver implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -27,7 +27,7 @@ final class ExternalReceiver implements AutoCloseable {
     }
 
     /** Whether {@code interpreter --version} runs here. */
-    static boolean available(String interpreter) {
+    public static boolean available(String interpreter) {
         try {
             Process p = new ProcessBuilder(interpreter, "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
