@@ -57,7 +57,7 @@ sandbox' -- "$cur")); return ;;
     'notif verify apple --environment')
       COMPREPLY=($(compgen -W 'production
 sandbox' -- "$cur")); return ;;
-    'notif setup stripe --secret-file'|'notif setup google --credentials'|'notif setup apple --asc-key-file'|'notif check --config'|'notif check --junit'|'notif check google --credentials'|'notif check apple --key-file'|'notif check apple --asc-key-file'|'notif send stripe --data'|'notif send google --credentials'|'notif verify amazon --message'|'notif verify amazon --cert'|'notif verify apple --root'|'notif verify stripe --secret-file'|'notif rotate stripe --secret-file'|'notif listen --data-dir'|'notif listen --stripe-secret-file'|'notif listen --amazon-cert'|'notif listen --apple-root'|'notif status --data-dir'|'notif init --config'|'notif plan --config'|'notif apply --config'|'notif apply --secrets-file'|'notif demo --keep-data')
+    'notif setup stripe --secret-file'|'notif setup stripe --api-key-file'|'notif setup google --credentials'|'notif setup apple --asc-key-file'|'notif check --config'|'notif check --junit'|'notif check stripe --secret-file'|'notif check stripe --api-key-file'|'notif check google --credentials'|'notif check apple --key-file'|'notif check apple --asc-key-file'|'notif send stripe --secret-file'|'notif send stripe --data'|'notif send google --credentials'|'notif send apple --password-file'|'notif verify amazon --message'|'notif verify amazon --cert'|'notif verify apple --root'|'notif verify stripe --secret-file'|'notif rotate stripe --secret-file'|'notif rotate stripe --api-key-file'|'notif resend stripe --api-key-file'|'notif listen --data-dir'|'notif listen --stripe-secret-file'|'notif listen --amazon-cert'|'notif listen --apple-root'|'notif status --data-dir'|'notif init --config'|'notif init --api-key-file'|'notif plan --config'|'notif apply --config'|'notif apply --secrets-file'|'notif demo --keep-data')
       compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'notif setup stripe --url'|'notif setup stripe --keep'|'notif setup stripe --api-version'|'notif setup stripe --api-key'|'notif setup stripe --api-base'|'notif setup stripe --timeout'|'notif setup google --impersonate-service-account'|'notif setup google --project'|'notif setup google --pubsub-api-base'|'notif setup google --topic'|'notif setup google --push-url'|'notif setup google --subscription'|'notif setup google --ack-deadline'|'notif setup google --retention'|'notif setup google --push-auth'|'notif setup google --push-audience'|'notif setup google --timeout'|'notif setup apple --bundle-id'|'notif setup apple --url'|'notif setup apple --sandbox-url'|'notif setup apple --version'|'notif setup apple --asc-key-id'|'notif setup apple --asc-issuer-id'|'notif setup apple --asc-api-base'|'notif setup apple --timeout'|'notif check --app'|'notif check --store'|'notif check --only'|'notif check --skip'|'notif check --fail-on'|'notif check --concurrency'|'notif check --timeout'|'notif check stripe --url'|'notif check stripe --secret'|'notif check stripe --subscription'|'notif check stripe --customer'|'notif check stripe --days'|'notif check stripe --app-user-id'|'notif check stripe --sample'|'notif check stripe --api-key'|'notif check stripe --api-base'|'notif check stripe --timeout'|'notif check google --impersonate-service-account'|'notif check google --project'|'notif check google --pubsub-api-base'|'notif check google --topic'|'notif check google --push-url'|'notif check google --push-auth'|'notif check google --days'|'notif check google --monitoring-api-base'|'notif check google --resourcemanager-api-base'|'notif check google --timeout'|'notif check amazon --url'|'notif check amazon --wait'|'notif check amazon --callback-host'|'notif check amazon --callback-port'|'notif check amazon --public-url'|'notif check amazon --topic-arn'|'notif check amazon --signature-version'|'notif check amazon --timeout'|'notif check apple --bundle-id'|'notif check apple --days'|'notif check apple --wait'|'notif check apple --url'|'notif check apple --key-id'|'notif check apple --issuer-id'|'notif check apple --api-base'|'notif check apple --sandbox-api-base'|'notif check apple --asc-key-id'|'notif check apple --asc-issuer-id'|'notif check apple --asc-api-base'|'notif check apple --timeout'|'notif send stripe --url'|'notif send stripe --secret'|'notif send stripe --event'|'notif send stripe --timestamp'|'notif send stripe --customer'|'notif send stripe --subscription'|'notif send stripe --timeout'|'notif send google --impersonate-service-account'|'notif send google --project'|'notif send google --pubsub-api-base'|'notif send google --topic'|'notif send google --url'|'notif send google --type'|'notif send google --package'|'notif send google --notification-type'|'notif send google --purchase-token'|'notif send google --product'|'notif send google --order-id'|'notif send google --refund-type'|'notif send google --product-type'|'notif send google --subscription'|'notif send google --timeout'|'notif send amazon --url'|'notif send amazon --package'|'notif send amazon --app-user-id'|'notif send amazon --receipt-id'|'notif send amazon --wait'|'notif send amazon --callback-host'|'notif send amazon --callback-port'|'notif send amazon --public-url'|'notif send amazon --topic-arn'|'notif send amazon --signature-version'|'notif send amazon --timeout'|'notif send apple --url'|'notif send apple --bundle-id'|'notif send apple --type'|'notif send apple --subtype'|'notif send apple --password'|'notif send apple --product-id'|'notif send apple --original-transaction-id'|'notif send apple --transaction-id'|'notif send apple --app-apple-id'|'notif send apple --timeout'|'notif verify amazon --timeout'|'notif verify apple --payload'|'notif verify apple --bundle-id'|'notif verify apple --app-apple-id'|'notif verify stripe --payload'|'notif verify stripe --header'|'notif verify stripe --secret'|'notif verify stripe --tolerance'|'notif rotate stripe --url'|'notif rotate stripe --api-version'|'notif rotate stripe --wait'|'notif rotate stripe --interval'|'notif rotate stripe --subscription'|'notif rotate stripe --customer'|'notif rotate stripe --api-key'|'notif rotate stripe --api-base'|'notif rotate stripe --timeout'|'notif resend stripe --url'|'notif resend stripe --since'|'notif resend stripe --endpoint'|'notif resend stripe --max'|'notif resend stripe --api-key'|'notif resend stripe --api-base'|'notif resend stripe --timeout'|'notif listen --host'|'notif listen --port'|'notif listen --max-body'|'notif listen --stripe-secret'|'notif listen --stripe-tolerance'|'notif listen --google-package'|'notif listen --google-audience'|'notif listen --google-push-account'|'notif listen --amazon-cert-url-prefix'|'notif listen --amazon-topic-arn'|'notif listen --apple-shared-secret'|'notif listen --apple-bundle-id'|'notif listen --forward-to'|'notif listen --timeout'|'notif status --url'|'notif status --timeout'|'notif init --app'|'notif init --stripe-url'|'notif init --apple-bundle-id'|'notif init --apple-url'|'notif init --google-topic'|'notif init --google-project'|'notif init --google-push-url'|'notif init --amazon-url'|'notif init --max-silence'|'notif init --api-key'|'notif init --api-base'|'notif init --timeout'|'notif plan --app'|'notif plan --store'|'notif plan --concurrency'|'notif apply --app'|'notif apply --store'|'notif apply --concurrency'|'notif demo --timeout')
       COMPREPLY=(); return ;;
@@ -101,6 +101,7 @@ apple'; fi ;;
 --secret-file
 --show-secret
 --api-key
+--api-key-file
 --api-base
 --timeout
 -h
@@ -169,12 +170,14 @@ apple'; fi ;;
 --url
 --track-new-purchases
 --secret
+--secret-file
 --subscription
 --customer
 --days
 --app-user-id
 --sample
 --api-key
+--api-key-file
 --api-base
 --timeout
 -h
@@ -250,6 +253,7 @@ apple'; fi ;;
 --verbose
 --url
 --secret
+--secret-file
 --event
 --data
 --timestamp
@@ -317,6 +321,7 @@ apple'; fi ;;
 --subtype
 --v1
 --password
+--password-file
 --product-id
 --original-transaction-id
 --transaction-id
@@ -387,6 +392,7 @@ stripe'; fi ;;
 --subscription
 --customer
 --api-key
+--api-key-file
 --api-base
 --timeout
 -h
@@ -407,6 +413,7 @@ stripe'; fi ;;
 --endpoint
 --max
 --api-key
+--api-key-file
 --api-base
 --timeout
 -h
@@ -466,6 +473,7 @@ stripe'; fi ;;
 --max-silence
 --discover
 --api-key
+--api-key-file
 --api-base
 --timeout
 -h

@@ -5,6 +5,7 @@ import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
 import dev.notif.stripe.StripeAppUserIds;
 import dev.notif.stripe.StripeChecks;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Option;
     footer = {
         "  notif check stripe --url https://api.example.com/stripe",
         "  notif check stripe --url https://api.example.com/stripe --secret whsec_... --json   # nightly in CI",
-        "  notif check stripe --url URL --secret whsec_... --subscription sub_123 --customer cus_123",
+        "  notif check stripe --url URL --secret-file backend-secret.txt --subscription sub_123 --customer cus_123",
         "  notif check stripe --url URL --track-new-purchases --app-user-id metadata:app_user_id",
     })
 public final class CheckStripeCommand extends BaseCommand {
@@ -59,9 +60,14 @@ public final class CheckStripeCommand extends BaseCommand {
         description = "The backend also accepts customer.subscription.created and checkout.session.completed.")
     boolean trackNewPurchases;
 
-    @Option(names = "--secret", paramLabel = "SECRET",
-        description = "The signing secret the backend holds (whsec_...); default: $STRIPE_WEBHOOK_SECRET.")
+    @Option(names = "--secret", paramLabel = "SECRET|-",
+        description = "The signing secret the backend holds (whsec_...); '-' reads it from stdin (a hidden prompt on a"
+            + " terminal); default: $STRIPE_WEBHOOK_SECRET.")
     String secret;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+        description = "Read the signing secret from FILE (one line; kept out of shell history and ps).")
+    Path secretFile;
 
     @Option(names = "--subscription", paramLabel = "SUB_ID",
         description = "Subscription id for the probe deliveries (default: generated; pass one the backend knows).")
@@ -97,7 +103,8 @@ public final class CheckStripeCommand extends BaseCommand {
     @Override
     protected CheckReport execute() {
         Urls.http("--url", url);
-        var request = new StripeChecks.Request(url, trackNewPurchases, secret, subscription, customer, days,
+        String signing = SecretInput.resolve(this, "--secret", secret, "--secret-file", secretFile);
+        var request = new StripeChecks.Request(url, trackNewPurchases, signing, subscription, customer, days,
             appUserId == null ? null : StripeAppUserIds.Method.parse(appUserId), sample, null);
         StripeApiOptions.Access access = stripe.access(ctx, network.timeout(), url);
         return new StripeChecks(access.account(), access.problem(), network.probe(), ctx.clock())

@@ -27,9 +27,12 @@ import picocli.CommandLine.ParameterException;
  */
 final class FleetStores {
     static final List<String> STORES = List.of("stripe", "apple", "google", "amazon");
-    /** Options that make no sense in a file (output form, confirmations, one-off actions) or are replaced by a key. */
+    /**
+     * Options that make no sense in a file (output form, confirmations, one-off actions) or are replaced by a key
+     * ({@code api_key_file}, {@code secret_file}: {@code api_key = "file:PATH"}, {@code secret = "file:PATH"}).
+     */
     private static final Set<String> NOT_KEYS = Set.of("json", "no_color", "verbose", "help", "dry_run", "yes",
-        "show_secret", "secret_file", "recreate", "keep");
+        "show_secret", "secret_file", "api_key_file", "recreate", "keep");
     private static final Set<String> SECRETS = Set.of("api_key", "secret");
     private static final Set<String> FILES = Set.of("key_file", "asc_key_file", "credentials");
     /** Environment variables the store commands fall back to: in a fleet run, only the file's values count. */

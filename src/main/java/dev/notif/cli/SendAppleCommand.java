@@ -4,6 +4,7 @@ import dev.notif.apple.AppleSend;
 import dev.notif.apple.SendAppleResult;
 import dev.notif.core.Context;
 import dev.notif.core.Urls;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,9 +76,14 @@ public final class SendAppleCommand extends BaseCommand {
     @Option(names = "--v1", description = "Send a V1 notification instead of V2.")
     boolean v1;
 
-    @Option(names = "--password", paramLabel = "SECRET",
-        description = "V1: the app-specific shared secret; default: $APPLE_SHARED_SECRET.")
+    @Option(names = "--password", paramLabel = "SECRET|-",
+        description = "V1: the app-specific shared secret; '-' reads it from stdin (a hidden prompt on a terminal);"
+            + " default: $APPLE_SHARED_SECRET.")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+        description = "V1: read the app-specific shared secret from FILE (one line).")
+    Path passwordFile;
 
     @Option(names = "--product-id", paramLabel = "ID", description = "Product id (default: <bundle id>.premium.monthly).")
     String productId;
@@ -106,7 +112,8 @@ public final class SendAppleCommand extends BaseCommand {
     @Override
     protected SendAppleResult execute() {
         var request = new AppleSend.Request(Urls.http("--url", url).toString(), bundleId, environment, type, subtype,
-            v1, password, given("--password"), showSecret, appAppleId, productId, originalTransactionId, transactionId,
+            v1, SecretInput.resolve(this, "--password", password, "--password-file", passwordFile),
+            given("--password") || passwordFile != null, showSecret, appAppleId, productId, originalTransactionId, transactionId,
             commitment);
         return new AppleSend(network.sender(), ctx.configDir(), ctx.clock(), this::warn).run(request);
     }

@@ -1,10 +1,12 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
+import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.stripe.SendStripeResult;
 import dev.notif.stripe.StripeEvents;
 import dev.notif.stripe.StripeSend;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
         "  notif send stripe --url https://api.example.com/stripe --secret whsec_...",
         "  notif send stripe --url http://127.0.0.1:8085/stripe --secret whsec_... --event charge.refunded --json",
         "  STRIPE_WEBHOOK_SECRET=whsec_... notif send stripe --url URL --subscription sub_123 --customer cus_123",
+        "  notif send stripe --url URL --secret-file ~/.config/notif/stripe/we_123.secret",
         "  notif send stripe --url URL --secret whsec_... --data captured-event.json   # replays it byte for byte",
     })
 public final class SendStripeCommand extends BaseCommand {
@@ -29,9 +32,14 @@ public final class SendStripeCommand extends BaseCommand {
     @Option(names = "--url", required = true, paramLabel = "URL", description = "The ingestion URL that receives Stripe webhooks.")
     String url;
 
-    @Option(names = "--secret", paramLabel = "SECRET",
-        description = "The endpoint's signing secret (whsec_...); default: $STRIPE_WEBHOOK_SECRET.")
+    @Option(names = "--secret", paramLabel = "SECRET|-",
+        description = "The endpoint's signing secret (whsec_...); '-' reads it from stdin (a hidden prompt on a"
+            + " terminal); default: $STRIPE_WEBHOOK_SECRET.")
     String secret;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+        description = "Read the signing secret from FILE (one line; kept out of shell history and ps).")
+    Path secretFile;
 
     @Option(names = "--event", paramLabel = "TYPE",
         description = "Event type (default: ${DEFAULT-VALUE}). Types outside the accepted set are sent with a warning.",
@@ -67,7 +75,11 @@ public final class SendStripeCommand extends BaseCommand {
 
     @Override
     protected SendStripeResult execute() {
-        var request = new StripeSend.Request(Urls.http("--url", url).toString(), secret, event, given("--event"), data,
+        if (SecretInput.STDIN.equals(secret) && given("--secret") && "-".equals(data)) {
+            throw NotifException.usage("--secret - and --data - both read stdin", "pass one of them as a file");
+        }
+        String signing = SecretInput.resolve(this, "--secret", secret, "--secret-file", secretFile);
+        var request = new StripeSend.Request(Urls.http("--url", url).toString(), signing, event, given("--event"), data,
             timestamp, customer, subscription, livemode, showSecret);
         return new StripeSend(network.sender(), ctx.clock(), ctx.in(), this::warn).run(request);
     }

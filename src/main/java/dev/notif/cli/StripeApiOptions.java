@@ -8,16 +8,25 @@ import dev.notif.core.Urls;
 import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeKey;
+import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a command reaches the Stripe API: the key and, for tests and local fakes, another API host. */
 public class StripeApiOptions {
-    @Option(names = "--api-key", paramLabel = "KEY",
+    @Option(names = "--api-key", paramLabel = "KEY|-",
         description = "Stripe secret or restricted key (sk_test_/rk_test_/sk_live_/rk_live_, rkcs_test_ for a claimable"
-            + " sandbox); default: $STRIPE_API_KEY."
+            + " sandbox); '-' reads it from stdin (a hidden prompt on a terminal); default: $STRIPE_API_KEY."
             + " Its prefix decides test or live mode.")
     String apiKey;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "Read the Stripe key from FILE (one line).")
+    Path apiKeyFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--api-base", paramLabel = "URL",
         description = "Stripe API base URL (default: " + StripeAccount.DEFAULT_API_BASE + "); for tests and local fakes.")
@@ -25,8 +34,14 @@ public class StripeApiOptions {
 
     /** The key (--api-key, else $STRIPE_API_KEY: EnvDefaults), or exit 3 when it is missing or not an API key. */
     StripeKey key() {
-        return StripeKey.resolve(apiKey);
+        if (key == null) {
+            key = StripeKey.resolve(SecretInput.resolve((BaseCommand) command.userObject(), "--api-key", apiKey,
+                "--api-key-file", apiKeyFile));
+        }
+        return key;
     }
+
+    private StripeKey key;
 
     String apiBase() {
         if (apiBase == null) {

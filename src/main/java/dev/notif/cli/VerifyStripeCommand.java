@@ -51,8 +51,9 @@ public final class VerifyStripeCommand extends BaseCommand {
         description = "The Stripe-Signature header value (t=...,v1=...), with or without its name.")
     String header;
 
-    @Option(names = "--secret", paramLabel = "SECRET",
-        description = "A candidate signing secret (whsec_...); repeatable. Default: $STRIPE_WEBHOOK_SECRET.")
+    @Option(names = "--secret", paramLabel = "SECRET|-",
+        description = "A candidate signing secret (whsec_...); repeatable; '-' reads one from stdin (a hidden prompt on"
+            + " a terminal). Default: $STRIPE_WEBHOOK_SECRET.")
     List<String> secrets = new ArrayList<>();
 
     @Option(names = "--secret-file", paramLabel = "FILE",
@@ -86,14 +87,19 @@ public final class VerifyStripeCommand extends BaseCommand {
 
     private List<StripeVerification.Secret> candidates() {
         List<StripeVerification.Secret> out = new ArrayList<>();
+        long stdinReaders = secrets.stream().filter(SecretInput.STDIN::equals).count() + ("-".equals(payload) ? 1 : 0);
+        if (stdinReaders > 1) {
+            throw NotifException.usage("more than one of --payload - and --secret - read stdin",
+                "pass the others as files (--payload FILE, --secret-file FILE)");
+        }
         for (int i = 0; i < secrets.size(); i++) {
-            out.add(new StripeVerification.Secret(secrets.get(i), secrets.size() == 1 ? "--secret" : "--secret #" + (i + 1)));
+            String s = secrets.get(i);
+            String source = secrets.size() == 1 ? "--secret" : "--secret #" + (i + 1);
+            out.add(new StripeVerification.Secret(SecretInput.STDIN.equals(s) ? SecretInput.stdin(this, "--secret") : s,
+                SecretInput.STDIN.equals(s) ? source + " (stdin)" : source));
         }
         for (Path file : secretFiles) {
-            List<String> lines = SecretFiles.read(file).lines().filter(l -> !l.isBlank()).toList();
-            if (lines.isEmpty()) {
-                throw NotifException.usage("--secret-file " + file + " is empty", "put the whsec_... secret in it");
-            }
+            List<String> lines = SecretFiles.readLines("--secret-file", file, this::warn);
             for (int i = 0; i < lines.size(); i++) {
                 out.add(new StripeVerification.Secret(lines.get(i), "--secret-file " + file
                     + (lines.size() == 1 ? "" : " line " + (i + 1))));

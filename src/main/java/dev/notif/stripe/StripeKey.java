@@ -25,7 +25,8 @@ public record StripeKey(String value, String mode, boolean restricted) {
     /** The key from {@code --api-key} or {@code STRIPE_API_KEY}; missing or not an API key: exit 3. */
     public static StripeKey resolve(String value) {
         if (value == null || value.isEmpty()) {
-            throw NotifException.credentials("no Stripe API key: pass --api-key or set " + ENV,
+            throw NotifException.credentials("no Stripe API key: pass --api-key-file FILE, --api-key - (stdin) or"
+                + " --api-key KEY, or set " + ENV,
                 "export " + ENV + "=sk_test_... (a secret key, or a restricted key with Webhook Endpoints write and"
                     + " Events read) from " + WHERE);
         }

@@ -33,7 +33,8 @@ public final class StripeSend {
 
     public SendStripeResult run(Request r) {
         if (r.secret() == null) {
-            throw NotifException.usage("no signing secret: pass --secret or set STRIPE_WEBHOOK_SECRET",
+            throw NotifException.usage("no signing secret: pass --secret-file FILE, --secret - (stdin) or"
+                + " --secret SECRET, or set STRIPE_WEBHOOK_SECRET",
                 "the secret is the endpoint's whsec_... value (Stripe Dashboard > Developers > Webhooks > Reveal)");
         }
         for (StripeSecret.Problem p : StripeInputs.secret("--secret", r.secret())) {
