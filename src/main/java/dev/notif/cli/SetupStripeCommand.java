@@ -24,8 +24,10 @@ import picocli.CommandLine.Option;
         "Allowed events: customer.subscription.updated, customer.subscription.deleted, charge.refunded, invoice.updated;"
             + " with --track-new-purchases also customer.subscription.created, checkout.session.completed.",
         "",
-        "Stripe returns an endpoint's signing secret only when it creates it: notif shows it redacted, writes it whole"
-            + " to --secret-file (mode 0600) or prints it with --show-secret. The secret of an existing endpoint cannot"
+        "Stripe returns an endpoint's signing secret only when it creates it: notif writes it whole to --secret-file"
+            + " (mode 0600), prints it with --show-secret, or else, on a terminal, offers to save it to"
+            + " <config dir>/stripe/<endpoint id>.secret (mode 0600; Enter saves), a file send and check read with"
+            + " --secret-file; otherwise it is shown redacted. The secret of an existing endpoint cannot"
             + " be read back: reveal it in the Dashboard, or use --recreate (a new endpoint and secret). Test or live"
             + " mode follows the key; an http:// URL with a live key is refused before any request. Creation uses an"
             + " idempotency key derived from the account, URL and events: retries never make a second endpoint.",
@@ -83,7 +85,7 @@ public final class SetupStripeCommand extends BaseCommand {
     String apiVersion;
 
     @Option(names = "--secret-file", paramLabel = "FILE",
-        description = "Write the new endpoint's signing secret to FILE (mode 0600).")
+        description = "Write the new endpoint's signing secret to FILE (mode 0600), without asking.")
     Path secretFile;
 
     @Option(names = "--show-secret", description = "Print the new signing secret whole instead of redacted.")

@@ -27,7 +27,7 @@ public final class SecretFiles {
     public static void write(Path file, String content) {
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            DurableFiles.directories(dir); // missing directories 0700
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             createPrivate(tmp);

@@ -160,7 +160,8 @@ public record SetupStripeResult(boolean ok, String store, String mode, boolean d
         }
 
         private String secretNote(StripeEndpoint after) {
-            String check = "then verify it with `notif check stripe --url " + request.url() + " --secret whsec_...`";
+            String check = "then verify it with `notif check stripe --url " + request.url()
+                + (secretFile != null ? " --secret-file " + secretFile : " --secret whsec_...") + "`";
             if (created != null) {
                 if (created.secret() == null) {
                     return "Stripe returned no secret; reveal it in " + dashboard(created.endpoint().id())

@@ -64,6 +64,14 @@ public final class StripeSetup {
         boolean interactive();
 
         boolean confirm(String question);
+
+        /**
+         * Where to save the signing secret of the endpoint just created, if the user agrees to a question (on a
+         * terminal only); null: not offered, or declined.
+         */
+        default Path offerToSave(String endpointId) {
+            return null;
+        }
     }
 
     private final StripeAccount account;
@@ -103,9 +111,11 @@ public final class StripeSetup {
                             r.recreate() ? replaced : List.of(), DESCRIPTION);
                         done.add(a.withEndpointId(created.endpoint().id()));
                         result.created(created);
-                        if (r.secretFile() != null && created.secret() != null) {
-                            SecretFiles.write(r.secretFile(), created.secret() + "\n");
-                            result.secretWritten(r.secretFile());
+                        Path file = r.secretFile() != null || created.secret() == null || r.showSecret() ? r.secretFile()
+                            : ui.offerToSave(created.endpoint().id());
+                        if (file != null && created.secret() != null) {
+                            SecretFiles.write(file, created.secret() + "\n");
+                            result.secretWritten(file);
                         }
                     }
                     case StripeSetupPlan.UPDATE -> {

@@ -20,6 +20,7 @@ public final class NotifRun {
     private final Map<String, String> env = new HashMap<>();
     private InputStream stdin = InputStream.nullInputStream();
     private Clock clock = Clock.systemUTC();
+    private boolean terminal;
 
     /** A run whose config and data directories live under {@code home}. */
     public static NotifRun in(Path home) {
@@ -41,6 +42,12 @@ public final class NotifRun {
         return this;
     }
 
+    /** As if stdin and stdout were a terminal (prompts allowed unless CI is set); answers come from {@link #stdin}. */
+    public NotifRun terminal() {
+        terminal = true;
+        return this;
+    }
+
     public NotifRun clock(Clock c) {
         clock = c;
         return this;
@@ -57,7 +64,7 @@ public final class NotifRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context ctx = new Context(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), stdin, clock,
-            false);
+            terminal);
         int code = Cli.run(ctx, args);
         Result result = new Result(code, out.toString(), err.toString());
         // a fix never names a command notif refuses: every notif command printed goes through notif's parser
