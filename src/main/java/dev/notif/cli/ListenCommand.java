@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -99,23 +99,12 @@ public final class ListenCommand extends BaseCommand {
 
     @Override
     protected ListenResult execute() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw NotifException.usage("--port must be between 0 and 65535, got " + port, "0 picks a free port");
-        }
-        if (maxBody < 1024) {
-            throw NotifException.usage("--max-body must be at least 1024 bytes, got " + maxBody, "the default is 1 MiB");
-        }
+        ListenInputs.limits(port, maxBody);
         ListenInputs.host(host);
         Path dir = ListenInputs.dataDir(dataDir != null ? dataDir : ctx.dataDir().resolve("receiver"));
         lines = new StderrLines(ctx.err());
         ListenSetup setup = new ListenSetup(ctx, dir, network.timeout(), this::notice);
-        List<StoreRoute> routes = new ArrayList<>();
-        for (RouteOptions options : stores()) {
-            StoreRoute route = options.route(setup);
-            if (route != null) {
-                routes.add(route);
-            }
-        }
+        List<StoreRoute> routes = stores().stream().map(o -> o.route(setup)).filter(Objects::nonNull).toList();
         Receiver receiver = start(new Receiver.Config(host, port, dir, maxBody, routes, ctx.clock(), this::report,
             this::notice, EventLog.Limits.DEFAULT));
         Instant startedAt = ctx.clock().instant();
@@ -134,6 +123,13 @@ public final class ListenCommand extends BaseCommand {
             }
         }, "notif-listen-shutdown"));
         lines.flush();
+        announce(receiver);
+        stopped.await();
+        return ListenResult.of(receiver, dir.toString(), startedAt, ctx.clock().instant());
+    }
+
+    /** Where it listens, the event log and the last-received table, on stderr before the first delivery. */
+    private void announce(Receiver receiver) {
         Text err = stderr();
         err.line("notif listen: receiving on " + receiver.baseUrl() + " ("
             + String.join(", ", receiver.stores().stream().map(s -> "POST /" + s).toList())
@@ -141,8 +137,6 @@ public final class ListenCommand extends BaseCommand {
         err.line("notif listen: event log " + receiver.logPath() + "; Ctrl-C to stop");
         StatusTable.print(err, receiver.status(), ctx.clock().instant());
         err.flush();
-        stopped.await();
-        return ListenResult.of(receiver, dir.toString(), startedAt, ctx.clock().instant());
     }
 
     @Override

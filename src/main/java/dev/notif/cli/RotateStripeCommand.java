@@ -1,13 +1,7 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.Http;
-import dev.notif.core.NotifException;
-import dev.notif.core.Urls;
-import dev.notif.probe.HttpProbe;
-import dev.notif.probe.Sender;
 import dev.notif.stripe.RotateStripeResult;
-import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
 import dev.notif.stripe.StripeRotation;
 import dev.notif.stripe.StripeSecretProbe;
@@ -100,27 +94,15 @@ public final class RotateStripeCommand extends BaseCommand {
 
     @Override
     protected RotateStripeResult execute() {
-        Urls.http("--url", url);
-        String version = StripeApiVersions.parse("--api-version", apiVersion);
-        if (waitSeconds < 0 || waitSeconds > 86_400) {
-            throw NotifException.usage("--wait must be between 0 and 86400 seconds, got " + waitSeconds,
-                "for example --wait 600, or --wait 0 to create the endpoint and return");
-        }
-        if (intervalSeconds < 1 || intervalSeconds > 3600) {
-            throw NotifException.usage("--interval must be between 1 and 3600 seconds, got " + intervalSeconds,
-                "for example --interval 10");
-        }
-        if (abort && (confirmed || version != null)) {
-            throw NotifException.usage("--abort takes no --confirmed or --api-version", "run notif rotate stripe --url "
-                + url + " --abort");
-        }
+        StripeRotation.Request request = new StripeRotation.Request(url, trackNewPurchases, apiVersion, secretFile,
+            showSecret, Duration.ofSeconds(waitSeconds), Duration.ofSeconds(intervalSeconds), abort, confirmed);
         StripeKey key = stripe.key();
         Duration timeout = network.timeout();
-        StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(timeout))));
-        StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout), new StderrProgress(this::stderr, ctx.progress()),
-            (u, secret, live, now) -> probe.confirm(u, secret, subscription, customer, live, now), d -> Thread.sleep(d.toMillis()),
-            ctx.clock(), ctx.configDir());
-        return rotation.run(new StripeRotation.Request(url, trackNewPurchases, version, secretFile, showSecret,
-            Duration.ofSeconds(waitSeconds), Duration.ofSeconds(intervalSeconds), abort, confirmed));
+        StripeSecretProbe probe = new StripeSecretProbe(network.sender());
+        StripeRotation rotation = new StripeRotation(stripe.account(ctx, key, timeout),
+            new StderrProgress(this::stderr, ctx.progress()),
+            (u, secret, live, now) -> probe.confirm(u, secret, subscription, customer, live, now),
+            d -> Thread.sleep(d.toMillis()), ctx.clock(), ctx.configDir());
+        return rotation.run(request);
     }
 }

@@ -14,6 +14,16 @@ public final class ListenInputs {
     private ListenInputs() {
     }
 
+    /** The port to bind (0: any free one) and the largest body accepted; exit 2 with a hint otherwise. */
+    public static void limits(int port, int maxBody) {
+        if (port < 0 || port > 65535) {
+            throw NotifException.usage("--port must be between 0 and 65535, got " + port, "0 picks a free port");
+        }
+        if (maxBody < 1024) {
+            throw NotifException.usage("--max-body must be at least 1024 bytes, got " + maxBody, "the default is 1 MiB");
+        }
+    }
+
     /** Creates the data directory (0700) when missing and proves it writable; exit 2 with a hint otherwise. */
     public static Path dataDir(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

@@ -4,6 +4,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Progress;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
 import dev.notif.output.Check;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,23 @@ public final class StripeRotation {
 
     public record Request(String url, boolean trackNewPurchases, String apiVersion, Path secretFile, boolean showSecret,
                           Duration maxWait, Duration interval, boolean abort, boolean confirmed) {
+        /** Refused before anything else: a URL that is not http(s), an unknown API version, waits out of range. */
+        public Request {
+            Urls.http("--url", url);
+            apiVersion = StripeApiVersions.parse("--api-version", apiVersion);
+            if (maxWait.isNegative() || maxWait.toSeconds() > 86_400) {
+                throw NotifException.usage("--wait must be between 0 and 86400 seconds, got " + maxWait.toSeconds(),
+                    "for example --wait 600, or --wait 0 to create the endpoint and return");
+            }
+            if (interval.toSeconds() < 1 || interval.toSeconds() > 3600) {
+                throw NotifException.usage("--interval must be between 1 and 3600 seconds, got "
+                    + interval.toSeconds(), "for example --interval 10");
+            }
+            if (abort && (confirmed || apiVersion != null)) {
+                throw NotifException.usage("--abort takes no --confirmed or --api-version",
+                    "run notif rotate stripe --url " + url + " --abort");
+            }
+        }
     }
 
     /** Waiting between probes; tests replace it. */
