@@ -34,7 +34,7 @@ public abstract class Classifier<D> {
         if (status >= 500) {
             return serverError(sent, status);
         }
-        return rejected(sent, status, outcome.body());
+        return rejected(sent, status, NetworkVerdicts.saysNothing(outcome.body()) ? "" : outcome.body());
     }
 
     /** The request got no HTTP answer at all. */
@@ -48,6 +48,9 @@ public abstract class Classifier<D> {
     /** A 5xx: what the store does next (retries, drops). */
     protected abstract Verdict serverError(D sent, int status);
 
-    /** Any other status (a 4xx): the store's rules, from the status and the body. */
+    /**
+     * Any other status (a 4xx): the store's rules, from the status and the body; the body is empty when it only
+     * repeats a status line ({@link NetworkVerdicts#saysNothing}).
+     */
     protected abstract Verdict rejected(D sent, int status, String body);
 }

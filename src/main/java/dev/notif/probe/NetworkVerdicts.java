@@ -89,4 +89,27 @@ public final class NetworkVerdicts {
         String code = error.isTextual() ? error.asText() : Json.text(error, "code");
         return code != null && CODE.matcher(code).matches() ? code : null;
     }
+
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern FILLER = Pattern.compile(
+        "[\\s\\p{Punct}\\d]+|\\b(?:nginx|apache|openresty|cloudflare|error|http/1\\.[01])\\b");
+    private static final Pattern REASON = Pattern.compile("bad request|unauthorized|forbidden|not found"
+        + "|method not allowed|not acceptable|conflict|gone|payload too large|request entity too large"
+        + "|unsupported media type|unprocessable (?:entity|content)|too many requests");
+
+    /**
+     * A body that only repeats a status line ({@code Not Found}, nginx's {@code <h1>404 Not Found</h1>} page) says
+     * nothing about the request: a store's text rules must not read "not found" in it as "subscription not found".
+     */
+    public static boolean saysNothing(String body) {
+        if (body == null || body.isBlank()) {
+            return true;
+        }
+        if (body.length() > 2000) {
+            return false;
+        }
+        String text = TAGS.matcher(body.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+        text = REASON.matcher(text).replaceAll(" ");
+        return FILLER.matcher(text).replaceAll("").isEmpty();
+    }
 }

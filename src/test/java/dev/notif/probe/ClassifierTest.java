@@ -61,4 +61,17 @@ class ClassifierTest {
         assertThat(v.cause()).contains(cause);
         assertThat(v.accepted()).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "404|Not Found|rejected 404 ",
+        "404|<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>|rejected 404 ",
+        "400|{\"error\":\"Bad Request\"}|rejected 400 ",
+        "403|Forbidden|rejected 403 ",
+        "404|Subscription not found|rejected 404 Subscription not found",
+        "400|{\"error\":\"signature_mismatch\"}|rejected 400 {\"error\":\"signature_mismatch\"}",
+    })
+    void a_body_that_only_repeats_the_status_line_reaches_the_rules_empty(int status, String body, String cause) {
+        assertThat(STORE.classify("it", Outcome.answered(status, 3, body, Map.of())).cause().strip()).isEqualTo(cause);
+    }
 }
