@@ -36,6 +36,10 @@ import picocli.CommandLine.Option;
             + " failing stores first; --json one document (docs/ci.md); --junit FILE JUnit XML. Under GitHub Actions"
             + " also ::error/::warning annotations on stderr and a job summary. The exit code is the worst of the run"
             + " (1 findings, 3 credentials, 4 a provider down), and the report says which app and store set it.",
+        "",
+        "Without a store, JSON (--json): {ok, schema_version, version, config, started_at, duration_ms, exit_code,"
+            + " exit_set_by: {app, store, reason}, counts: {pass, warn, fail, skip}, apps: [{name, ok, stores: [{store,"
+            + " target, ok, exit_code, duration_ms, notes, checks: [{key, id, status, summary, fix, details, cause}]}]}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
