@@ -29,9 +29,9 @@ class SecondsTest {
 
     @ParameterizedTest(name = "{0} (zero allowed: {1})")
     @CsvSource(delimiter = '|', value = {
-        "0|false|--wait must be more than 0 to 600 seconds, got 0",
+        "0|false|--wait must be more than 0 and at most 600 seconds, got 0",
         "-1|true|--wait must be from 0 to 600 seconds, got -1",
-        "600.5|false|--wait must be more than 0 to 600 seconds, got 600.5",
+        "600.5|false|--wait must be more than 0 and at most 600 seconds, got 600.5",
         "NaN|true|--wait must be from 0 to 600 seconds, got NaN",
     })
     void bounded_refuses_the_rest_with_the_value_as_typed(double seconds, boolean zero, String message) {
