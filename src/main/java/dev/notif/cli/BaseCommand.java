@@ -47,7 +47,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         Result result = execute();
         Result.Notice notice = result.notice();
         if (notice != null) {
-            Cli.printError(ctx, false, result.exitCode(), notice.message(), notice.hint());
+            Cli.printError(ctx, color(), false, result.exitCode(), notice.message(), notice.hint());
         }
         print(result);
         afterPrint();

@@ -7,6 +7,7 @@ import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Version;
 import dev.notif.output.ErrorDocument;
+import dev.notif.output.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -86,8 +87,8 @@ public final class Cli {
         cl.setUsageHelpWidth(HelpText.UNWRAPPED); // wrapped to the real width when printed
         cl.setExecutionStrategy(parsed -> help(ctx, parsed));
         cl.setDefaultValueProvider(new EnvDefaults(ctx));
-        cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, argList.contains("--json")));
-        cl.setExecutionExceptionHandler(new FailureHandler(ctx));
+        cl.setParameterExceptionHandler(new UsageErrorHandler(ctx, color(ctx, noColor), argList.contains("--json")));
+        cl.setExecutionExceptionHandler(new FailureHandler(ctx, color(ctx, noColor)));
         addExitCodes(cl);
         return cl;
     }
@@ -127,12 +128,10 @@ public final class Cli {
     }
 
     /** Prints the one-line error and its hint; in JSON mode also one JSON document on stdout. */
-    static void printError(Context ctx, boolean json, int code, String message, String hint) {
+    static void printError(Context ctx, boolean color, boolean json, int code, String message, String hint) {
         String msg = cut(Secrets.scrub(message));
         String h = cut(Secrets.scrub(hint));
-        boolean color = color(ctx, false);
-        String prefix = color ? "\u001b[31mnotif:\u001b[0m " : "notif: ";
-        ctx.err().println(prefix + msg); // one line each, whatever the width: scripts read them
+        ctx.err().println(new Text(ctx.err(), color).red("notif:") + " " + msg); // one line each, whatever the width: scripts read them
         if (h != null) {
             ctx.err().println("hint: " + h);
         }
@@ -165,10 +164,12 @@ public final class Cli {
     /** Bad flags and values: exit 2, one line, a hint naming the help to read. */
     static final class UsageErrorHandler implements IParameterExceptionHandler {
         private final Context ctx;
+        private final boolean color;
         private final boolean json;
 
-        UsageErrorHandler(Context ctx, boolean json) {
+        UsageErrorHandler(Context ctx, boolean color, boolean json) {
             this.ctx = ctx;
+            this.color = color;
             this.json = json;
         }
 
@@ -199,7 +200,7 @@ public final class Cli {
                 message = "'" + cmd + "' needs a subcommand: "
                     + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
             }
-            printError(ctx, json, ExitCode.USAGE, firstLine(message), hint);
+            printError(ctx, color, json, ExitCode.USAGE, firstLine(message), hint);
             return ExitCode.USAGE;
         }
     }
@@ -242,9 +243,11 @@ public final class Cli {
     /** Failures while running: expected ones carry their exit code; anything else is a bug (70). */
     static final class FailureHandler implements IExecutionExceptionHandler {
         private final Context ctx;
+        private final boolean color;
 
-        FailureHandler(Context ctx) {
+        FailureHandler(Context ctx, boolean color) {
             this.ctx = ctx;
+            this.color = color;
         }
 
         @Override
@@ -252,17 +255,17 @@ public final class Cli {
             boolean json = matched(parsed, "--json");
             boolean verbose = matched(parsed, "--verbose");
             if (ex instanceof NotifException n) {
-                printError(ctx, json, n.exitCode(), firstLine(n.getMessage()), n.hint());
+                printError(ctx, color, json, n.exitCode(), firstLine(n.getMessage()), n.hint());
                 if (verbose && n.getCause() != null) {
                     printTrace(n);
                 }
                 return n.exitCode();
             }
             if (ex instanceof ParameterException p) {
-                printError(ctx, json, ExitCode.USAGE, firstLine(p.getMessage()), "see '" + commandPath(cl) + " --help'");
+                printError(ctx, color, json, ExitCode.USAGE, firstLine(p.getMessage()), "see '" + commandPath(cl) + " --help'");
                 return ExitCode.USAGE;
             }
-            printError(ctx, json, ExitCode.INTERNAL, "internal error: " + ex.getClass().getSimpleName()
+            printError(ctx, color, json, ExitCode.INTERNAL, "internal error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())),
                 "this is a bug in notif " + Version.get() + "; rerun with --verbose and report the output at " + ISSUES_URL);
             if (verbose) {

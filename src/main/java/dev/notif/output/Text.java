@@ -5,15 +5,19 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
- * Human output: lines, a few colours (only when enabled), aligned tables. With a width, a longer line is wrapped under
+ * Human output: lines, a few colours (only when enabled, through picocli's {@link Help.Ansi}, as the help is),
+ * aligned tables. With a width, a longer line is wrapped under
  * its hanging indent ({@link Wrap}): a {@code label: } or a second column; a table row under its last column.
  */
 public final class Text {
-    private static final String RESET = "\u001b[0m";
     private final PrintWriter out;
     private final boolean color;
+    /** Picocli's colour scheme when colour is on; null when off, so that plain output never touches it. */
+    private final Help.ColorScheme colors;
     private final int width;
     private final Instant now;
 
@@ -26,6 +30,7 @@ public final class Text {
     public Text(PrintWriter out, boolean color, int width, Instant now) {
         this.out = out;
         this.color = color;
+        this.colors = color ? Help.defaultColorScheme(Help.Ansi.ON) : null;
         this.width = width;
         this.now = now;
     }
@@ -79,27 +84,27 @@ public final class Text {
     }
 
     public String green(String s) {
-        return paint("32", s);
+        return paint(Style.fg_green, s);
     }
 
     public String red(String s) {
-        return paint("31", s);
+        return paint(Style.fg_red, s);
     }
 
     public String yellow(String s) {
-        return paint("33", s);
+        return paint(Style.fg_yellow, s);
     }
 
     public String cyan(String s) {
-        return paint("36", s);
+        return paint(Style.fg_cyan, s);
     }
 
     public String dim(String s) {
-        return paint("2", s);
+        return paint(Style.faint, s);
     }
 
     public String bold(String s) {
-        return paint("1", s);
+        return paint(Style.bold, s);
     }
 
     /** A status word coloured by its meaning: pass/ok/accepted green, warn/skip yellow, everything else red. */
@@ -114,8 +119,8 @@ public final class Text {
         }
     }
 
-    private String paint(String code, String s) {
-        return color && s != null && !s.isEmpty() ? "\u001b[" + code + "m" + s + RESET : s;
+    private String paint(Style style, String s) {
+        return colors != null && s != null && !s.isEmpty() ? colors.apply(s, List.<Help.Ansi.IStyle>of(style)).toString() : s;
     }
 
     /** Visible width of a string that may hold colour codes. */
