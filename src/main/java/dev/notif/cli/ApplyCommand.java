@@ -81,7 +81,7 @@ public final class ApplyCommand extends BaseCommand {
         FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
         loaded.config().warnings().forEach(this::warn);
         PlanRun run = PlanCommand.planRun(ctx, loaded);
-        List<StoreEntry> entries = run.entries(fleet::selected);
+        List<StoreEntry> entries = run.entries(fleet::settable);
         PlanReport plan = run.run(entries, true, concurrency, new ArrayList<>(), null, false);
         Set<String> changing = plan.stores().stream().filter(s -> s.error() == null && s.actions().stream()
             .anyMatch(dev.notif.output.PlanAction::writes)).map(s -> s.store() + "\u0000" + s.app()).collect(Collectors.toSet());

@@ -59,7 +59,7 @@ public class FleetOptions {
         }
         for (NotifConfig.App app : cfg.apps()) {
             for (StoreEntry e : app.stores()) {
-                if (verb.equals("setup") && e.store().equals("amazon")) {
+                if (!FleetStores.has(verb, e.store())) {
                     continue;
                 }
                 preparse(ctx, cfg, fleet, e, verb);
@@ -70,6 +70,11 @@ public class FleetOptions {
 
     boolean selected(StoreEntry e) {
         return (apps.isEmpty() || apps.contains(e.app())) && (stores.isEmpty() || stores.contains(e.store()));
+    }
+
+    /** Selected, and a store with a setup command (plan and apply leave the others out). */
+    boolean settable(StoreEntry e) {
+        return selected(e) && FleetStores.has("setup", e.store());
     }
 
     private Path file(Context ctx) {

@@ -79,6 +79,11 @@ final class FleetStores {
         return schema;
     }
 
+    /** Whether {@code notif VERB STORE} exists (check or setup): Amazon has no setup. */
+    static boolean has(String verb, String store) {
+        return command(verb, store) != null;
+    }
+
     private static Class<?> command(String verb, String store) {
         Class<?> group = verb.equals("check") ? CheckCommand.class : SetupCommand.class;
         for (Class<?> sub : group.getAnnotation(CommandLine.Command.class).subcommands()) {

@@ -92,9 +92,10 @@ public final class ListenCommand extends BaseCommand {
         super(ctx);
     }
 
-    /** Every store's listen options; a new store is one more mixin field and one more entry here. */
+    /** Every store's listen options: the mixins that build a route (a new store is one more mixin field). */
     private List<RouteOptions> stores() {
-        return List.of(stripe, google, amazon, apple);
+        return spec.mixins().values().stream().map(m -> m.userObject()).filter(RouteOptions.class::isInstance)
+            .map(RouteOptions.class::cast).toList();
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class PlanCommand extends BaseCommand {
         FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
         loaded.config().warnings().forEach(this::warn);
         PlanRun run = planRun(ctx, loaded);
-        return run.run(run.entries(fleet::selected), true, concurrency, new ArrayList<>(), null, exitCode);
+        return run.run(run.entries(fleet::settable), true, concurrency, new ArrayList<>(), null, exitCode);
     }
 
     /** The plan/apply run over the file: each store's own setup command, in-process. */

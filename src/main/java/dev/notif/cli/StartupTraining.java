@@ -36,7 +36,6 @@ public final class StartupTraining {
     /** The families, in the order the launcher knows them. */
     public static final List<String> FAMILIES = List.of("stripe", "stripe-api", "apple", "apple-api", "google",
         "google-api", "amazon", "amazon-api", "base");
-    static final List<String> STORES = List.of("stripe", "apple", "google", "amazon");
 
     private static Map<String, String> env = Map.of();
 
@@ -144,7 +143,7 @@ public final class StartupTraining {
 
     /** The family of a command path (as the launcher picks it): {@code STORE}, {@code STORE-api} or {@code base}. */
     static String familyOf(List<String> path) {
-        if (path.size() >= 2 && STORES.contains(path.get(1))) {
+        if (path.size() >= 2 && FleetStores.STORES.contains(path.get(1))) {
             if (List.of("send", "verify").contains(path.get(0))) {
                 return path.get(1);
             }

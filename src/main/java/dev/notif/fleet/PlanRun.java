@@ -49,7 +49,7 @@ public final class PlanRun {
         List<StoreEntry> out = new ArrayList<>();
         for (NotifConfig.App app : config.apps()) {
             for (StoreEntry e : app.stores()) {
-                if (!e.store().equals("amazon") && selected.test(e)) {
+                if (selected.test(e)) {
                     out.add(e);
                 }
             }
