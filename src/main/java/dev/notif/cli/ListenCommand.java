@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
         "Every accepted delivery is written durably to the data directory before the 200, so an acknowledged delivery survives kill -9 and a restart rebuilds the counts. GET /status returns {\"stores\": {\"<store>\": {\"last_received_at\", \"accepted\", \"rejected\", \"last_rejection\": {\"at\", \"error\"}}}}; GET /healthz returns 200.",
         "",
         "Each delivery is reported on stderr as it arrives; Ctrl-C stops the receiver cleanly and prints the last-received table (or, with --json, one JSON document).",
+        "",
+        "JSON (--json), when it stops: {ok, url, data_dir, log, started_at, stopped_at, stores: {\"<store>\": {last_received_at, accepted, rejected, last_rejection: {at, error}, last_type, last_id, ...}}}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
