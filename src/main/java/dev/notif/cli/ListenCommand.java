@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
         "",
         "Each delivery is reported on stderr as it arrives; Ctrl-C stops the receiver cleanly and prints the last-received table (or, with --json, one JSON document).",
         "",
-        "JSON (--json), when it stops: {ok, url, data_dir, log, started_at, stopped_at, stores: {\"<store>\": {last_received_at, accepted, rejected, last_rejection: {at, error}, last_type, last_id, ...}}}.",
+        "When it stops, JSON (--json): {ok, url, data_dir, log, started_at, stopped_at, stores: {\"<store>\": {last_received_at, accepted, rejected, last_rejection: {at, error}, last_type, last_id, ...}}}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
