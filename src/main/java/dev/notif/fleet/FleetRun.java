@@ -131,6 +131,9 @@ public final class FleetRun {
             code = ExitCode.INTERNAL;
         }
         forward(e, err.toString(), o.verbose());
+        if (!notes.isEmpty()) {
+            checks.replaceAll(c -> fromTheFile(c, notes));
+        }
         Instant now = clock.instant();
         if (ran) {
             checks.addAll(GivingUp.of(e.store(), checks, now));
@@ -158,6 +161,19 @@ public final class FleetRun {
         }
         return new StoreResult(e.store(), target, code == ExitCode.OK, code,
             Duration.between(start, clock.instant()).toMillis(), notes, kept, e.app(), e.at().line());
+    }
+
+    /**
+     * A check that missing credentials or a missing value stopped, when the file left a value out: its fix says which
+     * (the store command's own fix names its option or environment variable, which a run over the file does not read).
+     */
+    private Check fromTheFile(Check c, List<String> notes) {
+        if (c.cause() != Check.Cause.CREDENTIALS && c.cause() != Check.Cause.USAGE || c.status() == Check.Status.PASS) {
+            return c;
+        }
+        String fix = config.shownName() + " leaves a value out: " + String.join("; ", notes) + " (a run over the file"
+            + " reads only the file's values" + (c.fix() == null ? ")" : "; the command alone would say: " + c.fix() + ")");
+        return new Check(c.id(), c.status(), c.summary(), fix, c.details(), c.cause());
     }
 
     private static Duration waiting(List<Check> checks) {

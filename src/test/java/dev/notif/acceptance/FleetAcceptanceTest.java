@@ -187,6 +187,9 @@ class FleetAcceptanceTest {
         ObjectNode topics = google.putObject("topics");
         topics.putObject("projects/acme-prod/topics/rtdn").putArray("publishers").add(PLAY);
         topics.putObject("projects/acme-prod/topics/rtdn-stuck").putArray("publishers").add(PLAY);
+        // Play was never given the right to publish: nothing reaches the topic
+        topics.putObject("projects/acme-prod/topics/rtdn-closed").putArray("publishers")
+            .add("serviceAccount:" + GOOGLE_EMAIL);
         ObjectNode subs = google.putObject("subscriptions");
         ObjectNode healthy = subs.putObject("projects/acme-prod/subscriptions/rtdn-push")
             .put("topic", "projects/acme-prod/topics/rtdn").put("push", "https://api.acme.example/google")
@@ -196,6 +199,9 @@ class FleetAcceptanceTest {
         ObjectNode stuck = subs.putObject("projects/acme-prod/subscriptions/rtdn-stuck-push")
             .put("topic", "projects/acme-prod/topics/rtdn-stuck").put("push", "https://api.acme.example/google-stuck")
             .put("retention", "604800s").put("oldest_unacked_seconds", 5 * 86400).put("undelivered", 40);
+        subs.putObject("projects/acme-prod/subscriptions/rtdn-closed-push")
+            .put("topic", "projects/acme-prod/topics/rtdn-closed").put("push", "https://api.acme.example/google-closed")
+            .put("retention", "604800s").put("oldest_unacked_seconds", 0).put("undelivered", 0).putArray("pushes");
         ArrayNode pushes = stuck.putArray("pushes");
         pushes.addObject().put("class", "ack").put("code", "200").put("age_seconds", 5 * 86400 + 3600).put("count", 3);
         pushes.addObject().put("class", "remote_server_5xx").put("code", "503").put("age_seconds", 600).put("count", 90);
@@ -388,6 +394,18 @@ class FleetAcceptanceTest {
               resourcemanager_api_base = "%7$s"
 
             [[app]]
+            name = "android-closed"
+              [app.google]
+              project = "acme-prod"
+              topic = "rtdn-closed"
+              push_url = "https://api.acme.example/google-closed"
+              credentials = "secrets/ci-sa.json"
+              pubsub_api_base = "%7$s"
+              monitoring_api_base = "%7$s"
+              resourcemanager_api_base = "%7$s"
+              max_silence = "3d"
+
+            [[app]]
             name = "kindle"
               [app.amazon]
               url = "%1$s/amazon"
@@ -451,7 +469,8 @@ class FleetAcceptanceTest {
     void every_broken_app_and_store_is_named_with_its_cause() {
         assertThat(stores().keySet()).containsExactly("web/stripe", "web-rotated/stripe", "web-wildcard/stripe",
             "web-disabled/stripe", "shop/stripe", "shop-revoked/stripe", "shop-busy/stripe", "ios/apple",
-            "ios-down/apple", "ios-beta/apple", "android/google", "android-stuck/google", "kindle/amazon",
+            "ios-down/apple", "ios-beta/apple", "android/google", "android-stuck/google", "android-closed/google",
+            "kindle/amazon",
             "kindle-blocked/amazon");
         // healthy: no failure, exit 0 (plain-http warnings are right for loopback URLs)
         for (String healthy : List.of("web/stripe", "shop-busy/stripe", "ios/apple", "android/google",
@@ -497,6 +516,10 @@ class FleetAcceptanceTest {
         assertFails("android-stuck/google", "google.backlog.retention", "google.liveness");
         assertThat(check("android-stuck/google", "google.backlog.retention").get("summary").asText())
             .contains("5d", "7d");
+
+        assertFails("android-closed/google", "google.topic.publisher", "google.liveness");
+        assertThat(check("android-closed/google", "google.topic.publisher").get("summary").asText())
+            .contains("google-play-developer-notifications@system.gserviceaccount.com");
 
         // Amazon: the endpoint refuses SNS's messages
         assertFails("kindle-blocked/amazon", "amazon.confirmation.answered", "amazon.notification.answered");
@@ -597,7 +620,7 @@ class FleetAcceptanceTest {
         String md = Files.readString(summary);
         assertThat(md).contains("## notif check", "**exit 3**", "set by shop-revoked/stripe");
         for (String broken : List.of("web-rotated", "web-wildcard", "web-disabled", "shop", "shop-revoked", "ios-down",
-            "ios-beta", "android-stuck", "kindle-blocked")) {
+            "ios-beta", "android-stuck", "android-closed", "kindle-blocked")) {
             assertThat(md).contains("| " + broken + " | ");
             assertThat(md.lines().filter(l -> l.startsWith("| " + broken + " | "))).allMatch(l -> l.contains(":x: fail"));
         }

@@ -331,6 +331,20 @@ class FleetCheckTest {
     }
 
     @Test
+    void a_key_the_file_leaves_out_is_named_in_the_fix_not_the_single_store_fallback() throws Exception {
+        fleet();
+        NotifRun.Result r = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run("check", "--config",
+            config.toString(), "--json", "--app", "web-other-account");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        JsonNode store = stores(r.json()).get("web-other-account/stripe");
+        assertThat(store.get("notes").toString()).contains("OTHER_STRIPE_KEY is not set in the environment");
+        JsonNode credentials = store.get("checks").get(0);
+        assertThat(credentials.get("id").asText()).isEqualTo("stripe.credentials");
+        assertThat(credentials.get("fix").asText()).startsWith(config + " leaves a value out: api_key = "
+            + "\"${OTHER_STRIPE_KEY}\": OTHER_STRIPE_KEY is not set in the environment (a run over the file reads only");
+    }
+
+    @Test
     void a_stripe_rate_limit_backs_off_without_failing_the_run() throws Exception {
         fleet();
         stripe.inject("GET", "/v1/webhook_endpoints", 3, FakeStripe.Fault.RATE_LIMITED);
