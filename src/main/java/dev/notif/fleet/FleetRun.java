@@ -100,8 +100,10 @@ public final class FleetRun {
             started, duration, exit, setBy, FleetReport.counts(results), apps, o.verbose());
     }
 
+    /** The check that decided the store's exit code: the first whose cause it is, else the first failure or warning. */
     private static String reason(StoreResult r) {
-        return r.checks().stream().filter(c -> c.status() == Check.Status.FAIL).findFirst()
+        return r.checks().stream().filter(c -> c.cause() != null && c.cause().exitCode() == r.exitCode()).findFirst()
+            .or(() -> r.checks().stream().filter(c -> c.status() == Check.Status.FAIL).findFirst())
             .or(() -> r.checks().stream().filter(c -> c.status() == Check.Status.WARN).findFirst())
             .map(c -> c.id() + ": " + c.summary()).orElse(FleetReport.meaning(r.exitCode()));
     }

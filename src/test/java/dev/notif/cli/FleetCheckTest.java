@@ -345,6 +345,18 @@ class FleetCheckTest {
     }
 
     @Test
+    void a_provider_down_is_exit_4_and_the_report_names_the_check_it_stopped() throws Exception {
+        fleet();
+        google.fail("GET", "/timeSeries", 503, "UNAVAILABLE", "The service is currently unavailable.");
+        NotifRun.Result r = run().run("check", "--config", config.toString(), "--json", "--app", "game-android");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        JsonNode setBy = r.json().get("exit_set_by");
+        assertThat(setBy.get("app").asText() + "/" + setBy.get("store").asText()).isEqualTo("game-android/google");
+        assertThat(setBy.get("reason").asText()).startsWith("google.deliveries: ");
+        assertThat(r.err()).contains("could not check everything: game-android/google: google.deliveries: ");
+    }
+
+    @Test
     void a_stripe_rate_limit_backs_off_without_failing_the_run() throws Exception {
         fleet();
         stripe.inject("GET", "/v1/webhook_endpoints", 3, FakeStripe.Fault.RATE_LIMITED);
