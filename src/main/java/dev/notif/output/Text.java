@@ -10,14 +10,12 @@ import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * Human output: lines, a few colours (only when enabled, through picocli's {@link Help.Ansi}, as the help is),
- * aligned tables. With a width, a longer line is wrapped under
- * its hanging indent ({@link Wrap}): a {@code label: } or a second column; a table row under its last column.
+ * aligned tables. With a width, a longer line is wrapped under its hanging indent ({@link Wrap}): a {@code label: } or
+ * a second column; a table row under its last column.
  */
 public final class Text {
     private final PrintWriter out;
     private final boolean color;
-    /** Picocli's colour scheme when colour is on; null when off, so that plain output never touches it. */
-    private final Help.ColorScheme colors;
     private final int width;
     private final Instant now;
 
@@ -30,7 +28,6 @@ public final class Text {
     public Text(PrintWriter out, boolean color, int width, Instant now) {
         this.out = out;
         this.color = color;
-        this.colors = color ? Help.defaultColorScheme(Help.Ansi.ON) : null;
         this.width = width;
         this.now = now;
     }
@@ -120,7 +117,12 @@ public final class Text {
     }
 
     private String paint(Style style, String s) {
-        return colors != null && s != null && !s.isEmpty() ? colors.apply(s, List.<Help.Ansi.IStyle>of(style)).toString() : s;
+        return color && s != null && !s.isEmpty() ? Colours.ON.apply(s, List.<Help.Ansi.IStyle>of(style)).toString() : s;
+    }
+
+    /** Picocli's colour scheme, made on the first coloured word (plain output never builds it). */
+    private static final class Colours {
+        static final Help.ColorScheme ON = Help.defaultColorScheme(Help.Ansi.ON);
     }
 
     /** Visible width of a string that may hold colour codes. */

@@ -2,11 +2,18 @@ package dev.notif.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Verdicts shared by every store: requests that got no HTTP answer, redirects, 4xx that say nothing specific. */
 public final class NetworkVerdicts {
     private static final Pattern CODE = Pattern.compile("[a-z0-9_.]+");
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern FILLER = Pattern.compile(
+        "[\\s\\p{Punct}\\d]+|\\b(?:nginx|apache|openresty|cloudflare|error|http/1\\.[01])\\b");
+    private static final Pattern REASON = Pattern.compile("bad request|unauthorized|forbidden|not found"
+        + "|method not allowed|not acceptable|conflict|gone|payload too large|request entity too large"
+        + "|unsupported media type|unprocessable (?:entity|content)|too many requests");
 
     private NetworkVerdicts() {
     }
@@ -90,12 +97,6 @@ public final class NetworkVerdicts {
         return code != null && CODE.matcher(code).matches() ? code : null;
     }
 
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-    private static final Pattern FILLER = Pattern.compile(
-        "[\\s\\p{Punct}\\d]+|\\b(?:nginx|apache|openresty|cloudflare|error|http/1\\.[01])\\b");
-    private static final Pattern REASON = Pattern.compile("bad request|unauthorized|forbidden|not found"
-        + "|method not allowed|not acceptable|conflict|gone|payload too large|request entity too large"
-        + "|unsupported media type|unprocessable (?:entity|content)|too many requests");
 
     /**
      * A body that only repeats a status line ({@code Not Found}, nginx's {@code <h1>404 Not Found</h1>} page) says
@@ -108,7 +109,7 @@ public final class NetworkVerdicts {
         if (body.length() > 2000) {
             return false;
         }
-        String text = TAGS.matcher(body.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+        String text = TAGS.matcher(body.toLowerCase(Locale.ROOT)).replaceAll(" ");
         text = REASON.matcher(text).replaceAll(" ");
         return FILLER.matcher(text).replaceAll("").isEmpty();
     }
