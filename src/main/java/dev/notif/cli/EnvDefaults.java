@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * The value is read at parse time, never shown: help names the variable ({@code default: $STRIPE_API_KEY}) and
  * does not use {@code ${DEFAULT-VALUE}} for these options (EnvDefaultsTest holds both), so a secret in the
  * environment stays out of help, completions and the pre-rendered pages. Options whose fallback depends on other
- * options (verify stripe's and listen's secrets, Google's credential chain) keep their own rule.
+ * options keep their own rule: verify stripe's and listen's secrets (after --secret-file), Google's credential chain
+ * (Application Default Credentials), notif.toml's path ($NOTIF_CONFIG, then ./notif.toml, in FleetOptions).
  */
 final class EnvDefaults implements IDefaultValueProvider {
     /** {@code commands}: where the row applies (qualified names); empty: every command with the option. */
