@@ -10,10 +10,13 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,7 @@ public final class StartupTraining {
             throw new IllegalArgumentException("no family " + family + "; one of " + FAMILIES);
         }
         Class.forName("dev.notif.Main", false, StartupTraining.class.getClassLoader()); // as Main starts
+        dev.notif.core.ShutdownHooks.registered(); // as Main ends
         System.console();
         Path home = Files.createTempDirectory("notif-training");
         env = Map.of("NOTIF_CONFIG_DIR", home.resolve("config").toString(), "NOTIF_DATA_DIR",
@@ -117,6 +121,7 @@ public final class StartupTraining {
                     secret);
             }
             if (family.equals("all") || family.equals("apple")) {
+                firstRun(home.resolve("config"), "dev.notif.apple.AppleTestChain", Clock.class, Clock.systemUTC());
                 run("send", "apple", "--url", api + "/apple", "--bundle-id", "com.example.training");
                 run("send", "apple", "--url", api + "/apple", "--bundle-id", "com.example.training", "--json");
                 Path payload = home.resolve("apple.json");
@@ -130,6 +135,7 @@ public final class StartupTraining {
                 run("send", "google", "--url", api + "/google", "--package", "com.example.training", "--json");
             }
             if (family.equals("all") || family.equals("amazon")) {
+                firstRun(home.resolve("config"), "dev.notif.amazon.ThrowawaySigner", Instant.class, Instant.now());
                 run("send", "amazon", "--url", api + "/amazon");
                 run("send", "amazon", "--url", api + "/amazon", "--json");
                 Path message = home.resolve("amazon.json");
@@ -138,6 +144,28 @@ public final class StartupTraining {
             }
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /**
+     * Makes the files a store's first run makes under the configuration directory (Apple's test chain, Amazon's
+     * throwaway signer: {@code CLASS.loadOrCreate(configDir, when)}) in a class loader of its own, whose classes no
+     * archive holds, so that the family's archive holds what every later run does (read them) rather than what the
+     * first one does. Making Apple's chain takes BouncyCastle's certificate builder, and the JVM links every class of an
+     * AOT cache as it starts, loading what each needs to be verified: a chain maker in the cache would have every
+     * command of the family load classes from BouncyCastle's signed jars and check their signatures (about 300 ms of
+     * CPU).
+     */
+    private static void firstRun(Path configDir, String className, Class<?> whenType, Object when) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Class.forName(className, true, loader).getMethod("loadOrCreate", Path.class, whenType)
+                .invoke(null, configDir, when);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make what a first run of " + className + " makes", e);
         }
     }
 
