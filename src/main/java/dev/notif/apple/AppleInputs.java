@@ -50,10 +50,11 @@ public final class AppleInputs {
     }
 
     /**
-     * A URL Apple can deliver to: https is required (exit 2); anything else Apple's servers would refuse or could not
-     * reach is returned as a warning.
+     * A URL Apple can deliver to: not https is refused (exit 2; Apple requires HTTPS with TLS 1.2 or newer, and App
+     * Store Connect refuses such a URL too); a port Apple does not deliver to is refused unless {@code force}, then a
+     * warning; a local or private host is a warning.
      */
-    public static List<String> notificationUrl(String option, String value) {
+    public static List<String> notificationUrl(String option, String value, boolean force) {
         HttpUrl url = Urls.http(option, value);
         if (!url.isHttps()) {
             throw NotifException.usage(option + " " + value + " is not https: Apple delivers App Store Server"
@@ -61,8 +62,12 @@ public final class AppleInputs {
         }
         List<String> warnings = new ArrayList<>();
         String portProblem = portProblem(url);
+        if (portProblem != null && !force) {
+            throw NotifException.usage(option + " " + value + ": " + portProblem, "serve the endpoint on port 443 (or"
+                + " 1024 and up) and pass that URL; --force sets it anyway");
+        }
         if (portProblem != null) {
-            warnings.add(portProblem);
+            warnings.add(option + " " + value + ": " + portProblem + " (set anyway: --force)");
         }
         if (isLocal(url.host())) {
             warnings.add(url.host() + " is a local or private address: Apple's servers cannot reach it");

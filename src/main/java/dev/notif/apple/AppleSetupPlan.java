@@ -46,9 +46,10 @@ public final class AppleSetupPlan {
 
     /**
      * The plan in the shape every setup shares: one action per environment set ({@code update} or {@code none}) on
-     * its notification URL, the changed fields in words, and the wanted {@code url} and {@code version}.
+     * its notification URL, the changed fields in words, and the wanted {@code url} and {@code version}; the
+     * production action's reason says when it replaces the URL {@code replaced} (null: it replaces none).
      */
-    public static List<PlanAction> actions(List<Change> changes, Wanted wanted, boolean applied) {
+    public static List<PlanAction> actions(List<Change> changes, Wanted wanted, boolean applied, String replaced) {
         List<PlanAction> actions = new ArrayList<>();
         for (AppleEnvironment env : AppleEnvironment.values()) {
             Endpoint want = wanted.of(env);
@@ -60,7 +61,9 @@ public final class AppleSetupPlan {
                 .toList();
             String action = words.isEmpty() ? PlanAction.NONE : PlanAction.UPDATE;
             actions.add(PlanAction.of(action, "notification URL", env.word(), words,
-                    words.isEmpty() ? "already set" : "differs from the wanted URL and version")
+                    words.isEmpty() ? "already set" : replaced != null && env == AppleEnvironment.PRODUCTION
+                        ? "replaces the production URL " + replaced + " (needs --yes or a yes on a terminal)"
+                        : "differs from the wanted URL and version")
                 .applied(applied || words.isEmpty()).field("environment", env.word()).field("url", want.url())
                 .field("version", want.version()));
         }

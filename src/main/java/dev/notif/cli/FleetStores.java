@@ -32,7 +32,7 @@ final class FleetStores {
      * ({@code api_key_file}, {@code secret_file}: {@code api_key = "file:PATH"}, {@code secret = "file:PATH"}).
      */
     private static final Set<String> NOT_KEYS = Set.of("json", "no_color", "verbose", "help", "dry_run", "yes",
-        "show_secret", "secret_file", "api_key_file", "recreate", "keep");
+        "show_secret", "secret_file", "api_key_file", "recreate", "keep", "force");
     private static final Set<String> SECRETS = Set.of("api_key", "secret");
     private static final Set<String> FILES = Set.of("key_file", "asc_key_file", "credentials");
     /** Environment variables the store commands fall back to: in a fleet run, only the file's values count. */

@@ -58,6 +58,8 @@ public final class PlanCommand extends BaseCommand {
                 args.add("--dry-run");
             } else if (e.store().equals("stripe")) {
                 args.addAll(List.of("--yes", "--show-secret")); // the secret goes to one 0600 file, never printed
+            } else if (e.store().equals("apple")) {
+                args.add("--yes"); // apply was confirmed: its plan showed the production URL it replaces
             }
             return FleetStores.run(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())),
                 "setup", e.store(), args);

@@ -23,6 +23,12 @@ import picocli.CommandLine.Option;
             + " its production and sandbox notification URLs and versions (PATCH /v1/apps/{id}). Idempotent: a second"
             + " run changes nothing. --dry-run prints the before/after without changing anything.",
         "",
+        "Safety: a URL Apple cannot deliver to is refused before any change: not https (Apple requires HTTPS with TLS"
+            + " 1.2 or newer; App Store Connect refuses it too), and unless --force a port other than 443 or 1024 and"
+            + " up, or one that answers a redirect (each new URL gets one POST of {}, no redirect followed, as Apple"
+            + " sends; one that does not answer from here is said, not refused). Replacing the production URL the app already has (where every live"
+            + " notification goes) asks first on a terminal and needs --yes otherwise; --dry-run says so.",
+        "",
         "These are the App Store Server Notifications (subscription and purchase events, App Store Connect > the app >"
             + " App Information), which a subscription backend ingests; not the App Store Connect API webhooks (build,"
             + " review and TestFlight events, set under Users and Access > Integrations), which setup never touches.",
@@ -38,7 +44,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple --dry-run",
-        "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple",
+        "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple --yes   # replaces production",
         "  notif setup apple --bundle-id com.example.app --url https://api.example.com/apple \\",
         "      --sandbox-url https://staging.example.com/apple --version V2",
     })
@@ -66,6 +72,14 @@ public final class SetupAppleCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Print the before/after; change nothing.")
     boolean dryRun;
 
+    @Option(names = {"-y", "--yes"}, description = "Replace the app's production URL without a prompt; required when"
+        + " stdin is not a terminal or CI is set.")
+    boolean yes;
+
+    @Option(names = "--force", description = "Set a URL on a port other than 443 or 1024 and up, or one that answers"
+        + " a redirect, anyway (Apple does not deliver to either).")
+    boolean force;
+
     @Mixin
     AppleAscOptions asc;
 
@@ -84,10 +98,10 @@ public final class SetupAppleCommand extends BaseCommand {
     protected SetupAppleResult execute() {
         String bundle = AppleInputs.bundleId(bundleId, true);
         String v = AppleInputs.version(version);
-        AppleInputs.notificationUrl("--url", url).forEach(this::warn);
+        AppleInputs.notificationUrl("--url", url, force).forEach(this::warn);
         String sandbox = sandboxUrl == null ? url : sandboxUrl;
         if (sandboxUrl != null) {
-            AppleInputs.notificationUrl("--sandbox-url", sandboxUrl).forEach(this::warn);
+            AppleInputs.notificationUrl("--sandbox-url", sandboxUrl, force).forEach(this::warn);
         }
         List<AppleEnvironment> envs = AppleEnvironment.parseAll(environment);
         AppleSetupPlan.Wanted wanted = new AppleSetupPlan.Wanted(
@@ -96,6 +110,7 @@ public final class SetupAppleCommand extends BaseCommand {
         AppleKey key = AppleKey.load(AppleKey.Kind.ASC, "setup apple", asc.keyFile, asc.keyId, asc.issuerId);
         AppStoreConnect client = new AppStoreConnect(Http.apiClient(network.timeout(), RetryPolicy.standard(ctx)),
             asc.base(), key, ctx.clock());
-        return new AppleSetup(client).run(bundle, key.keyId(), wanted, dryRun);
+        return new AppleSetup(client, network.probe(), new TerminalUi(this::stderr, ctx), this::warn)
+            .run(new AppleSetup.Request(bundle, key.keyId(), wanted, dryRun, yes, force));
     }
 }

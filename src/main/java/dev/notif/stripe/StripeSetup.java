@@ -3,6 +3,7 @@ package dev.notif.stripe;
 import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.Progress;
+import dev.notif.core.Prompt;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Seconds;
 import dev.notif.core.Secrets;
@@ -47,7 +48,7 @@ public final class StripeSetup {
     }
 
     /** The terminal side: progress lines and warnings on stderr, and yes/no questions when prompting is allowed. */
-    public interface Ui {
+    public interface Ui extends Prompt {
         void progress(String line);
 
         /** A long wait, shown as {@link Progress#waiting} shows it (by default: as one progress line). */
@@ -60,10 +61,6 @@ public final class StripeSetup {
         default void warn(String message) {
             progress("warning: " + message);
         }
-
-        boolean interactive();
-
-        boolean confirm(String question);
 
         /**
          * Where to save the signing secret of the endpoint just created, if the user agrees to a question (on a

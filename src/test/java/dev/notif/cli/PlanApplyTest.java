@@ -36,8 +36,14 @@ class PlanApplyTest {
     Path config;
     String drifted;
 
+    /** setup apple probes a URL it sets: a loopback port nothing listens on answers at once (never the internet). */
+    String appleUrl;
+
     @BeforeEach
     void start() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            appleUrl = "https://localhost:" + s.getLocalPort() + "/apple";
+        }
         KeyPair pair = AppleTestKeys.generate();
         Path ascKey = AppleTestKeys.writeP8(home, "AuthKey_" + KEY_ID + ".p8", pair);
         asc = new FakeAppStoreConnect(pair.getPublic(), KEY_ID, ISSUER)
@@ -73,7 +79,7 @@ class PlanApplyTest {
               track_new_purchases = true
               [app.apple]
               bundle_id = "com.example.game"
-              url = "https://new.example.com/apple"
+              url = "%8$s"
               asc_key_file = "%2$s"
               asc_key_id = "%3$s"
               asc_issuer_id = "%4$s"
@@ -86,7 +92,8 @@ class PlanApplyTest {
               pubsub_api_base = "%7$s"
               [app.amazon]
               url = "https://new.example.com/amazon"
-            """.formatted(stripe.apiBase(), ascKey, KEY_ID, ISSUER, ascServer.url("/"), google.keyFile(), google.base()));
+            """.formatted(stripe.apiBase(), ascKey, KEY_ID, ISSUER, ascServer.url("/"), google.keyFile(), google.base(),
+                appleUrl));
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 
@@ -145,7 +152,7 @@ class PlanApplyTest {
         assertThat(r.out() + r.err()).doesNotContain(secret, FakeStripe.KEY);
         assertThat(stripe.endpointsFor("https://drift.example.com/stripe").get(0).get("status").asText())
             .isEqualTo("enabled");
-        assertThat(asc.attributes("1234567890").toString()).contains("https://new.example.com/apple");
+        assertThat(asc.attributes("1234567890").toString()).contains(appleUrl);
 
         NotifRun.Result again = run().run("plan", "--config", config.toString(), "--exit-code");
         assertThat(again.exitCode()).as(again.toString()).isZero();

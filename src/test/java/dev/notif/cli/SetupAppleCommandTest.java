@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SetupAppleCommandTest {
     static final String KEY_ID = "2X9R4HXF34";
     static final String ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
-    static final String URL = "https://api.example.com/apple";
+    /** setup apple probes the URLs it sets: loopback ports nothing listens on answer at once (never the internet). */
+    String URL;
+    String staging;
 
     @TempDir
     Path home;
@@ -30,6 +32,10 @@ class SetupAppleCommandTest {
 
     @BeforeEach
     void start() throws Exception {
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            URL = "https://localhost:" + a.getLocalPort() + "/apple";
+            staging = "https://localhost:" + b.getLocalPort() + "/staging";
+        }
         KeyPair pair = AppleTestKeys.generate();
         keyFile = AppleTestKeys.writeP8(home, "AuthKey_" + KEY_ID + ".p8", pair);
         asc = new FakeAppStoreConnect(pair.getPublic(), KEY_ID, ISSUER)
@@ -87,12 +93,12 @@ class SetupAppleCommandTest {
 
     @Test
     void dry_run_shows_before_and_after_and_sends_no_write() {
-        NotifRun.Result r = setup("--dry-run", "--sandbox-url", "https://staging.example.com/apple", "--version", "V1");
+        NotifRun.Result r = setup("--dry-run", "--sandbox-url", staging, "--version", "V1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode json = r.json();
         assertThat(json.get("dry_run").asBoolean()).isTrue();
         assertThat(json.get("changed").asBoolean()).isFalse();
-        assertThat(json.at("/after/sandbox/url").asText()).isEqualTo("https://staging.example.com/apple");
+        assertThat(json.at("/after/sandbox/url").asText()).isEqualTo(staging);
         assertThat(json.at("/after/production/version").asText()).isEqualTo("V1");
         assertThat(asc.patches).isEmpty();
         assertThat(asc.requests).allMatch(req -> req.startsWith("GET "));
