@@ -25,7 +25,8 @@ final class EnvDefaults implements IDefaultValueProvider {
 
     static final List<Row> ROWS = List.of(
         new Row("--api-key", "STRIPE_API_KEY", true, Set.of()),
-        new Row("--secret", "STRIPE_WEBHOOK_SECRET", true, Set.of("notif send stripe", "notif check stripe")),
+        new Row("--secret", "STRIPE_WEBHOOK_SECRET", true,
+            Set.of("notif send stripe", "notif check stripe", "notif setup stripe")),
         new Row("--bundle-id", "APPLE_BUNDLE_ID", false,
             Set.of("notif send apple", "notif check apple", "notif setup apple")),
         new Row("--password", "APPLE_SHARED_SECRET", true, Set.of("notif send apple")),

@@ -1,11 +1,14 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
+import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.stripe.RotationState;
+import dev.notif.stripe.PruneEvidence;
 import dev.notif.stripe.SetupStripeResult;
 import dev.notif.stripe.StripeApiVersions;
 import dev.notif.stripe.StripeKey;
+import dev.notif.stripe.StripeSecretProbe;
 import dev.notif.stripe.StripeSetup;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -47,7 +50,8 @@ import picocli.CommandLine.Option;
         "  notif setup stripe --url https://api.example.com/stripe --dry-run",
         "  notif setup stripe --url https://api.example.com/stripe --secret-file stripe-webhook-secret.txt",
         "  notif setup stripe --url https://api.example.com/stripe --track-new-purchases --json",
-        "  notif setup stripe --url https://api.example.com/stripe --prune --yes   # several -> one",
+        "  notif setup stripe --url https://api.example.com/stripe --prune --secret - --yes   # several -> the one the"
+            + " backend holds",
         "  notif setup stripe --url https://api.example.com/stripe --recreate --yes --show-secret",
         "  notif setup stripe --url https://api.example.com/stripe --api-version 2025-09-30.clover",
     })
@@ -68,8 +72,14 @@ public final class SetupStripeCommand extends BaseCommand {
     boolean prune;
 
     @Option(names = "--keep", paramLabel = "ENDPOINT_ID",
-        description = "With --prune: the endpoint to keep (default: the one needing the fewest changes, enabled, oldest).")
+        description = "With --prune: the endpoint to keep (default: the one whose signing secret the backend holds, as"
+            + " the differential probe shows; none is deleted when that cannot be told).")
     String keep;
+
+    @Option(names = "--secret", paramLabel = "SECRET|-",
+        description = "With --prune: the signing secret the backend holds (whsec_...); the probe tells which endpoint"
+            + " signs with it. '-' reads it from stdin (a hidden prompt on a terminal); default: $STRIPE_WEBHOOK_SECRET.")
+    String secret;
 
     @Option(names = "--recreate",
         description = "Replace the endpoint by a new one to get a new signing secret (the old one stops working).")
@@ -104,10 +114,18 @@ public final class SetupStripeCommand extends BaseCommand {
     @Override
     protected SetupStripeResult execute() {
         Urls.http("--url", url);
+        if (given("--secret") && !prune) {
+            throw NotifException.usage("--secret is for --prune: it tells which endpoint to keep",
+                "add --prune, or drop --secret");
+        }
+        String held = prune ? SecretInput.resolve(this, "--secret", secret, "--secret-file", null) : null;
         var request = new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
-            showSecret, StripeApiVersions.parse("--api-version", apiVersion), null);
+            showSecret, StripeApiVersions.parse("--api-version", apiVersion), held, null);
         StripeKey key = stripe.key();
-        return new StripeSetup(stripe.account(ctx, key, network.timeout()), new TerminalUi(this::stderr, ctx))
+        TerminalUi ui = new TerminalUi(this::stderr, ctx);
+        var evidence = new PruneEvidence(new StripeSecretProbe(network.sender()), ctx.configDir(), ctx.clock(),
+            ui::progress);
+        return new StripeSetup(stripe.account(ctx, key, network.timeout()), ui, evidence)
             .run(request.during(RotationState.find(ctx.configDir(), key.mode(), url)));
     }
 }

@@ -155,8 +155,7 @@ public record SetupStripeResult(boolean ok, String store, String mode, boolean d
             String account = who == null ? null : who.id() + (who.name() == null ? "" : " (" + who.name() + ")");
             return new SetupStripeResult(ok, "stripe", key.mode(), request.dryRun(), applied, request.url(), account,
                 key.redacted(), events, actions, after, secret, secretFile == null ? null : secretFile.toString(),
-                secretNote(after), refusal != null ? refusal : plan.blocked() == null ? null : plan.blocked()
-                    + "; rerun with --prune to keep one, fix it and delete the others", notes(after), failure);
+                secretNote(after), refusal != null ? refusal : plan.blocked(), notes(after), failure);
         }
 
         private String secretNote(StripeEndpoint after) {

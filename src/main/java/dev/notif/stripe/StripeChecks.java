@@ -166,7 +166,9 @@ public final class StripeChecks {
         }
         boolean perEvent = matches.stream().allMatch(e -> e.enabledEvents().size() == 1);
         return Check.fail(id, matches.size() + " endpoints for this URL" + StripeSetupPlan.severalWhy(perEvent),
-                "keep one and delete the others: " + setup + " --prune (add --dry-run to see which)")
+                "keep the one whose secret the backend holds and delete the others: " + setup + " --prune --secret"
+                    + " whsec_... (the differential probe tells which; or --keep ENDPOINT_ID; add --dry-run to see the"
+                    + " plan)")
             .detail("endpoint_ids", matches.stream().map(StripeEndpoint::id).toList()).detail("one_per_event", perEvent);
     }
 

@@ -26,13 +26,14 @@ public final class StripeSetup {
     static final String DESCRIPTION = "Created by notif setup stripe";
 
     /** {@code apiVersion}: the version a created endpoint is pinned to (null: the account's default). */
+    /** {@code secret}: the signing secret the backend holds, which tells --prune the endpoint to keep (null: none). */
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
                           String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion,
-                          RotationState rotation) {
+                          String secret, RotationState rotation) {
         /** The same request, knowing the rotation in progress for the URL (null: none). */
         public Request during(RotationState inProgress) {
             return new Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile, showSecret,
-                apiVersion, inProgress);
+                apiVersion, secret, inProgress);
         }
 
         /** Refused before anything else: --keep without --prune, a --secret-file that cannot be written. */
@@ -73,9 +74,13 @@ public final class StripeSetup {
 
     private final StripeAccount account;
     private final Ui ui;
-    public StripeSetup(StripeAccount account, Ui ui) {
+    private final PruneEvidence evidence;
+
+    /** {@code evidence}: how --prune tells the endpoint to keep (null: it cannot, and deletes nothing unasked). */
+    public StripeSetup(StripeAccount account, Ui ui, PruneEvidence evidence) {
         this.account = account;
         this.ui = ui;
+        this.evidence = evidence;
     }
 
     public SetupStripeResult run(Request r) {
@@ -86,8 +91,20 @@ public final class StripeSetup {
             + "): reading the account's webhook endpoints");
         List<StripeEndpoint> all = account.endpoints();
         StripeAccount.Identity who = account.identity();
+        String keep = r.keep();
+        String undecided = null;
+        List<StripeEndpoint> matches = StripeSetupPlan.matching(all, r.url());
+        if (r.prune() && !r.recreate() && keep == null && matches.size() > 1 && r.rotation() == null) {
+            PruneEvidence.Decision d = evidence == null ? new PruneEvidence.Decision(null, "nothing to probe with")
+                : evidence.decide(r.url(), matches, r.secret(), key.live());
+            keep = d.keep();
+            undecided = d.keep() == null ? d.why() : null;
+            if (keep != null) {
+                ui.progress("--prune keeps " + keep + ": " + d.why());
+            }
+        }
         StripeSetupPlan plan = StripeSetupPlan.of(all, new StripeSetupPlan.Wish(r.url(), events, r.prune(), r.recreate(),
-            r.keep()));
+            keep, undecided));
         SetupStripeResult.Builder result = new SetupStripeResult.Builder(key, who, r, plan, events);
         String refusal = plan.blocked() == null ? refusal(plan, all, r) : null;
         if (refusal != null) {

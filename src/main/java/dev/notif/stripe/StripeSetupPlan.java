@@ -16,8 +16,10 @@ import java.util.Set;
  *   <li>no endpoint for the URL (compared in normalised form): create one;</li>
  *   <li>one: update its events to exactly the allowed set and re-enable it, or nothing when it already is so;
  *       with --recreate, create a new one (a new secret) and then delete it;</li>
- *   <li>several (duplicates, or one endpoint per event): blocked unless --prune, which keeps one (--keep ID, else the
- *       one needing the fewest changes, enabled, oldest), fixes it and deletes the others.</li>
+ *   <li>several (duplicates, or one endpoint per event): blocked unless --prune, which keeps one (--keep ID, or the
+ *       one whose secret the backend holds: {@link PruneEvidence}), fixes it and deletes the others; when which one
+ *       cannot be told ({@code undecided}), blocked and nothing deleted. A blocked plan without --prune shows what
+ *       keeping the one needing the fewest changes (enabled, oldest) would do.</li>
  * </ul>
  * Endpoints for other URLs never appear in a plan. Creations come before deletions so the URL never goes without
  * an endpoint.
@@ -71,8 +73,14 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
         }
     }
 
-    /** What the user asked for. */
-    public record Wish(String url, List<String> events, boolean prune, boolean recreate, String keep) {
+    /**
+     * What the user asked for; {@code undecided}: with --prune and no --keep, what could not be told about which
+     * endpoint the backend holds the secret of (null: it was told, or not asked). Undecided, nothing is deleted.
+     */
+    public record Wish(String url, List<String> events, boolean prune, boolean recreate, String keep, String undecided) {
+        public Wish(String url, List<String> events, boolean prune, boolean recreate, String keep) {
+            this(url, events, prune, recreate, keep, null);
+        }
     }
 
     public StripeSetupPlan {
@@ -95,7 +103,19 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
         }
         String blocked = null;
         if (matches.size() > 1 && !wish.prune()) {
-            blocked = matches.size() + " endpoints for " + wish.url() + severalWhy(onePerEvent);
+            blocked = matches.size() + " endpoints for " + wish.url() + severalWhy(onePerEvent)
+                + "; rerun with --prune to keep one, fix it and delete the others";
+        }
+        if (matches.size() > 1 && wish.prune() && !wish.recreate() && wish.keep() == null && wish.undecided() != null) {
+            for (StripeEndpoint e : matches) {
+                actions.add(new Action(NONE, e.id(), e.url(), List.of(), List.of(), false,
+                    "kept: which endpoint the backend holds the secret of cannot be told"));
+            }
+            return new StripeSetupPlan(matches, actions, null, matches.size() + " endpoints for " + wish.url()
+                + ": --prune deletes none of them, as which one the backend holds the signing secret of cannot be"
+                + " told: " + wish.undecided() + "; to go on, name the one to keep with --keep ENDPOINT_ID (Stripe"
+                + " Dashboard > Developers > Webhooks reveals each endpoint's signing secret to compare with the"
+                + " backend's), or pass --secret with the one the backend holds", onePerEvent);
         }
         if (wish.recreate()) {
             actions.add(create(wish, "--recreate: a new endpoint with a new signing secret replaces "

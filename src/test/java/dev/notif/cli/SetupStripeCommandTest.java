@@ -203,11 +203,11 @@ class SetupStripeCommandTest {
             ids.add(stripe.addEndpoint(URL, "enabled", LONG_AGO + i, FOUR.get(i)));
         }
         String other = stripe.addEndpoint(OTHER, "enabled", LONG_AGO, "charge.refunded");
-        NotifRun.Result r = setup("--prune", "--yes");
+        NotifRun.Result r = setup("--prune", "--keep", ids.get(0), "--yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode kept = onlyEndpointFor(URL);
-        assertThat(kept.get("id").asText()).isEqualTo(ids.get(0)); // the oldest when all need the same change
+        assertThat(kept.get("id").asText()).isEqualTo(ids.get(0));
         assertThat(events(kept)).containsExactlyInAnyOrderElementsOf(FOUR);
         assertThat(stripe.endpointsFor(OTHER)).extracting(e -> e.get("id").asText()).containsExactly(other);
         assertThat(stripe.writes().get(0).method()).isEqualTo("POST"); // fix first, then delete
@@ -215,11 +215,11 @@ class SetupStripeCommandTest {
     }
 
     @Test
-    void prune_prefers_the_endpoint_that_is_already_right_and_keep_overrides_it() {
+    void the_blocked_plan_shows_keeping_the_endpoint_that_is_already_right_and_keep_overrides_it() {
         String wrong = stripe.addEndpoint(URL, "enabled", LONG_AGO, "charge.failed");
         String right = stripe.addEndpoint("https://API.EXAMPLE.com/stripe", "enabled", LONG_AGO + 5,
             FOUR.toArray(String[]::new));
-        NotifRun.Result dry = setup("--prune", "--dry-run");
+        NotifRun.Result dry = setup("--dry-run");
         assertThat(dry.json().get("actions").get(0).get("endpoint_id").asText()).isEqualTo(right);
 
         NotifRun.Result r = setup("--prune", "--keep", wrong, "--yes");
@@ -232,7 +232,7 @@ class SetupStripeCommandTest {
     void prune_without_yes_when_not_interactive_is_refused_before_any_write() {
         stripe.addEndpoint(URL, "enabled", LONG_AGO, FOUR.toArray(String[]::new));
         stripe.addEndpoint(URL, "enabled", LONG_AGO + 1, FOUR.toArray(String[]::new));
-        NotifRun.Result r = setup("--prune");
+        NotifRun.Result r = setup("--prune", "--keep", stripe.endpointsFor(URL).get(0).get("id").asText());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("--yes");
         assertThat(stripe.writes()).isEmpty();

@@ -43,18 +43,18 @@ class StripeSetupTest {
                 questions.add(question);
                 return answer;
             }
-        });
+        }, null);
     }
 
-    static StripeSetup.Request prune() {
-        return new StripeSetup.Request(URL, false, false, true, false, null, false, null, false, null, null);
+    static StripeSetup.Request prune(String keep) {
+        return new StripeSetup.Request(URL, false, false, true, false, keep, false, null, false, null, null, null);
     }
 
     @Test
     void on_a_terminal_deletions_are_asked_for_and_a_no_changes_nothing() {
-        stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
+        String a = stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
         String b = stripe.addEndpoint(URL, "enabled", 2, "invoice.updated");
-        assertThatThrownBy(() -> setup(false).run(prune())).isInstanceOf(NotifException.class)
+        assertThatThrownBy(() -> setup(false).run(prune(a))).isInstanceOf(NotifException.class)
             .hasMessageContaining("cancelled");
         assertThat(questions).singleElement().asString().contains("deletes " + b);
         assertThat(stripe.writes()).isEmpty();
@@ -65,7 +65,7 @@ class StripeSetupTest {
     void on_a_terminal_a_yes_prunes() {
         String a = stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
         stripe.addEndpoint(URL, "enabled", 2, "invoice.updated");
-        SetupStripeResult r = setup(true).run(prune());
+        SetupStripeResult r = setup(true).run(prune(a));
         assertThat(r.ok()).isTrue();
         assertThat(stripe.endpointsFor(URL)).extracting(e -> e.get("id").asText()).containsExactly(a);
     }
@@ -73,7 +73,18 @@ class StripeSetupTest {
     @Test
     void an_update_needs_no_confirmation() {
         stripe.addEndpoint(URL, "disabled", 1, "charge.refunded");
-        assertThat(setup(false).run(prune()).ok()).isTrue();
+        assertThat(setup(false).run(prune(null)).ok()).isTrue();
         assertThat(questions).isEmpty();
+    }
+
+    @Test
+    void without_evidence_prune_deletes_nothing_and_asks_nothing() {
+        stripe.addEndpoint(URL, "enabled", 1, "charge.refunded");
+        stripe.addEndpoint(URL, "enabled", 2, "invoice.updated");
+        SetupStripeResult r = setup(true).run(prune(null));
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problem()).contains("--prune deletes none of them").contains("cannot be told");
+        assertThat(questions).isEmpty();
+        assertThat(stripe.writes()).isEmpty();
     }
 }
