@@ -94,6 +94,11 @@ public final class ListenCommand extends BaseCommand {
         super(ctx);
     }
 
+    /** The receiver's data directory when --data-dir is left out. */
+    static Path defaultDataDir(Context ctx) {
+        return ctx.dataDir().resolve("receiver");
+    }
+
     /** Every store's listen options: the mixins that build a route (a new store is one more mixin field). */
     private List<RouteOptions> stores() {
         return spec.mixins().values().stream().map(m -> m.userObject()).filter(RouteOptions.class::isInstance)
@@ -104,7 +109,7 @@ public final class ListenCommand extends BaseCommand {
     protected ListenResult execute() throws IOException, InterruptedException {
         ListenInputs.limits(port, maxBody);
         ListenInputs.host(host);
-        Path dir = ListenInputs.dataDir(dataDir != null ? dataDir : ctx.dataDir().resolve("receiver"));
+        Path dir = ListenInputs.dataDir(dataDir != null ? dataDir : defaultDataDir(ctx));
         lines = new StderrLines(ctx.err());
         ListenSetup setup = new ListenSetup(ctx, dir, network.timeout(), this::notice);
         List<StoreRoute> routes = stores().stream().map(o -> o.route(setup)).filter(Objects::nonNull).toList();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  notif send stripe --url https://api.example.com/stripe --secret whsec_...",
-        "  notif send stripe --url http://127.0.0.1:8085/stripe --secret whsec_... --event charge.refunded --json",
+        "  notif send stripe --url http://127.0.0.1:8085/stripe --event charge.refunded   # to notif listen: its secret",
         "  STRIPE_WEBHOOK_SECRET=whsec_... notif send stripe --url URL --subscription sub_123 --customer cus_123",
         "  notif send stripe --url URL --secret-file ~/.config/notif/stripe/we_123.secret",
         "  notif send stripe --url URL --secret whsec_... --data captured-event.json   # replays it byte for byte",
@@ -34,7 +34,9 @@ public final class SendStripeCommand extends BaseCommand {
 
     @Option(names = "--secret", paramLabel = "SECRET|-",
         description = "The endpoint's signing secret (whsec_...); '-' reads it from stdin (a hidden prompt on a"
-            + " terminal); default: $STRIPE_WEBHOOK_SECRET.")
+            + " terminal); default: $STRIPE_WEBHOOK_SECRET, else, for a notif listen on this machine (a loopback"
+            + " URL ending in /stripe whose /status answers), the secret that listen generated in its default data"
+            + " directory, said on stderr.")
     String secret;
 
     @Option(names = "--secret-file", paramLabel = "FILE",
@@ -73,13 +75,23 @@ public final class SendStripeCommand extends BaseCommand {
         super(ctx);
     }
 
+    private void note(String message) {
+        var t = stderr();
+        t.line("note: " + message);
+        t.flush();
+    }
+
     @Override
     protected SendStripeResult execute() {
         if (SecretInput.STDIN.equals(secret) && given("--secret") && "-".equals(data)) {
             throw NotifException.usage("--secret - and --data - both read stdin", "pass one of them as a file");
         }
         String signing = SecretInput.resolve(this, "--secret", secret, "--secret-file", secretFile);
-        var request = new StripeSend.Request(Urls.http("--url", url).toString(), signing, event, given("--event"), data,
+        String target = Urls.http("--url", url).toString();
+        if (signing == null) {
+            signing = ListenSecret.find(ctx, network.probe(), target, this::note);
+        }
+        var request = new StripeSend.Request(target, signing, event, given("--event"), data,
             timestamp, customer, subscription, livemode, showSecret);
         return new StripeSend(network.sender(), ctx.clock(), ctx.in(), this::warn).run(request);
     }

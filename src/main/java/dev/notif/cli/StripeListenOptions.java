@@ -58,7 +58,7 @@ public class StripeListenOptions implements RouteOptions {
 
     /** A secret made once per data directory and kept there (0600), so restarts keep accepting the same sender. */
     private static String generatedSecret(ListenSetup setup) {
-        Path file = setup.dataDir().resolve(GENERATED_SECRET_FILE);
+        Path file = generatedSecretFile(setup.dataDir());
         String secret;
         if (Files.exists(file)) {
             secret = SecretFiles.read(file);
@@ -68,8 +68,14 @@ public class StripeListenOptions implements RouteOptions {
         }
         Secrets.remember(secret);
         setup.notice().accept("Stripe signing secret " + Secrets.redact(secret) + " (generated; whole in " + file
-            + "; use it with notif send stripe --url URL --secret \"$(cat " + file + ")\")");
+            + "; notif send stripe to this receiver uses it when given no secret, elsewhere --secret-file " + file
+            + ")");
         return secret;
+    }
+
+    /** Where a receiver whose data directory is {@code dataDir} keeps the Stripe secret it generated. */
+    static Path generatedSecretFile(Path dataDir) {
+        return dataDir.resolve(GENERATED_SECRET_FILE);
     }
 
 }
