@@ -1,7 +1,6 @@
 package dev.notif.cli;
 
 import dev.notif.core.Context;
-import dev.notif.core.NotifException;
 import dev.notif.core.Urls;
 import dev.notif.stripe.RotationState;
 import dev.notif.stripe.PruneEvidence;
@@ -114,10 +113,6 @@ public final class SetupStripeCommand extends BaseCommand {
     @Override
     protected SetupStripeResult execute() {
         Urls.http("--url", url);
-        if (given("--secret") && !prune) {
-            throw NotifException.usage("--secret is for --prune: it tells which endpoint to keep",
-                "add --prune, or drop --secret");
-        }
         String held = prune ? SecretInput.resolve(this, "--secret", secret, "--secret-file", null) : null;
         var request = new StripeSetup.Request(url, trackNewPurchases, dryRun, prune, recreate, keep, yes, secretFile,
             showSecret, StripeApiVersions.parse("--api-version", apiVersion), held, null);
