@@ -25,8 +25,10 @@ import okhttp3.HttpUrl;
 public final class StripeSetup {
     static final String DESCRIPTION = "Created by notif setup stripe";
 
-    /** {@code apiVersion}: the version a created endpoint is pinned to (null: the account's default). */
-    /** {@code secret}: the signing secret the backend holds, which tells --prune the endpoint to keep (null: none). */
+    /**
+     * {@code apiVersion}: the version a created endpoint is pinned to (null: the account's default); {@code secret}:
+     * the signing secret the backend holds, which tells --prune the endpoint to keep (null: none given).
+     */
     public record Request(String url, boolean trackNewPurchases, boolean dryRun, boolean prune, boolean recreate,
                           String keep, boolean yes, Path secretFile, boolean showSecret, String apiVersion,
                           String secret, RotationState rotation) {
