@@ -46,9 +46,13 @@ public final class AppleSetupPlan {
 
     /**
      * The plan in the shape every setup shares: one action per environment set ({@code update} or {@code none}) on
-     * its notification URL, the changed fields in words, and the wanted {@code url} and {@code version}; the
-     * production action's reason says when it replaces the URL {@code replaced} (null: it replaces none).
+     * its notification URL, the changed fields in words, and the wanted {@code url} and {@code version}.
      */
+    public static List<PlanAction> actions(List<Change> changes, Wanted wanted, boolean applied) {
+        return actions(changes, wanted, applied, null);
+    }
+
+    /** The same, the production action saying that it replaces the URL {@code replaced} (null: it replaces none). */
     public static List<PlanAction> actions(List<Change> changes, Wanted wanted, boolean applied, String replaced) {
         List<PlanAction> actions = new ArrayList<>();
         for (AppleEnvironment env : AppleEnvironment.values()) {
