@@ -116,6 +116,7 @@ public final class FleetStandIns {
                 // serve until the benchmark closes our stdin
             }
         }
+        System.exit(0); // the fakes' server threads would keep the JVM (and its ports) alive after bench/run ends
     }
 
     static void write(Path file, String text) throws Exception {
