@@ -127,6 +127,39 @@ class EventLogTest {
         assertThat(ids()).containsExactly("evt_1", "evt_3");
     }
 
+    /**
+     * Batches are flushed concurrently but answered in the order they were written: a later batch whose flush returned
+     * waits for an earlier one still flushing, and is refused with it when that flush fails (its own flush returning
+     * cannot vouch for the bytes before it); nothing of either is left in the file.
+     */
+    @Test
+    void a_later_flush_that_returned_waits_for_an_earlier_one_and_fails_with_it() throws Exception {
+        FailingChannel.Control disk = new FailingChannel.Control();
+        try (EventLog log = EventLog.open(dir, List.of("stripe"), NO_ROTATION, notices::add, disk::open)) {
+            log.append(entry("evt_1")).get(5, TimeUnit.SECONDS);
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            disk.forcing = entered;
+            CompletableFuture<Void> slow = log.append(entry("evt_2"));
+            entered.await(); // evt_2's flush is held
+            disk.forcing = null;
+            disk.forced = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<Void> fast = log.append(entry("evt_3"));
+            disk.forced.await(); // evt_3's flush returned
+            assertThat(fast).as("answered before an earlier batch was durable").isNotDone();
+            assertThat(log.status().get("stripe").accepted()).isEqualTo(1);
+            disk.failForce = true;
+            disk.release.countDown();
+            assertThatThrownBy(() -> slow.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> fast.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            disk.failForce = false;
+            log.append(entry("evt_4")).get(5, TimeUnit.SECONDS);
+            assertThat(log.status().get("stripe").accepted()).isEqualTo(2);
+        }
+        assertThat(ids()).containsExactly("evt_1", "evt_4");
+        // the cut right after the failure fails too here (the disk fails every fsync); the next write cut it first
+        assertThat(notices).singleElement().asString().contains("could not write 2 deliveries");
+    }
+
     @Test
     void when_the_file_cannot_even_be_cut_back_every_batch_is_refused_until_it_can() throws Exception {
         FailingChannel.Control disk = new FailingChannel.Control();
@@ -260,6 +293,8 @@ class EventLogTest {
             /** When set, each fsync counts it down on entry and waits for {@link #release} (a disk slow to confirm). */
             volatile java.util.concurrent.CountDownLatch forcing;
             final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            /** When set, counted down by each fsync that returns without failing. */
+            volatile java.util.concurrent.CountDownLatch forced;
 
             FileChannel open(Path file) throws IOException {
                 return new FailingChannel(DurableFiles.openPrivate(file), this);
@@ -306,6 +341,10 @@ class EventLogTest {
                 throw new IOException("Input/output error");
             }
             real.force(metaData);
+            java.util.concurrent.CountDownLatch done = control.forced;
+            if (done != null) {
+                done.countDown();
+            }
         }
 
         @Override
