@@ -63,6 +63,18 @@ public final class AppleNotificationTypes {
         }
     }
 
+    /** Every type notif can send: the V2 ones, then the V1 ones V2 does not have (for completion). */
+    public static List<String> all() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(V2.keySet());
+        all.addAll(V1);
+        return List.copyOf(all);
+    }
+
+    /** Every V2 subtype (for completion). */
+    public static List<String> subtypes() {
+        return V2.values().stream().flatMap(List::stream).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
     /** Whether notif knows this V2 type (a receiver must accept the others too: Apple adds types). */
     public static boolean knownV2(String type) {
         return type != null && V2.containsKey(type);

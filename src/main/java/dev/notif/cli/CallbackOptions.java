@@ -29,6 +29,7 @@ public class CallbackOptions {
     String topicArn;
 
     @Option(names = "--signature-version", paramLabel = "1|2", defaultValue = "1",
+        completionCandidates = Candidates.SignatureVersions.class,
         description = "SignatureVersion: 1 (SHA1withRSA, SNS's default) or 2 (SHA256withRSA) (default: ${DEFAULT-VALUE}).")
     String signatureVersion;
 

@@ -10,21 +10,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "completion", sortOptions = false,
-    header = "Print the shell completion script for bash, zsh or fish.",
+    header = "Print the shell completion script for bash, zsh, fish or PowerShell.",
     description = {
-        "Prints the script that completes notif's commands, options, option values (files, choices) and their descriptions in the given shell; the same script is shipped in the completions/ directory of the release archives.",
+        "Prints the script that completes notif's commands, options, option values (files, choices such as send stripe --event's event types) and their descriptions in the given shell; the same script is shipped in the completions/ directory of the release archives (notif.ps1 is PowerShell's, for notif and notif.bat).",
     },
     footerHeading = "%nExamples:%n",
     footer = {
         "  source <(notif completion bash)                                # in ~/.bashrc",
         "  notif completion zsh > \"$${fpath[1]}/_notif\"                     # then open a new shell",
         "  notif completion fish > ~/.config/fish/completions/notif.fish",
+        "  notif completion powershell | Out-String | Invoke-Expression   # in $PROFILE (PowerShell)",
     })
 public final class CompletionCommand extends BaseCommand {
     /** The shells, named as users type them. */
-    enum Shell { bash, zsh, fish }
+    enum Shell { bash, zsh, fish, powershell }
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
+    @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh, fish or powershell.")
     Shell shell;
 
     CompletionCommand(Context ctx) {

@@ -59,7 +59,7 @@ public final class SendAppleCommand extends BaseCommand {
         description = "sandbox or production (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--type", paramLabel = "TYPE",
+    @Option(names = "--type", paramLabel = "TYPE", completionCandidates = Candidates.AppleTypes.class,
         description = "Notification type: TEST (default for V2), SUBSCRIBED, DID_RENEW, DID_CHANGE_RENEWAL_STATUS,"
             + " DID_FAIL_TO_RENEW, EXPIRED, REFUND, REVOKE, ONE_TIME_CHARGE, RESCIND_CONSENT, METADATA_UPDATE,"
             + " MIGRATION, PRICE_CHANGE, RENEWAL_EXTENSION, EXTERNAL_PURCHASE_TOKEN, ... (V1: INITIAL_BUY, DID_RENEW"
@@ -70,7 +70,7 @@ public final class SendAppleCommand extends BaseCommand {
         description = "V2: a monthly subscription with a 12-month commitment (billingPlanType MONTHLY, commitmentInfo).")
     boolean commitment;
 
-    @Option(names = "--subtype", paramLabel = "SUBTYPE", description = "V2 subtype (default: the type's most common one).")
+    @Option(names = "--subtype", paramLabel = "SUBTYPE", completionCandidates = Candidates.AppleSubtypes.class, description = "V2 subtype (default: the type's most common one).")
     String subtype;
 
     @Option(names = "--v1", description = "Send a V1 notification instead of V2.")

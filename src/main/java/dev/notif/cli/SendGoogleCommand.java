@@ -39,7 +39,7 @@ public final class SendGoogleCommand extends BaseCommand {
     @Option(names = "--url", paramLabel = "URL", description = "Push the envelope straight to this URL instead.")
     String url;
 
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "test",
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "test", completionCandidates = Candidates.GoogleKinds.class,
         description = "test, subscription, one-time, voided or refund-review (default: ${DEFAULT-VALUE}).")
     String type;
 

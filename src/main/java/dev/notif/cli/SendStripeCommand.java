@@ -43,7 +43,7 @@ public final class SendStripeCommand extends BaseCommand {
         description = "Read the signing secret from FILE (one line; kept out of shell history and ps).")
     Path secretFile;
 
-    @Option(names = "--event", paramLabel = "TYPE",
+    @Option(names = "--event", paramLabel = "TYPE", completionCandidates = Candidates.StripeEventTypes.class,
         description = "Event type (default: ${DEFAULT-VALUE}). Types outside the accepted set are sent with a warning.",
         defaultValue = StripeEvents.DEFAULT_TYPE)
     String event;

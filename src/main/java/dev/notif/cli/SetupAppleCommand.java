@@ -61,6 +61,7 @@ public final class SetupAppleCommand extends BaseCommand {
     String sandboxUrl;
 
     @Option(names = "--version", paramLabel = "V1|V2", defaultValue = "V2",
+        completionCandidates = Candidates.NotificationVersions.class,
         description = "Notification version for both environments (default: ${DEFAULT-VALUE}). Here --version takes"
             + " a value (the contract's name for it): 'notif --version' prints notif's version.")
     String version;

@@ -35,7 +35,7 @@ class CompletionCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bash", "zsh", "fish"})
+    @ValueSource(strings = {"bash", "zsh", "fish", "powershell"})
     void prints_the_script_shipped_in_completions(String shell) throws Exception {
         NotifRun.Result r = NotifRun.in(dir).run("completion", shell);
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -46,9 +46,10 @@ class CompletionCommandTest {
 
     @Test
     void an_unknown_shell_is_a_usage_error() {
-        NotifRun.Result r = NotifRun.in(dir).run("completion", "powershell");
+        NotifRun.Result r = NotifRun.in(dir).run("completion", "tcsh");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("notif: ").contains("powershell").contains("hint: ");
+        assertThat(r.err()).startsWith("notif: ").contains("tcsh").contains("bash, zsh, fish, powershell")
+            .contains("hint: ");
     }
 
     String script(String shell) throws Exception {
@@ -96,7 +97,41 @@ class CompletionCommandTest {
         assertThat(bash(s, "notif", "send", "stripe", "--url", "")).isEmpty();
         assertThat(bash(s, "notif", "send", "stripe", "--secret", "x", "--ti")).containsExactly("--timeout",
             "--timestamp");
-        assertThat(bash(s, "notif", "completion", "--", "")).isEmpty();
+        assertThat(bash(s, "notif", "completion", "--", "")).containsExactly("bash", "fish", "powershell", "zsh");
+    }
+
+    @Test
+    void bash_completes_the_values_users_type_most() throws Exception {
+        String s = script("bash");
+        assertThat(bash(s, "notif", "send", "stripe", "--event", "customer.subscription."))
+            .contains("customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted")
+            .allMatch(e -> e.startsWith("customer.subscription."));
+        assertThat(bash(s, "notif", "send", "stripe", "--event", "")).contains("charge.refunded", "invoice.updated",
+            "checkout.session.completed", "invoice.paid").hasSizeGreaterThan(100);
+        assertThat(bash(s, "notif", "send", "apple", "--type", "DID_")).contains("DID_RENEW", "DID_FAIL_TO_RENEW",
+            "DID_RECOVER");
+        assertThat(bash(s, "notif", "send", "apple", "--subtype", "AUTO")).containsExactly("AUTO_RENEW_DISABLED",
+            "AUTO_RENEW_ENABLED");
+        assertThat(bash(s, "notif", "send", "google", "--type", "")).containsExactly("one-time", "refund-review",
+            "subscription", "test", "voided");
+        assertThat(bash(s, "notif", "setup", "apple", "--version", "")).containsExactly("V1", "V2");
+        assertThat(bash(s, "notif", "send", "amazon", "--signature-version", "")).containsExactly("1", "2");
+        assertThat(bash(s, "notif", "check", "amazon", "--signature-version", "")).containsExactly("1", "2");
+        assertThat(bash(s, "notif", "check", "apple", "--environment", "")).containsExactly("production", "sandbox");
+        assertThat(bash(s, "notif", "send", "apple", "--environment", "p")).containsExactly("production");
+        assertThat(bash(s, "notif", "completion", "")).containsExactly("bash", "fish", "powershell", "zsh");
+        assertThat(bash(s, "notif", "completion", "p")).containsExactly("powershell");
+    }
+
+    @Test
+    void zsh_and_fish_offer_the_same_values() throws Exception {
+        String zsh = NotifRun.in(dir).run("completion", "zsh").out();
+        assertThat(zsh).contains("'--version=[Notification version").contains(":V1|V2:(V1 V2)'")
+            .contains("'1: :(bash zsh fish powershell)'").contains(":TYPE:(" + String.join(" ",
+                dev.notif.stripe.StripeEvents.known()) + ")'");
+        String fish = NotifRun.in(dir).run("completion", "fish").out();
+        assertThat(fish).contains("-n 'test (__notif_path) = \"notif completion\"' -a 'bash zsh fish powershell'")
+            .contains("-l type -x -a 'test subscription one-time voided refund-review'");
     }
 
     @Test
@@ -111,6 +146,16 @@ class CompletionCommandTest {
             .containsExactly("event.json", "notes.txt");
         assertThat(shell("fish", "--no-config", "-c", "source '" + s + "'; complete -C 'notif setup --'"))
             .noneMatch(l -> l.startsWith("--url"));
+    }
+
+    @Test
+    void fish_completes_values_and_the_shell_argument() throws Exception {
+        assumeTrue(installed("fish"), "fish is not installed");
+        String s = script("fish");
+        assertThat(shell("fish", "--no-config", "-c", "source '" + s + "'; complete -C 'notif completion '"))
+            .containsExactlyInAnyOrder("bash", "zsh", "fish", "powershell");
+        assertThat(shell("fish", "--no-config", "-c", "source '" + s
+            + "'; complete -C 'notif send stripe --event charge.'")).anyMatch(l -> l.startsWith("charge.refunded"));
     }
 
     @Test

@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Shell completion scripts for bash, zsh and fish, generated from the command tree: commands at every level,
- * each command's own options with their descriptions, files after options that take a file (a File or Path
- * value, or a parameter label ending in FILE), the candidates of options that list them.
+ * Shell completion scripts for bash, zsh, fish and PowerShell, generated from the command tree: commands at every
+ * level, each command's own options with their descriptions, files after options that take a file (a File or Path
+ * value, or a parameter label ending in FILE), the candidates of options that list them (picocli's
+ * {@code completionCandidates}, an enum's constants) and of a command's first positional parameter.
  */
 public final class Completions {
     /** Where the build puts the scripts on the class path, for {@code notif completion}. */
@@ -28,6 +29,7 @@ public final class Completions {
             case "bash" -> "notif.bash";
             case "zsh" -> "_notif";
             case "fish" -> "notif.fish";
+            case "powershell" -> "notif.ps1";
             default -> throw new IllegalArgumentException("no completion for " + shell);
         };
     }
@@ -37,12 +39,16 @@ public final class Completions {
             case "bash" -> bash(root);
             case "zsh" -> zsh(root);
             case "fish" -> fish(root);
+            case "powershell" -> powershell(root);
             default -> throw new IllegalArgumentException("no completion for " + shell);
         };
     }
 
-    /** One command as the scripts see it. */
-    record Command(String path, List<Sub> subcommands, List<Opt> options) {
+    /** The shells there is a script for, as {@code notif completion} names them. */
+    public static final List<String> SHELLS = List.of("bash", "zsh", "fish", "powershell");
+
+    /** One command as the scripts see it; {@code arguments}: the candidates of its first positional parameter. */
+    record Command(String path, List<Sub> subcommands, List<Opt> options, List<String> arguments) {
     }
 
     record Sub(String name, String description) {
@@ -86,7 +92,10 @@ public final class Completions {
             options.add(new Opt(List.of(o.names()), first(o.description()), value ? o.paramLabel() : null, file,
                 candidates));
         }
-        all.add(new Command(spec.qualifiedName(" "), subs, options));
+        List<String> arguments = new ArrayList<>();
+        spec.positionalParameters().stream().filter(p -> !p.hidden() && p.index().min() == 0).findFirst()
+            .map(p -> p.completionCandidates()).ifPresent(c -> c.forEach(arguments::add));
+        all.add(new Command(spec.qualifiedName(" "), subs, options, arguments));
         for (CommandLine child : children) {
             collect(child, all);
         }
@@ -165,12 +174,19 @@ public final class Completions {
             c.options().forEach(o -> words.addAll(o.names()));
             sb.append("    ").append(quote(c.path())).append(") if [[ $cur == -* ]]; then words=")
                 .append(quote(String.join("\n", words))).append("; else words=")
-                .append(quote(String.join("\n", c.subcommands().stream().map(Sub::name).toList())))
+                .append(quote(String.join("\n", words(c))))
                 .append("; fi ;;\n");
         }
         sb.append("  esac\n  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n}\n")
             .append("complete -F _notif notif\n");
         return sb.toString();
+    }
+
+    /** What a command takes where an option is not being typed: its subcommands, or its argument's candidates. */
+    private static List<String> words(Command c) {
+        List<String> words = new ArrayList<>(c.subcommands().stream().map(Sub::name).toList());
+        words.addAll(c.arguments());
+        return words;
     }
 
     // ----------------------------------------------------------------------------------------------------- zsh
@@ -190,6 +206,10 @@ public final class Completions {
             if (c.subcommands().isEmpty()) {
                 sb.append("  _arguments -s -S");
                 specs.forEach(s -> sb.append(" \\\n    ").append(s));
+                if (!c.arguments().isEmpty()) {
+                    sb.append(" \\\n    ").append(quote("1: :(" + joined(c.arguments(), w -> w.replace(" ", "\\ "))
+                        + ")"));
+                }
                 sb.append("\n}\n\n");
                 continue;
             }
@@ -224,7 +244,8 @@ public final class Completions {
     private static String zshOption(Opt o) {
         String description = "[" + o.description().replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
             .replace(":", "\\:") + "]";
-        boolean exits = o.names().contains("--help") || o.names().contains("--version");
+        // --help and --version end the command; setup apple's --version takes a value and does not
+        boolean exits = !o.takesValue() && (o.names().contains("--help") || o.names().contains("--version"));
         String exclusion = exits ? "(- *)" : o.names().size() > 1 ? "(" + String.join(" ", o.names()) + ")" : "";
         String value = "";
         if (o.takesValue()) {
@@ -266,6 +287,10 @@ public final class Completions {
                 sb.append("complete -c notif").append(when).append(" -a ").append(quote(s.name()))
                     .append(" -d ").append(quote(s.description())).append('\n');
             }
+            if (!c.arguments().isEmpty()) {
+                sb.append("complete -c notif").append(when).append(" -a ")
+                    .append(quote(String.join(" ", c.arguments()))).append('\n');
+            }
             for (Opt o : c.options()) {
                 sb.append("complete -c notif").append(when);
                 for (String name : o.names()) {
@@ -283,5 +308,131 @@ public final class Completions {
             }
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- PowerShell
+
+    /**
+     * A native argument completer for {@code notif} and {@code notif.bat}: the command tree as one table (each
+     * command's subcommands, options with their value kind and candidates, and its argument's candidates) and a
+     * fixed script block that walks the words before the cursor through it. A value of a file option, or of any
+     * option without candidates, gets no candidates from notif, so PowerShell offers paths.
+     */
+    public static String powershell(CommandLine root) {
+        List<Command> commands = commands(root);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# PowerShell completion for notif (generated; do not edit)\n")
+            .append("# load it with: notif completion powershell | Out-String | Invoke-Expression (add that line to")
+            .append(" $PROFILE)\n")
+            .append("$script:NotifCommands = @{\n");
+        for (Command c : commands) {
+            sb.append("  ").append(psQuote(c.path())).append(" = @{\n")
+                .append("    Subcommands = @(");
+            List<String> subs = new ArrayList<>();
+            for (Sub s : c.subcommands()) {
+                subs.add("@{ Name = " + psQuote(s.name()) + "; Tip = " + psQuote(tooltip(s.description(), s.name()))
+                    + " }");
+            }
+            sb.append(String.join(", ", subs)).append(")\n")
+                .append("    Options = @(\n");
+            for (Opt o : c.options()) {
+                String value = !o.takesValue() ? "none" : o.file() ? "file" : "text";
+                sb.append("      @{ Names = @(").append(psList(o.names())).append("); Value = ").append(psQuote(value))
+                    .append("; Candidates = @(").append(psList(o.candidates())).append("); Tip = ")
+                    .append(psQuote(tooltip(o.description(), String.join(", ", o.names())))).append(" }\n");
+            }
+            sb.append("    )\n")
+                .append("    Arguments = @(").append(psList(c.arguments())).append(")\n")
+                .append("  }\n");
+        }
+        sb.append("}\n\n")
+            .append(POWERSHELL_COMPLETER);
+        return sb.toString();
+    }
+
+    private static final String POWERSHELL_COMPLETER = """
+        Register-ArgumentCompleter -Native -CommandName 'notif', 'notif.bat' -ScriptBlock {
+            param($wordToComplete, $commandAst, $cursorPosition)
+            # the words before the one being completed (the command name first)
+            $words = @($commandAst.CommandElements | Where-Object { $_.Extent.EndOffset -le $cursorPosition } |
+                ForEach-Object { $_.Extent.Text })
+            if ($wordToComplete -ne '' -and $words.Count -gt 0) {
+                $words = @($words | Select-Object -First ($words.Count - 1))
+            }
+            $path = 'notif'
+            foreach ($word in ($words | Select-Object -Skip 1)) {
+                if ($script:NotifCommands.ContainsKey("$path $word")) { $path = "$path $word" }
+            }
+            $command = $script:NotifCommands[$path]
+            if ($null -eq $command) { return }
+            $prefix = ''
+            $current = $wordToComplete
+            $option = $null
+            if ($current -match '^(--[^=]+)=(.*)$') {
+                $name = $Matches[1]
+                $prefix = "$name="
+                $current = $Matches[2]
+                $option = $command.Options | Where-Object { $_.Names -contains $name } | Select-Object -First 1
+            } elseif ($words.Count -gt 1) {
+                $previous = $words[$words.Count - 1]
+                $option = $command.Options | Where-Object { $_.Names -contains $previous -and $_.Value -ne 'none' } |
+                    Select-Object -First 1
+            }
+            if ($null -ne $option) {
+                # a value: the option's candidates; none for files and free text (PowerShell then offers paths)
+                foreach ($candidate in $option.Candidates) {
+                    if ($candidate -like "$current*") {
+                        [System.Management.Automation.CompletionResult]::new("$prefix$candidate", $candidate,
+                            'ParameterValue', $candidate)
+                    }
+                }
+                return
+            }
+            if ($current -like '-*') {
+                foreach ($o in $command.Options) {
+                    foreach ($name in $o.Names) {
+                        if ($name -like "$current*") {
+                            [System.Management.Automation.CompletionResult]::new($name, $name, 'ParameterName', $o.Tip)
+                        }
+                    }
+                }
+                return
+            }
+            foreach ($sub in $command.Subcommands) {
+                if ($sub.Name -like "$current*") {
+                    [System.Management.Automation.CompletionResult]::new($sub.Name, $sub.Name, 'Command', $sub.Tip)
+                }
+            }
+            foreach ($argument in $command.Arguments) {
+                if ($argument -like "$current*") {
+                    [System.Management.Automation.CompletionResult]::new($argument, $argument, 'ParameterValue',
+                        $argument)
+                }
+            }
+        }
+        """;
+
+    /** A tooltip PowerShell takes (it refuses an empty one). */
+    private static String tooltip(String description, String fallback) {
+        return description.isBlank() ? fallback : description;
+    }
+
+    /**
+     * Single-quoted for PowerShell: a quote is doubled, the typographic single quotes too (PowerShell reads U+2018
+     * to U+201B as quotes), and nothing else is special.
+     */
+    static String psQuote(String s) {
+        StringBuilder out = new StringBuilder("'");
+        for (char ch : s.toCharArray()) {
+            out.append(ch);
+            if (ch == '\'' || ch >= '\u2018' && ch <= '\u201B') {
+                out.append(ch);
+            }
+        }
+        return out.append('\'').toString();
+    }
+
+    private static String psList(List<String> words) {
+        return String.join(", ", words.stream().map(Completions::psQuote).toList());
     }
 }

@@ -46,7 +46,7 @@ public final class GenerateFiles {
         Map<String, String> pages = new TreeMap<>();
         CommandLine cl = commandLine();
         helpPages(cl, pages);
-        for (String shell : new String[] {"bash", "zsh", "fish"}) {
+        for (String shell : Completions.SHELLS) {
             pages.put(Completions.RESOURCES + Completions.fileName(shell), Completions.script(shell, cl));
         }
         return pages;
@@ -65,7 +65,7 @@ public final class GenerateFiles {
     public static Map<String, String> files() {
         CommandLine cl = commandLine();
         Map<String, String> files = new TreeMap<>();
-        for (String shell : new String[] {"bash", "zsh", "fish"}) {
+        for (String shell : Completions.SHELLS) {
             files.put("completions/" + Completions.fileName(shell), Completions.script(shell, cl));
         }
         CommandPages.pages(cl).forEach((name, page) -> files.put("docs/commands/" + name, page));

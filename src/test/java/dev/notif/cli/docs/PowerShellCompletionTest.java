@@ -1,0 +1,166 @@
+package dev.notif.cli.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The PowerShell completer for notif.bat: its table holds every command of the tree with its options and values, and
+ * the script is well-formed PowerShell as far as a tokenizer can tell (quotes closed, brackets matched). With pwsh on
+ * the PATH it is also run through TabExpansion2; pwsh is not packaged for Debian or npm, so that part runs where
+ * PowerShell is installed.
+ */
+class PowerShellCompletionTest {
+    static final CommandLine TREE = GenerateFiles.commandLine();
+    static final String SCRIPT = Completions.powershell(TREE);
+
+    @TempDir
+    Path dir;
+
+    /** The table entry of one command: from its key to the next one. */
+    static String entry(String path) {
+        int start = SCRIPT.indexOf("\n  " + Completions.psQuote(path) + " = @{\n");
+        assertThat(start).as(path).isNotNegative();
+        int end = SCRIPT.indexOf("\n  }\n", start);
+        return SCRIPT.substring(start, end);
+    }
+
+    @Test
+    void the_table_holds_every_command_with_its_subcommands_and_options() {
+        for (Completions.Command c : Completions.commands(TREE)) {
+            String e = entry(c.path());
+            for (Completions.Sub s : c.subcommands()) {
+                assertThat(e).as(c.path()).contains("@{ Name = " + Completions.psQuote(s.name()) + "; Tip = ");
+            }
+            for (Completions.Opt o : c.options()) {
+                for (String name : o.names()) {
+                    assertThat(e).as(c.path()).contains(Completions.psQuote(name));
+                }
+            }
+        }
+    }
+
+    @Test
+    void values_are_candidates_files_or_free_text() {
+        String send = entry("notif send stripe");
+        Matcher event = Pattern.compile("@\\{ Names = @\\('--event'\\); Value = 'text'; Candidates = @\\(([^)]*)\\)")
+            .matcher(send);
+        assertThat(event.find()).as(send).isTrue();
+        assertThat(event.group(1)).contains("'customer.subscription.updated'", "'charge.refunded'", "'invoice.paid'");
+        assertThat(send).contains("@{ Names = @('--data'); Value = 'file'; Candidates = @(); Tip = ");
+        assertThat(send).contains("@{ Names = @('--url'); Value = 'text'; Candidates = @(); Tip = ");
+        assertThat(send).contains("@{ Names = @('--livemode'); Value = 'none'");
+        assertThat(entry("notif setup apple")).contains("Names = @('--version'); Value = 'text'; Candidates = @('V1',"
+            + " 'V2')");
+        assertThat(entry("notif completion")).contains("Arguments = @('bash', 'zsh', 'fish', 'powershell')");
+        assertThat(entry("notif")).contains("@{ Name = 'send'; Tip = ");
+    }
+
+    @Test
+    void it_registers_for_notif_and_notif_bat() {
+        assertThat(SCRIPT).contains("Register-ArgumentCompleter -Native -CommandName 'notif', 'notif.bat'"
+            + " -ScriptBlock {");
+    }
+
+    @Test
+    void quotes_are_doubled_including_typographic_ones() {
+        assertThat(Completions.psQuote("it's")).isEqualTo("'it''s'");
+        assertThat(Completions.psQuote("the app\u2019s id")).isEqualTo("'the app\u2019\u2019s id'");
+        assertThat(Completions.psQuote("$HOME `x` \"y\"")).isEqualTo("'$HOME `x` \"y\"'");
+    }
+
+    /** Strings closed and (), [], {} matched, outside strings and comments, as PowerShell's tokenizer reads them. */
+    @Test
+    void the_script_is_well_formed() {
+        Deque<Character> open = new ArrayDeque<>();
+        int i = 0;
+        int line = 1;
+        while (i < SCRIPT.length()) {
+            char ch = SCRIPT.charAt(i);
+            if (ch == '\n') {
+                line++;
+            }
+            if (isSingleQuote(ch)) {
+                int j = i + 1;
+                while (true) {
+                    assertThat(j).as("string opened on line " + line + " is closed").isLessThan(SCRIPT.length());
+                    if (isSingleQuote(SCRIPT.charAt(j))) {
+                        if (j + 1 < SCRIPT.length() && isSingleQuote(SCRIPT.charAt(j + 1))) {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    assertThat(SCRIPT.charAt(j)).as("line " + line).isNotEqualTo('\n');
+                    j++;
+                }
+                i = j + 1;
+                continue;
+            }
+            if (ch == '"') {
+                int j = i + 1;
+                while (SCRIPT.charAt(j) != '"') {
+                    assertThat(SCRIPT.charAt(j)).as("line " + line).isNotEqualTo('\n');
+                    j += SCRIPT.charAt(j) == '`' ? 2 : 1;
+                }
+                i = j + 1;
+                continue;
+            }
+            if (ch == '#') {
+                i = SCRIPT.indexOf('\n', i);
+                continue;
+            }
+            if ("({[".indexOf(ch) >= 0) {
+                open.push(ch);
+            } else if (")}]".indexOf(ch) >= 0) {
+                assertThat(open).as("line " + line + ": " + ch + " closes nothing").isNotEmpty();
+                assertThat(open.pop()).as("line " + line).isEqualTo("({[".charAt(")}]".indexOf(ch)));
+            }
+            i++;
+        }
+        assertThat(open).as("unclosed").isEmpty();
+    }
+
+    private static boolean isSingleQuote(char ch) {
+        return ch == '\'' || ch >= '\u2018' && ch <= '\u201B';
+    }
+
+    @Test
+    void pwsh_completes_with_it() throws Exception {
+        assumeTrue(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "pwsh"))), "pwsh is not installed");
+        Path script = dir.resolve("notif.ps1");
+        Files.writeString(script, SCRIPT);
+        assertThat(complete(script, "notif se")).containsExactlyInAnyOrder("send", "setup");
+        assertThat(complete(script, "notif send stripe --event charge.")).contains("charge.refunded");
+        assertThat(complete(script, "notif send stripe --event=charge.")).contains("--event=charge.refunded");
+        assertThat(complete(script, "notif setup apple --version ")).containsExactly("V1", "V2");
+        assertThat(complete(script, "notif.bat completion p")).containsExactly("powershell");
+        assertThat(complete(script, "notif send stripe --da")).containsExactly("--data");
+    }
+
+    private List<String> complete(Path script, String line) throws Exception {
+        String command = ". '" + script + "'; (TabExpansion2 -inputScript '" + line + "' -cursorColumn " + line.length()
+            + ").CompletionMatches | ForEach-Object { $_.CompletionText }";
+        Process p = new ProcessBuilder("pwsh", "-NoProfile", "-NonInteractive", "-Command", command)
+            .directory(dir.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+}
