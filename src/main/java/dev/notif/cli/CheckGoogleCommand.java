@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
             + " external_account, impersonated_service_account or metadata_server; skipped with PUBSUB_EMULATOR_HOST)",
         "  google.topic.exists     the topic exists",
         "  google.topic.publisher  google-play-developer-notifications@system.gserviceaccount.com may publish to it (a grant on the topic, or else on the project)",
-        "  google.subscription     the topic has a subscription; with --push-url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",
+        "  google.subscription     the topic has a subscription; with --url one pushes to URL, keeps the Pub/Sub envelope, does not expire or filter, and has a sensible acknowledgement deadline; dead-letter settings are shown",
         "  google.deliveries       Cloud Monitoring push_request_count by response_class over --days: details.last_delivered_at, failures by class with causes, the backlog and its oldest message's age; for a pull subscription, acknowledged messages and the backlog",
         "",
         "JSON (--json): {ok, store: \"google\", target, checks: [{id, status: pass|warn|fail|skip, summary, fix, details, cause}]}.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  notif check google --credentials sa.json --project acme-prod --topic play-rtdn --push-url https://api.example.com/google",
+        "  notif check google --credentials sa.json --project acme-prod --topic play-rtdn --url https://api.example.com/google",
         "  GOOGLE_APPLICATION_CREDENTIALS=sa.json notif check google --topic projects/acme-prod/topics/play-rtdn --json",
-        "  notif check google --topic play-rtdn --push-url URL --days 1   # only the last day's deliveries",
+        "  notif check google --topic play-rtdn --url URL --days 1   # only the last day's deliveries",
     })
 public final class CheckGoogleCommand extends BaseCommand {
     @Mixin
@@ -38,7 +38,8 @@ public final class CheckGoogleCommand extends BaseCommand {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic id, or projects/P/topics/T.")
     String topic;
 
-    @Option(names = "--push-url", paramLabel = "URL", description = "The ingestion URL a subscription must push to.")
+    @Option(names = {"--url", "--push-url"}, paramLabel = "URL",
+        description = "The ingestion URL a subscription must push to. --push-url is its former name.")
     String pushUrl;
 
     @Option(names = "--push-auth", paramLabel = "SERVICE_ACCOUNT",
@@ -75,7 +76,7 @@ public final class CheckGoogleCommand extends BaseCommand {
             throw NotifException.usage("--days must be between 1 and 42 (Pub/Sub metrics are kept 6 weeks), got " + days,
                 "for example --days 7");
         }
-        String url = pushUrl == null ? null : Urls.http("--push-url", pushUrl).toString();
+        String url = pushUrl == null ? null : Urls.http("--url", pushUrl).toString();
         GoogleAccess access;
         try {
             access = google.open(ctx, network.timeout(), monitoringApiBase, resourceManagerApiBase);

@@ -94,23 +94,42 @@ final class FleetStores {
         return null;
     }
 
-    /** The command's long options by key; adds each to {@code keys} (a first description wins). */
+    /**
+     * The command's long options by key; adds each to {@code keys} (a first description wins). An option's first long
+     * name is its key; a further one (a former name kept as an alias, such as Google's {@code --push-url}) is a key
+     * too, for files written before the rename.
+     */
     private Map<String, OptionSpec> options(Class<?> command, Map<String, Key> keys) {
         Map<String, OptionSpec> byKey = new LinkedHashMap<>();
         CommandLine cl = new CommandLine(command, new Cli.ContextFactory(ctx));
         for (OptionSpec o : cl.getCommandSpec().options()) {
-            String key = o.longestName().replaceFirst("^--", "").replace('-', '_');
-            if (key.equals(ENVIRONMENT)) {
-                byKey.put(key, o); // not a key of the file: the "environments" list stands for it
+            List<String> names = keys(o);
+            if (!names.isEmpty() && names.get(0).equals(ENVIRONMENT)) {
+                byKey.put(ENVIRONMENT, o); // not a key of the file: the "environments" list stands for it
                 continue;
             }
-            if (NOT_KEYS.contains(key) || o.usageHelp() || o.versionHelp()) {
+            if (names.isEmpty() || NOT_KEYS.contains(names.get(0)) || o.usageHelp() || o.versionHelp()) {
                 continue;
             }
-            byKey.put(key, o);
-            keys.putIfAbsent(key, new Key(key, kind(key, o), description(o)));
+            String key = names.get(0);
+            for (String name : names) {
+                byKey.put(name, o);
+                keys.putIfAbsent(name, new Key(name, kind(name, o), name.equals(key) ? description(o)
+                    : "The former name of " + key + "."));
+            }
         }
         return byKey;
+    }
+
+    /** An option's first long name: what a run over the file passes (its current name, not a former one). */
+    private static String flag(OptionSpec o) {
+        return java.util.Arrays.stream(o.names()).filter(n -> n.startsWith("--")).findFirst().orElseThrow();
+    }
+
+    /** An option's keys: its long names in snake_case, the first one its own. */
+    private static List<String> keys(OptionSpec o) {
+        return java.util.Arrays.stream(o.names()).filter(n -> n.startsWith("--"))
+            .map(n -> n.substring(2).replace('-', '_')).toList();
     }
 
     private static Kind kind(String key, OptionSpec o) {
@@ -145,15 +164,22 @@ final class FleetStores {
     List<String> args(StoreEntry entry, String verb) {
         Map<String, OptionSpec> options = (verb.equals("check") ? checkOptions : setupOptions).get(entry.store());
         List<String> args = new ArrayList<>();
+        Map<OptionSpec, String> given = new java.util.HashMap<>();
         for (Value v : entry.values().values()) {
             OptionSpec o = options.get(v.key());
             if (v.value() == null) {
                 continue;
             }
+            String twice = o == null ? null : given.putIfAbsent(o, v.key());
+            if (twice != null) {
+                String key = keys(o).get(0);
+                throw NotifException.usage(entry.store() + ": " + twice + " and " + v.key() + " are one setting (" + key
+                    + ", formerly " + (key.equals(twice) ? v.key() : twice) + ")", "keep " + key + " only");
+            }
             if (v.key().equals(ENVIRONMENTS) && options.containsKey(ENVIRONMENT)) {
                 List<?> envs = (List<?>) v.value();
                 if (envs.size() == 1) {
-                    args.addAll(List.of(options.get(ENVIRONMENT).longestName(), String.valueOf(envs.get(0))));
+                    args.addAll(List.of(flag(options.get(ENVIRONMENT)), String.valueOf(envs.get(0))));
                 }
                 continue;
             }
@@ -162,12 +188,12 @@ final class FleetStores {
             }
             if (v.kind() == Kind.BOOL) {
                 if (Boolean.TRUE.equals(v.value())) {
-                    args.add(o.longestName());
+                    args.add(flag(o));
                 }
             } else if (v.value() instanceof List<?> list) {
-                list.forEach(item -> args.addAll(List.of(o.longestName(), String.valueOf(item))));
+                list.forEach(item -> args.addAll(List.of(flag(o), String.valueOf(item))));
             } else {
-                args.addAll(List.of(o.longestName(), text(v.value())));
+                args.addAll(List.of(flag(o), text(v.value())));
             }
         }
         Integer maxDays = MAX_DAYS.get(entry.store());

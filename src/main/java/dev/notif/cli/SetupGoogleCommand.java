@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "google", sortOptions = false,
     header = "Create the Pub/Sub topic Google Play publishes to, grant Play the publisher role, push to a URL.",
     description = {
-        "Ensures, idempotently: the topic; the binding roles/pubsub.publisher for google-play-developer-notifications@system.gserviceaccount.com on it (read-modify-write with the policy's etag, every other binding kept); with --push-url, a push subscription to URL (Pub/Sub envelope kept unless --unwrapped, acknowledgement deadline, retention, never expiring). A subscription that already pushes to URL is reused. Ends with the exact topic name to paste into Play Console, the one step without an API.",
+        "Ensures, idempotently: the topic; the binding roles/pubsub.publisher for google-play-developer-notifications@system.gserviceaccount.com on it (read-modify-write with the policy's etag, every other binding kept); with --url, a push subscription to URL (Pub/Sub envelope kept unless --unwrapped, acknowledgement deadline, retention, never expiring). A subscription that already pushes to URL is reused. Ends with the exact topic name to paste into Play Console, the one step without an API.",
         "",
         "Known failures are explained with their fix: permission denied (the role the service account lacks), an API not enabled, and the organisation policy \"Domain restricted sharing\" that refuses Play's account (exit 1, the rest is still done).",
         "",
@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  notif setup google --credentials sa.json --project acme-prod --topic play-rtdn --push-url https://api.example.com/google",
+        "  notif setup google --credentials sa.json --project acme-prod --topic play-rtdn --url https://api.example.com/google",
         "  notif setup google --topic projects/acme-prod/topics/play-rtdn --dry-run",
         "  GOOGLE_APPLICATION_CREDENTIALS=sa.json notif setup google --project acme-prod --topic play-rtdn --json",
-        "  PUBSUB_EMULATOR_HOST=localhost:8681 notif setup google --project demo --topic play-rtdn --push-url http://127.0.0.1:8085/google   # emulator started with --host-port=localhost:8681 (its default 8085 is notif listen's)",
+        "  PUBSUB_EMULATOR_HOST=localhost:8681 notif setup google --project demo --topic play-rtdn --url http://127.0.0.1:8085/google   # emulator started with --host-port=localhost:8681 (its default 8085 is notif listen's)",
     })
 public final class SetupGoogleCommand extends BaseCommand {
     @Mixin
@@ -33,8 +33,9 @@ public final class SetupGoogleCommand extends BaseCommand {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic id, or projects/P/topics/T.")
     String topic;
 
-    @Option(names = "--push-url", paramLabel = "URL", description = "Ingestion URL that receives the notifications"
-        + " (the backend's Google Play endpoint); without it no subscription is touched.")
+    @Option(names = {"--url", "--push-url"}, paramLabel = "URL", description = "Ingestion URL that receives the"
+        + " notifications (the backend's Google Play endpoint); without it no subscription is touched. --push-url is"
+        + " its former name.")
     String pushUrl;
 
     @Option(names = "--subscription", paramLabel = "ID",

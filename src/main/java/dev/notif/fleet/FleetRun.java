@@ -186,7 +186,8 @@ public final class FleetRun {
     }
 
     private static String target(StoreEntry e) {
-        for (String key : List.of("url", "bundle_id", "topic")) {
+        // Google's is its topic (its url, formerly push_url, is where the topic pushes)
+        for (String key : e.store().equals("google") ? List.of("topic") : List.of("url", "bundle_id", "topic")) {
             if (e.get(key) != null) {
                 return String.valueOf(e.get(key));
             }

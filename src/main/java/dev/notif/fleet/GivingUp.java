@@ -129,7 +129,7 @@ public final class GivingUp {
             + (left.isNegative() || left.isZero() ? "Pub/Sub may discard it at any moment"
             : "Pub/Sub may discard it in " + Durations.human(left)) + " (the notification is then lost for good)";
         String fix = "make the endpoint acknowledge (google.deliveries names why pushes fail); to buy time, raise the"
-            + " retention: notif setup google --topic TOPIC --push-url URL --retention 31d";
+            + " retention: notif setup google --topic TOPIC --url URL --retention 31d";
         Check check = waited.compareTo(retention.dividedBy(2)) >= 0 ? Check.fail(GOOGLE, summary, fix)
             : waited.compareTo(Duration.ofHours(1)) >= 0 ? Check.warn(GOOGLE, summary, fix)
             : Check.pass(GOOGLE, "the oldest unacknowledged message has waited " + Durations.human(waited) + " of "

@@ -146,7 +146,7 @@ public record DeliveryStats(Map<String, Long> byClass, Map<String, Map<String, L
             case "unreachable" -> new String[] {"Pub/Sub could not reach the endpoint (DNS, connection, TLS"
                 + " certificate)", send + " with the network failure in plain words"};
             case "deadline_exceeded" -> new String[] {"the backend did not answer within the acknowledgement deadline ("
-                + ackDeadline + " s)", "answer 2xx before doing slow work, or raise it: notif setup google ... --push-url "
+                + ackDeadline + " s)", "answer 2xx before doing slow work, or raise it: notif setup google ... --url "
                 + endpoint + " --ack-deadline 60"};
             case "invalid" -> new String[] {"the endpoint's answer was not one Pub/Sub understands (a redirect, a"
                 + " malformed response)", send};

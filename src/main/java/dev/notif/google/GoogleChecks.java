@@ -71,7 +71,7 @@ public final class GoogleChecks {
             exists = access.pubsub().topic(t.topic()).isPresent();
             checks.add(exists ? Check.pass(TOPIC, t.topic().full() + " exists")
                 : Check.fail(TOPIC, t.topic().full() + " does not exist: Play Console cannot publish to it",
-                    "notif setup google --topic " + t.topic().full() + (t.pushUrl() == null ? "" : " --push-url "
+                    "notif setup google --topic " + t.topic().full() + (t.pushUrl() == null ? "" : " --url "
                         + t.pushUrl())));
         } catch (NotifException e) {
             checks.add(cannot(TOPIC, e, Step.READ_TOPIC, t));

@@ -35,7 +35,7 @@ public final class GoogleVerdicts extends Classifier<GooglePush> {
             return new Verdict(Verdict.TIMEOUT, failure.detail() + "; Pub/Sub waits for the answer only as"
                 + " long as the subscription's acknowledgement deadline and counts deadline_exceeded", "answer 2xx"
                 + " quickly and do slow work after answering, or raise the deadline: notif setup google ..."
-                + " --push-url URL --ack-deadline 60");
+                + " --url URL --ack-deadline 60");
         }
         return v;
     }
@@ -72,7 +72,7 @@ public final class GoogleVerdicts extends Classifier<GooglePush> {
         if (ErrorCodes.MALFORMED.equals(code) || code == null && ENVELOPE.matcher(text).find()) {
             return new Verdict(Verdict.REJECTED, "the backend could not read the push as a Pub/Sub envelope with a"
                 + " DeveloperNotification in message.data", "if the subscription pushes unwrapped payloads, keep the"
-                + " envelope: notif setup google ... --push-url URL (without --unwrapped)");
+                + " envelope: notif setup google ... --url URL (without --unwrapped)");
         }
         boolean auth = status == 401 || status == 403;
         if (!auth && sent.kind() != DeveloperNotification.Kind.TEST && TOKEN.matcher(text).find()) {

@@ -60,7 +60,7 @@ public final class PushAuth {
     public Refusal check(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return new Refusal(401, "no Authorization: Bearer token: the subscription pushes without authentication"
-                + " (notif setup google --topic TOPIC --push-url URL --push-auth SERVICE_ACCOUNT turns it on)");
+                + " (notif setup google --topic TOPIC --url URL --push-auth SERVICE_ACCOUNT turns it on)");
         }
         String[] parts = authorization.substring(7).strip().split("\\.", -1);
         if (parts.length != 3) {

@@ -20,7 +20,7 @@ public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSe
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
 
     /**
-     * What {@code setup google} was asked to push, from its options: null without --push-url (and then none of the
+     * What {@code setup google} was asked to push, from its options: null without --url (and then none of the
      * subscription's options may be given); an https URL, unless the Pub/Sub emulator takes it.
      */
     public static PushSettings requested(String pushUrl, String subscription, boolean unwrapped, Integer ackDeadline,
@@ -32,13 +32,13 @@ public record PushSettings(String endpoint, boolean unwrapped, int ackDeadlineSe
             if (subscription != null || ackDeadline != null || retention != null || unwrapped || pushAuth != null
                 || audience != null) {
                 throw NotifException.usage("--subscription, --ack-deadline, --retention, --unwrapped and --push-auth"
-                    + " need --push-url", "add --push-url URL");
+                    + " need --url", "add --url URL");
             }
             return null;
         }
-        String url = Urls.http("--push-url", pushUrl).toString();
+        String url = Urls.http("--url", pushUrl).toString();
         if (url.startsWith("http://") && !emulator) {
-            throw NotifException.usage("--push-url must be https:// for Pub/Sub push, got " + pushUrl,
+            throw NotifException.usage("--url must be https:// for Pub/Sub push, got " + pushUrl,
                 "Pub/Sub pushes only to public https:// endpoints with a certificate from a public CA");
         }
         return of(url, unwrapped, ackDeadline, retention, pushAuth, audience);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code google.subscription}: a pure judgement of the topic's subscriptions. Without one Pub/Sub drops every message;
- * with --push-url one must push to it, keep the envelope (unless unwrapped is expected), not expire, not filter,
+ * with --url one must push to it, keep the envelope (unless unwrapped is expected), not expire, not filter,
  * and give the backend a sensible acknowledgement deadline.
  */
 public final class SubscriptionFindings {
@@ -33,7 +33,7 @@ public final class SubscriptionFindings {
     public static Check check(GoogleNames.Topic topic, Map<String, JsonNode> subscriptions, String pushUrl,
                               boolean expectUnwrapped, String pushAuth) {
         List<View> listed = subscriptions.values().stream().map(View::of).toList();
-        String setup = "notif setup google --topic " + topic.full() + " --push-url " + (pushUrl == null ? "URL" : pushUrl)
+        String setup = "notif setup google --topic " + topic.full() + " --url " + (pushUrl == null ? "URL" : pushUrl)
             + (pushAuth == null ? "" : " --push-auth " + pushAuth);
         if (subscriptions.isEmpty()) {
             return Check.fail(ID, "the topic has no subscription: Pub/Sub drops every notification Play publishes",

@@ -18,7 +18,7 @@ public final class TopicPublisher {
             : subscriptions == 0 ? "; the topic has no subscription, so nobody will receive it"
             : " and delivers it to its " + subscriptions + " subscription(s)");
         String fix = subscriptions != null && subscriptions == 0
-            ? "create the push subscription: notif setup google --topic " + topic.full() + " --push-url URL"
+            ? "create the push subscription: notif setup google --topic " + topic.full() + " --url URL"
             : "see the push's answer in a few minutes with notif check google --topic " + topic.full()
             + " (this publish tests the path from the topic to the backend, not Play's right to publish:"
             + " google.topic.publisher checks that)";

@@ -87,7 +87,7 @@ class PlanApplyTest {
               [app.google]
               project = "acme-prod"
               topic = "play-rtdn"
-              push_url = "https://new.example.com/google"
+              url = "https://new.example.com/google"
               credentials = "%6$s"
               pubsub_api_base = "%7$s"
               [app.amazon]

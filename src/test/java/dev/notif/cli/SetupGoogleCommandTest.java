@@ -59,7 +59,7 @@ class SetupGoogleCommandTest {
         setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL);
         int writes = google.writeCount();
 
-        NotifRun.Result again = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--json");
+        NotifRun.Result again = setup("--project", "acme-prod", "--topic", "play-rtdn", "--url", URL, "--json");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.json().path("actions").findValuesAsText("action")).containsOnly("none");
@@ -110,7 +110,7 @@ class SetupGoogleCommandTest {
     void domain_restricted_sharing_is_explained_with_its_fix_and_the_rest_is_still_done() throws Exception {
         google.domainRestricted(true);
 
-        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--push-url", URL, "--json");
+        NotifRun.Result r = setup("--project", "acme-prod", "--topic", "play-rtdn", "--url", URL, "--json");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         JsonNode binding = r.json().path("actions").get(1);
@@ -270,7 +270,7 @@ class SetupGoogleCommandTest {
     void the_emulator_example_does_not_put_the_emulator_and_notif_listen_on_one_port() {
         String help = NotifRun.in(home).run("setup", "google", "--help").out();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-            "PUBSUB_EMULATOR_HOST=localhost:(\\d+) notif setup google .*--push-url http://127\\.0\\.0\\.1:(\\d+)/")
+            "PUBSUB_EMULATOR_HOST=localhost:(\\d+) notif setup google .*--url http://127\\.0\\.0\\.1:(\\d+)/")
             .matcher(help.replaceAll("\\s*\\n\\s*", " "));
         assertThat(m.find()).as(help).isTrue();
         String listenDefault = NotifRun.in(home).run("listen", "--help").out().replaceAll("\\s+", " ")
