@@ -197,7 +197,12 @@ public final class EventLog implements AutoCloseable {
 
     /** Reads a data directory the way {@link #open} does, without writing anything (for {@code status --data-dir}). */
     public static Contents read(Path dir) throws IOException {
-        StatusBook book = new StatusBook(List.of());
+        return read(dir, List.of());
+    }
+
+    /** As {@link #read(Path)}, with a row for each of {@code stores} even when the log holds nothing of it. */
+    public static Contents read(Path dir, Collection<String> stores) throws IOException {
+        StatusBook book = new StatusBook(stores);
         Path path = dir.resolve(FILE);
         List<String> notices = new ArrayList<>();
         if (Files.exists(path)) {

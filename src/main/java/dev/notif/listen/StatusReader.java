@@ -11,12 +11,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /** Where {@code notif status} reads from: a running receiver's {@code /status}, or a receiver's data directory. */
 public final class StatusReader {
+    /**
+     * The stores a receiver has a route for: its {@code /status} lists each of them, delivered or not, and so does a
+     * data directory read from disk, so that both sources show the same rows.
+     */
+    public static final List<String> RECEIVER_STORES = List.of("amazon", "apple", "google", "stripe");
+
     private StatusReader() {
     }
 
@@ -49,7 +56,7 @@ public final class StatusReader {
         }
         EventLog.Contents contents;
         try {
-            contents = EventLog.read(dir);
+            contents = EventLog.read(dir, RECEIVER_STORES);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw NotifException.usage("cannot read the event log in " + dir + ": " + e.getMessage(),
                 "check the directory's permissions");
