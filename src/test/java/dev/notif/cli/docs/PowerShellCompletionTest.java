@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The PowerShell completer for notif.bat: its table holds every command of the tree with its options and values, and
- * the script is well-formed PowerShell as far as a tokenizer can tell (quotes closed, brackets matched). With pwsh on
- * the PATH it is also run through TabExpansion2; pwsh is not packaged for Debian or npm, so that part runs where
- * PowerShell is installed.
+ * The PowerShell completer for notif.bat: its table holds every command of the tree with its options and values, the
+ * script is well-formed (quotes closed, brackets matched) and parses with tree-sitter-powershell's grammar. With pwsh
+ * on the PATH it is also run through TabExpansion2; pwsh itself is not packaged for Debian or npm, so that part runs
+ * only where PowerShell is installed.
  */
 class PowerShellCompletionTest {
     static final CommandLine TREE = GenerateFiles.commandLine();
@@ -139,10 +139,53 @@ class PowerShellCompletionTest {
         return ch == '\'' || ch >= '\u2018' && ch <= '\u201B';
     }
 
+    /**
+     * PowerShell's grammar as tree-sitter-powershell has it (from npm, with its WebAssembly parser): the script parses
+     * without an error node, and a broken one does not (so the check can fail). Skipped without node and npm.
+     */
+    @Test
+    void tree_sitter_powershell_parses_it() throws Exception {
+        assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed");
+        Path tools = Path.of(System.getProperty("notif.basedir", "."), "target", "tree-sitter-powershell");
+        if (!Files.exists(tools.resolve("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm"))) {
+            Files.createDirectories(tools);
+            Run install = run(tools, "npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix",
+                tools.toString(), "tree-sitter-powershell@0.26.4", "web-tree-sitter@0.27.2");
+            assumeTrue(install.code() == 0, "npm could not install tree-sitter-powershell: " + install.out());
+        }
+        Path parse = tools.resolve("parse.cjs");
+        try (var in = getClass().getResourceAsStream("/powershell/parse.cjs")) {
+            Files.write(parse, in.readAllBytes());
+        }
+        Path script = dir.resolve("notif.ps1");
+        Files.writeString(script, SCRIPT);
+        Path broken = dir.resolve("broken.ps1");
+        Files.writeString(broken, SCRIPT.replace("if ($null -eq $command) { return }", "if ($null -eq $command { return }"));
+        Run good = run(tools, "node", parse.toString(), script.toString());
+        assertThat(good.code()).as(good.out()).isZero();
+        assertThat(good.out()).contains("notif.ps1: ok");
+        Run bad = run(tools, "node", parse.toString(), broken.toString());
+        assertThat(bad.code()).as(bad.out()).isEqualTo(1);
+        assertThat(bad.out()).contains("ERROR");
+    }
+
+    record Run(int code, String out) {
+    }
+
+    private static Run run(Path in, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
     @Test
     void pwsh_completes_with_it() throws Exception {
-        assumeTrue(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, "pwsh"))), "pwsh is not installed");
+        assumeTrue(onPath("pwsh"), "pwsh is not installed");
         Path script = dir.resolve("notif.ps1");
         Files.writeString(script, SCRIPT);
         assertThat(complete(script, "notif se")).containsExactlyInAnyOrder("send", "setup");
