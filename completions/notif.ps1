@@ -1,6 +1,6 @@
 # PowerShell completion for notif (generated; do not edit)
 # load it with: notif completion powershell | Out-String | Invoke-Expression (add that line to $PROFILE)
-$script:NotifCommands = @{
+$global:NotifCommands = @{
   'notif' = @{
     Subcommands = @(@{ Name = 'setup'; Tip = 'Configure a store to send its notifications to an ingestion URL.' }, @{ Name = 'check'; Tip = 'Check a store''s notification set-up end to end, or every app and store of notif.toml at once.' }, @{ Name = 'send'; Tip = 'Send one correctly signed test notification to an ingestion URL and explain the answer.' }, @{ Name = 'verify'; Tip = 'Verify a captured notification''s signature offline and say what failed.' }, @{ Name = 'rotate'; Tip = 'Replace a store''s endpoint and secret without a moment without notifications.' }, @{ Name = 'resend'; Tip = 'Have a store deliver again the notifications it could not deliver.' }, @{ Name = 'listen'; Tip = 'Run a local ingestion endpoint that verifies, answers and records deliveries as the backend does.' }, @{ Name = 'status'; Tip = 'Show last-received times, counts and the latest rejection per store.' }, @{ Name = 'init'; Tip = 'Write a commented starting notif.toml from flags and from what the accounts already hold.' }, @{ Name = 'plan'; Tip = 'Show what setting up every app and store of notif.toml would change, as one plan; change nothing.' }, @{ Name = 'apply'; Tip = 'Carry out the plan: set up every app and store of notif.toml as the file says, idempotently.' }, @{ Name = 'demo'; Tip = 'The main job offline, in one command: a local receiver, signed deliveries, verdicts, last received.' }, @{ Name = 'completion'; Tip = 'Print the shell completion script for bash, zsh, fish or PowerShell.' })
     Options = @(
@@ -562,9 +562,9 @@ Register-ArgumentCompleter -Native -CommandName 'notif', 'notif.bat' -ScriptBloc
     }
     $path = 'notif'
     foreach ($word in ($words | Select-Object -Skip 1)) {
-        if ($script:NotifCommands.ContainsKey("$path $word")) { $path = "$path $word" }
+        if ($global:NotifCommands.ContainsKey("$path $word")) { $path = "$path $word" }
     }
-    $command = $script:NotifCommands[$path]
+    $command = $global:NotifCommands[$path]
     if ($null -eq $command) { return }
     $prefix = ''
     $current = $wordToComplete

@@ -324,7 +324,7 @@ public final class Completions {
         sb.append("# PowerShell completion for notif (generated; do not edit)\n")
             .append("# load it with: notif completion powershell | Out-String | Invoke-Expression (add that line to")
             .append(" $PROFILE)\n")
-            .append("$script:NotifCommands = @{\n");
+            .append("$global:NotifCommands = @{\n");
         for (Command c : commands) {
             sb.append("  ").append(psQuote(c.path())).append(" = @{\n")
                 .append("    Subcommands = @(");
@@ -361,9 +361,9 @@ public final class Completions {
             }
             $path = 'notif'
             foreach ($word in ($words | Select-Object -Skip 1)) {
-                if ($script:NotifCommands.ContainsKey("$path $word")) { $path = "$path $word" }
+                if ($global:NotifCommands.ContainsKey("$path $word")) { $path = "$path $word" }
             }
-            $command = $script:NotifCommands[$path]
+            $command = $global:NotifCommands[$path]
             if ($null -eq $command) { return }
             $prefix = ''
             $current = $wordToComplete
