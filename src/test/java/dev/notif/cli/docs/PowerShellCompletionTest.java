@@ -188,19 +188,24 @@ class PowerShellCompletionTest {
         assumeTrue(onPath("pwsh"), "pwsh is not installed");
         Path script = dir.resolve("notif.ps1");
         Files.writeString(script, SCRIPT);
+        Path stub = dir.resolve("notif"); // a native command named notif on the PATH, as the launcher is
+        Files.writeString(stub, "#!/bin/sh\n");
+        stub.toFile().setExecutable(true);
         assertThat(complete(script, "notif se")).containsExactlyInAnyOrder("send", "setup");
         assertThat(complete(script, "notif send stripe --event charge.")).contains("charge.refunded");
         assertThat(complete(script, "notif send stripe --event=charge.")).contains("--event=charge.refunded");
         assertThat(complete(script, "notif setup apple --version ")).containsExactly("V1", "V2");
-        assertThat(complete(script, "notif.bat completion p")).containsExactly("powershell");
+        assertThat(complete(script, "notif completion p")).containsExactly("powershell");
         assertThat(complete(script, "notif send stripe --da")).containsExactly("--data");
     }
 
     private List<String> complete(Path script, String line) throws Exception {
         String command = ". '" + script + "'; (TabExpansion2 -inputScript '" + line + "' -cursorColumn " + line.length()
             + ").CompletionMatches | ForEach-Object { $_.CompletionText }";
-        Process p = new ProcessBuilder("pwsh", "-NoProfile", "-NonInteractive", "-Command", command)
-            .directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("pwsh", "-NoProfile", "-NonInteractive", "-Command", command)
+            .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(out).isZero();
