@@ -1,5 +1,7 @@
 package dev.notif.listen;
 
+import dev.notif.probe.Verdict;
+
 /**
  * The error codes of notif's receiver, in one place: the {@code "error"} of its 4xx/5xx bodies
  * ({@code {"error": code, "message": ...}}) and of the rejections in {@code /status}. The store routes answer with
@@ -40,5 +42,17 @@ public final class ErrorCodes {
     public static final String UNAVAILABLE = "unavailable";
 
     private ErrorCodes() {
+    }
+
+    /**
+     * The verdict word {@code send} gives for an answer with this code, for human output (one word for one thing: the
+     * demo's and status's tables say {@code signature_rejected} where the receiver answered
+     * {@code signature_mismatch}); the code itself for the codes no verdict names. JSON keeps the code.
+     */
+    public static String shown(String code) {
+        if (SIGNATURE_MISMATCH.equals(code)) {
+            return Verdict.SIGNATURE_REJECTED;
+        }
+        return UNSUPPORTED_EVENT_TYPE.equals(code) ? Verdict.EVENT_REJECTED : code;
     }
 }

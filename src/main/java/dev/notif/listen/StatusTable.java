@@ -19,7 +19,7 @@ public final class StatusTable {
             s.lastReceivedAt() == null ? out.yellow("never") : when(s.lastReceivedAt(), now),
             Long.toString(s.accepted()),
             s.rejected() == 0 ? "0" : out.red(Long.toString(s.rejected())),
-            s.lastRejection() == null ? "-" : s.lastRejection().error() + " (" + ago(s.lastRejection().at(), now) + ")")));
+            s.lastRejection() == null ? "-" : ErrorCodes.shown(s.lastRejection().error()) + " (" + ago(s.lastRejection().at(), now) + ")")));
         out.table(List.of("STORE", "LAST RECEIVED", "ACCEPTED", "REJECTED", "LAST REJECTION"), rows);
         stores.forEach((name, s) -> {
             Forwarding f = s.forwarding();

@@ -52,5 +52,8 @@ class DemoCommandTest {
         assertThat(r.out()).contains("signature_rejected").contains("event_rejected").contains("cause:")
             .contains("fix:").contains("LAST RECEIVED").contains("notif send stripe --url");
         assertThat(r.out()).doesNotContain("\u001b[");
+        // one word for one thing: the last-received table names the rejection as the verdicts above do
+        assertThat(r.out()).containsPattern("(?m)^  stripe .* 2 +event_rejected").doesNotContain("unsupported_event_type")
+            .doesNotContain("signature_mismatch");
     }
 }
