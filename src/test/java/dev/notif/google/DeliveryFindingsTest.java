@@ -52,7 +52,7 @@ class DeliveryFindingsTest {
         "ack=30 remote_server_4xx:401=10|early|late|||fail|10 of 40 push(es) in 7 d failed (remote_server_4xx x10): the backend refused the pushes (HTTP 401 x10)|notif send google --url https://api.example.com/google",
         "ack=30 remote_server_4xx:403=10|late|early|||warn|(the latest pushes succeed)|and its reason",
         "ack=30 remote_server_5xx:503=10|late|early|5|3600|fail|the backend failed while handling them (HTTP 503 x10)|redelivers the backlog",
-        "deadline_exceeded=8 ack=2|early|late|||fail|within the acknowledgement deadline (10 s)|--push-url https://api.example.com/google --ack-deadline 60",
+        "deadline_exceeded=8 ack=2|early|late|||fail|within the acknowledgement deadline (10 s)|--url https://api.example.com/google --ack-deadline 60",
         "unreachable=5||late|||fail|no acknowledged push|network failure in plain words",
         "unreachable=1 remote_server_5xx=9||late|||fail|remote_server_5xx x9, unreachable x1): the backend failed while handling them|backend's logs",
         "invalid=2 ack=1|early|late|||fail|not one Pub/Sub understands|notif send google --url",

@@ -26,7 +26,7 @@ class GoogleVerdictsTest {
         "TEST|400|Unknown package name|event_rejected|not the app it is set up for|Play Console",
         "TEST|400|{\"error\":\"invalid_notification\"}|rejected|found the notification unusable|--purchase-token",
         "TEST|400|{\"error\":\"malformed\",\"message\":\"no message object\"}|rejected|as a Pub/Sub envelope|without --unwrapped",
-        "TEST|400|invalid base64 in message.data|rejected|DeveloperNotification in message.data|--push-url URL",
+        "TEST|400|invalid base64 in message.data|rejected|DeveloperNotification in message.data|--url URL",
         "SUBSCRIPTION|400|Purchase token not found|rejected|does not know this purchase token|--type test",
         "TEST|400|Purchase token not found|rejected|answered 400 (remote_server_4xx)|response body",
         "SUBSCRIPTION|401|invalid token|rejected|requires authentication|push authentication",
