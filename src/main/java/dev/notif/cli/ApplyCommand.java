@@ -1,10 +1,8 @@
 package dev.notif.cli;
 
-import dev.notif.config.NotifConfig.StoreEntry;
 import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
-import dev.notif.core.SecretFiles;
-import dev.notif.core.Version;
+import dev.notif.fleet.Apply;
 import dev.notif.fleet.PlanReport;
 import dev.notif.fleet.PlanRun;
 import dev.notif.output.Text;
@@ -12,15 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,41 +61,11 @@ public final class ApplyCommand extends BaseCommand {
 
     @Override
     protected PlanReport execute() {
-        Path secrets = Path.of(secretsFile);
-        Path dir = secrets.toAbsolutePath().getParent();
-        if (Files.isDirectory(secrets) || dir == null || !Files.isDirectory(dir)) {
-            throw NotifException.usage("--secrets-file " + secretsFile + " cannot be written", "pass a file in an"
-                + " existing directory: the secrets Stripe shows once must have somewhere to go before anything is"
-                + " created");
-        }
+        Apply apply = new Apply(secretsFile);
         FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
         loaded.config().warnings().forEach(this::warn);
         PlanRun run = PlanCommand.planRun(ctx, loaded);
-        List<StoreEntry> entries = run.entries(fleet::settable);
-        PlanReport plan = run.run(entries, true, concurrency, new ArrayList<>(), null, false);
-        Set<String> changing = plan.stores().stream().filter(s -> s.error() == null && s.actions().stream()
-            .anyMatch(dev.notif.output.PlanAction::writes)).map(s -> s.store() + "\u0000" + s.app()).collect(Collectors.toSet());
-        if (changing.isEmpty()) {
-            return plan;
-        }
-        confirm(plan);
-        List<StoreEntry> todo = entries.stream().filter(e -> changing.contains(e.store() + "\u0000" + e.app()))
-            .toList();
-        List<PlanRun.Secret> created = new ArrayList<>();
-        PlanReport applied;
-        try {
-            applied = run.run(todo, false, concurrency, created, secrets.toString(), false);
-        } finally {
-            if (!created.isEmpty()) {
-                keep(secrets, created);
-            }
-        }
-        if (showSecrets && !created.isEmpty()) {
-            Map<String, String> shown = new LinkedHashMap<>();
-            created.forEach(s -> shown.put(s.name(), s.value()));
-            return applied.withSecrets(shown);
-        }
-        return applied;
+        return apply.run(run, run.entries(fleet::settable), concurrency, this::confirm, showSecrets);
     }
 
     private void confirm(PlanReport plan) {
@@ -130,28 +90,5 @@ public final class ApplyCommand extends BaseCommand {
         if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
             throw new NotifException(ExitCode.FINDINGS, "cancelled: nothing was changed", "review the plan with notif plan");
         }
-    }
-
-    /** The new secrets and the file's other lines, in one 0600 file (written atomically). */
-    private static void keep(Path file, List<PlanRun.Secret> created) {
-        Map<String, String> lines = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int eq = line.indexOf('=');
-                    if (!line.startsWith("#") && eq > 0) {
-                        lines.put(line.substring(0, eq), line.substring(eq + 1));
-                    }
-                }
-            } catch (IOException e) {
-                throw NotifException.usage("cannot read " + file + " to add the new secrets: " + e.getMessage(),
-                    "pass another --secrets-file");
-            }
-        }
-        created.forEach(s -> lines.put(s.name(), s.value()));
-        StringBuilder text = new StringBuilder("# Signing secrets Stripe showed once, when notif apply (notif "
-            + Version.get() + ") created their endpoints.\n# Paste each into its backend, then delete this file.\n");
-        lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        SecretFiles.write(file, text.toString());
     }
 }

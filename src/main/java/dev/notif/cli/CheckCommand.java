@@ -2,22 +2,14 @@ package dev.notif.cli;
 
 import dev.notif.config.NotifConfig.StoreEntry;
 import dev.notif.core.Http;
-import dev.notif.core.NotifException;
 import dev.notif.fleet.CheckFilter;
+import dev.notif.fleet.CheckOutputs;
 import dev.notif.fleet.FleetReport;
 import dev.notif.fleet.FleetRun;
-import dev.notif.fleet.GitHubActions;
-import dev.notif.fleet.JUnitXml;
 import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,65 +79,22 @@ public final class CheckCommand extends BaseCommand {
 
     @Override
     protected FleetReport execute() {
-        String policy = failOn.toLowerCase(Locale.ROOT);
-        if (!policy.equals("fail") && !policy.equals("warn")) {
-            throw NotifException.usage("--fail-on must be fail or warn, got '" + failOn + "'",
-                "--fail-on warn also fails the run on warnings");
-        }
-        if (concurrency < 0 || concurrency > 256) {
-            throw NotifException.usage("--concurrency must be between 1 and 256, got " + concurrency,
-                "for example --concurrency 8");
-        }
-        Path junitFile = junit == null ? null : writable(junit);
+        CheckOutputs outputs = new CheckOutputs(failOn, concurrency, junit);
         FleetOptions.Loaded loaded = fleet.load(ctx, "check");
         loaded.config().warnings().forEach(this::warn);
         FleetStores stores = loaded.stores();
         FleetRun.Stores runner = (StoreEntry entry, java.io.PrintWriter err) -> (CheckReport) FleetStores.run(
             FleetStores.leafContext(ctx, err), "check", entry.store(), stores.args(entry, "check"));
-        boolean warnFails = policy.equals("warn");
         FleetReport report = new FleetRun(loaded.config(), runner, ctx.clock(),
             new HttpProbe(Http.client(network.timeout())), this::stderrLine)
-            .run(new FleetRun.Options(fleet.apps, fleet.stores, new CheckFilter(only, skip), warnFails, concurrency,
-                common.verbose));
-        if (junitFile != null) {
-            write(junitFile, JUnitXml.of(report, warnFails), false);
-        }
-        if ("true".equals(ctx.env("GITHUB_ACTIONS"))) {
-            GitHubActions.annotations(report, warnFails).forEach(this::stderrLine);
-            String summary = ctx.env("GITHUB_STEP_SUMMARY");
-            if (summary != null) {
-                write(Path.of(summary), GitHubActions.summary(report), true);
-            }
-        }
+            .run(new FleetRun.Options(fleet.apps, fleet.stores, new CheckFilter(only, skip), outputs.warnFails(),
+                concurrency, common.verbose));
+        outputs.publish(report, ctx::env, this::stderrLine);
         return report;
     }
 
     private synchronized void stderrLine(String line) {
         ctx.err().println(line);
         ctx.err().flush();
-    }
-
-    private static Path writable(String file) {
-        Path path = Path.of(file);
-        Path dir = path.toAbsolutePath().getParent();
-        if (Files.isDirectory(path) || dir == null || !Files.isDirectory(dir)) {
-            throw NotifException.usage("--junit " + file + " cannot be written: "
-                + (Files.isDirectory(path) ? "it is a directory" : "its directory does not exist"),
-                "pass a file in an existing directory, for example --junit notif-junit.xml");
-        }
-        return path;
-    }
-
-    private static void write(Path file, String text, boolean append) {
-        try {
-            if (append) {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw NotifException.usage("cannot write " + file + ": " + e.getMessage(), "choose a writable path");
-        }
     }
 }

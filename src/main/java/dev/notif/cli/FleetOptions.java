@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 
 /** Which notif.toml, and which of its apps and stores: for check, plan and apply. Fields of plain types only. */
 public class FleetOptions {
-    static final String DEFAULT_FILE = "notif.toml";
+    static final String DEFAULT_FILE = dev.notif.fleet.Init.DEFAULT_FILE;
     static final String ENV = "NOTIF_CONFIG";
     private static final Pattern OPTION = Pattern.compile("'?--([a-z][a-z0-9-]*)");
 
