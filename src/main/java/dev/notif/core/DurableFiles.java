@@ -24,6 +24,12 @@ public final class DurableFiles {
     private DurableFiles() {
     }
 
+    /** Whether a file can be made at {@code file}: it is not a directory and its directory exists. */
+    public static boolean canCreate(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return !Files.isDirectory(file) && dir != null && Files.isDirectory(dir);
+    }
+
     /** Creates {@code dir} and its missing parents, the new ones 0700; an existing directory is left as it is. */
     public static Path directories(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath();

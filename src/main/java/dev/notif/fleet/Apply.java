@@ -1,6 +1,7 @@
 package dev.notif.fleet;
 
 import dev.notif.config.NotifConfig.StoreEntry;
+import dev.notif.core.DurableFiles;
 import dev.notif.core.NotifException;
 import dev.notif.core.SecretFiles;
 import dev.notif.core.Version;
@@ -26,8 +27,7 @@ public final class Apply {
 
     public Apply(String secretsFile) {
         Path path = Path.of(secretsFile);
-        Path dir = path.toAbsolutePath().getParent();
-        if (Files.isDirectory(path) || dir == null || !Files.isDirectory(dir)) {
+        if (!DurableFiles.canCreate(path)) {
             throw NotifException.usage("--secrets-file " + secretsFile + " cannot be written", "pass a file in an"
                 + " existing directory: the secrets Stripe shows once must have somewhere to go before anything is"
                 + " created");

@@ -1,5 +1,6 @@
 package dev.notif.fleet;
 
+import dev.notif.core.DurableFiles;
 import dev.notif.core.NotifException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,7 @@ public final class CheckOutputs {
 
     private static Path writable(String file) {
         Path path = Path.of(file);
-        Path dir = path.toAbsolutePath().getParent();
-        if (Files.isDirectory(path) || dir == null || !Files.isDirectory(dir)) {
+        if (!DurableFiles.canCreate(path)) {
             throw NotifException.usage("--junit " + file + " cannot be written: "
                 + (Files.isDirectory(path) ? "it is a directory" : "its directory does not exist"),
                 "pass a file in an existing directory, for example --junit notif-junit.xml");

@@ -1,5 +1,6 @@
 package dev.notif.stripe;
 
+import dev.notif.core.DurableFiles;
 import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.core.Progress;
@@ -208,8 +209,7 @@ public final class StripeSetup {
 
     /** The secret is returned once: make sure it can be written before anything is created. */
     private static void writable(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        if (!DurableFiles.canCreate(file) || !Files.isWritable(file.toAbsolutePath().getParent())) {
             throw NotifException.usage("--secret-file " + file + " cannot be written"
                 + (Files.isDirectory(file) ? ": it is a directory" : ": its directory does not exist or is read-only"),
                 "pass a file in an existing, writable directory");
