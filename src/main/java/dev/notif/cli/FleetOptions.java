@@ -10,9 +10,12 @@ import dev.notif.core.NotifException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -57,12 +60,16 @@ public class FleetOptions {
                     + close + "? ") + "one of " + String.join(", ", FleetStores.STORES));
             }
         }
+        // one command line per store, parsed once per table (picocli resets its options before each parse): building
+        // a command's model costs more than parsing its arguments, and a file may have hundreds of tables
+        Map<String, CommandLine> parsers = new HashMap<>();
+        Context quiet = FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter()));
         for (NotifConfig.App app : cfg.apps()) {
             for (StoreEntry e : app.stores()) {
-                if (!FleetStores.has(verb, e.store())) {
-                    continue;
+                if (FleetStores.has(verb, e.store())) {
+                    preparse(parsers.computeIfAbsent(e.store(), s -> FleetStores.leaf(quiet, verb, s)), cfg, fleet, e,
+                        verb);
                 }
-                preparse(ctx, cfg, fleet, e, verb);
             }
         }
         return new Loaded(cfg, fleet);
@@ -96,11 +103,10 @@ public class FleetOptions {
     }
 
     /** Parses the command a table stands for, so that a missing or malformed value stops the run before it starts. */
-    private static void preparse(Context ctx, NotifConfig cfg, FleetStores fleet, StoreEntry e, String verb) {
+    private static void preparse(CommandLine parser, NotifConfig cfg, FleetStores fleet, StoreEntry e, String verb) {
         String[] argv = fleet.args(e, verb).toArray(String[]::new);
         try {
-            FleetStores.leaf(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())), verb,
-                e.store()).parseArgs(argv);
+            parser.parseArgs(argv);
         } catch (ParameterException ex) {
             String message = Cli.firstLine(ex.getMessage());
             Matcher m = OPTION.matcher(message);

@@ -214,6 +214,45 @@ class LauncherIT {
         assertThat(archives()).as("nothing recorded on the user's machine").isEmpty();
     }
 
+    /**
+     * A run over notif.toml gets the server compiler too (for the intrinsics of the crypto it does hundreds of times);
+     * a single-store command, short, does not.
+     */
+    @Test
+    void a_run_over_notif_toml_has_the_server_compiler_and_a_single_store_command_does_not()
+            throws Exception {
+        Path toml = cache.resolve("notif.toml");
+        Files.writeString(toml, """
+            [[app]]
+            name = "shop"
+              [app.stripe]
+              url = "http://127.0.0.1:1/stripe"
+              api_key = "sk_test_51FakeKeyForNotifTests0000y123"
+              api_base = "http://127.0.0.1:1"
+              timeout = 2
+            """);
+        List<Path> apps = new ArrayList<>(List.of(APP));
+        if (Files.isDirectory(STANDALONE)) {
+            apps.add(STANDALONE);
+        }
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags", "NOTIF_CDS", "off"));
+        for (Path app : apps) {
+            if (app == STANDALONE) {
+                env.put("JAVA_HOME", "");
+            }
+            Run fleet = run(app, env, "check", "--config", toml.toString(), "--json");
+            assertThat(fleet.code()).as(app + ": " + fleet).isEqualTo(4); // the Stripe API cannot be reached
+            String flags = fleet.out().lines().findFirst().orElseThrow();
+            assertThat(flags).as(app.toString()).contains("-XX:TieredStopAtLevel=4");
+            assertThat(Json.parse(fleet.out().substring(flags.length())).get("exit_code").asInt()).isEqualTo(4);
+
+            Run one = run(app, env, "check", "stripe", "--url", "http://127.0.0.1:1/stripe", "--api-key",
+                "sk_test_51FakeKeyForNotifTests0000y123", "--api-base", "http://127.0.0.1:1", "--timeout", "2");
+            assertThat(one.out().lines().findFirst().orElseThrow()).as(app.toString())
+                .contains("-XX:TieredStopAtLevel=1");
+        }
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
