@@ -31,6 +31,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.internal.connection.RealConnection;
 import okhttp3.internal.http2.ConnectionShutdownException;
 
 /**
@@ -41,8 +42,9 @@ import okhttp3.internal.http2.ConnectionShutdownException;
  * <p>No request fails because a server closed a connection notif kept: probes ({@link #client}) open a fresh
  * connection for every request, as a store's delivery does; API clients reuse connections, but never one that the
  * server said it would close (an HTTP/1.0 answer without {@code Connection: keep-alive}, as Python's
- * {@code http.server} gives) or that the server has closed since (checked before a byte is written): such a request
- * goes out on a fresh connection instead, whatever its method, since nothing of it was sent. With {@code --verbose}
+ * {@code http.server} gives: retired once its answer is read) or that the server has closed since (checked before a
+ * byte is written): such a request goes out on a fresh connection instead, whatever its method, since nothing of it
+ * was sent, and that is not one of its retries. With {@code --verbose}
  * ({@link #trace}) every exchange is traced on stderr, secrets masked ({@link HttpTrace}).
  */
 public final class Http {
@@ -67,7 +69,6 @@ public final class Http {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .addInterceptor(new FreshConnectionRetry())
                 .eventListenerFactory(TlsHandshake.RECORDER)
                 .build();
         }
@@ -203,7 +204,8 @@ public final class Http {
      * okhttp reads them all the time and opens no stream on one the server has closed or is closing (GOAWAY).
      */
     public static OkHttpClient client(Duration timeout) {
-        return new LazyTls(traced(timeouts(base().newBuilder(), timeout).addNetworkInterceptor(ConnectionGuard.PROBES)));
+        return new LazyTls(traced(timeouts(base().newBuilder(), timeout).addNetworkInterceptor(ConnectionGuard.PROBES)
+            .addInterceptor(FreshConnectionRetry.INSTANCE)));
     }
 
     /**
@@ -213,7 +215,9 @@ public final class Http {
     public static OkHttpClient apiClient(Duration timeout, RetryPolicy policy) {
         return new LazyTls(traced(timeouts(base().newBuilder(), timeout).addNetworkInterceptor(ConnectionGuard.API)
             .callTimeout(Duration.ZERO) // each attempt is bounded by the per-call timeouts; attempts are bounded too
-            .addInterceptor(new RetryInterceptor(policy))));
+            .addInterceptor(new RetryInterceptor(policy))
+            // inside the retries: a request refused a kept connection was not sent, so it is not an attempt
+            .addInterceptor(FreshConnectionRetry.INSTANCE)));
     }
 
     private static OkHttpClient.Builder timeouts(OkHttpClient.Builder b, Duration timeout) {
@@ -263,14 +267,33 @@ public final class Http {
                 } catch (IOException ignored) {
                     // closing is all that is wanted
                 }
+                retire(connection); // else the call itself would take it again for the request's next try
                 throw new StaleConnection(reusable ? "the server closed the kept connection"
                     : "the server said it would close the connection after its answer");
             }
             // a probe's connection carries one request: "Connection: close" tells the server, and okhttp closes it
             Request request = reuse ? chain.request() : chain.request().newBuilder().header("Connection", "close").build();
             Response response = chain.proceed(request);
-            USED.put(socket, reuse && keepsAlive(response));
+            boolean keep = reuse && keepsAlive(response);
+            USED.put(socket, keep);
+            if (!keep) {
+                retire(connection);
+            }
             return response;
+        }
+
+        /**
+         * Has okhttp take no more requests on the connection, close it once its answer is read and not pool it. okhttp
+         * retires one only when a Connection header says close, not on an HTTP/1.0 answer without keep-alive: without
+         * this, the next request would get it (from the pool, or straight from the call for a retry of the same call:
+         * refused above, but each refusal is one more try).
+         */
+        private static void retire(Connection connection) {
+            if (connection instanceof RealConnection real) {
+                synchronized (real) { // okhttp guards the flag with the connection's lock
+                    real.setNoNewExchanges(true);
+                }
+            }
         }
 
         static boolean keepsAlive(Response response) {
@@ -305,9 +328,12 @@ public final class Http {
 
     /**
      * Sends a request again when nothing of it was sent: {@link ConnectionGuard} refused a kept connection for it, or
-     * the kept HTTP/2 connection had been shut down (GOAWAY) before its stream was opened.
+     * the kept HTTP/2 connection had been shut down (GOAWAY) before its stream was opened. It runs inside
+     * {@link RetryInterceptor}: a refusal is no attempt, and must not end the retries (a 429's retry often finds the
+     * connection the 429 came on, which the server has closed since).
      */
     static final class FreshConnectionRetry implements Interceptor {
+        static final FreshConnectionRetry INSTANCE = new FreshConnectionRetry();
         /** Each refusal drops one kept connection; the pool keeps at most a few, then a new one is made. */
         static final int MAX = 8;
 
@@ -373,6 +399,7 @@ public final class Http {
                 return false; // DNS answers do not change in a second
             }
             return e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof SocketException
+                || e instanceof StaleConnection // refused kept connections, more in a row than FreshConnectionRetry tries
                 || e instanceof InterruptedIOException || String.valueOf(e.getMessage()).contains("unexpected end of stream");
         }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Connection;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -232,9 +233,10 @@ class HttpTest {
     }
 
     @Test
-    void verbose_says_a_request_kept_from_a_closing_connection_went_out_on_a_fresh_one() throws Exception {
+    void verbose_says_a_request_kept_from_a_closed_connection_went_out_on_a_fresh_one() throws Exception {
+        // HTTP/1.1 without a word about closing, then closed: kept, and refused once the server has closed it
         StringWriter err = new StringWriter();
-        try (HttpPeer server = peer(Mode.HTTP10_CLOSE)) {
+        try (HttpPeer server = peer(Mode.HTTP11_CLOSE)) {
             OkHttpClient client;
             try (Http.Scope s = Http.trace(new PrintWriter(err))) {
                 client = Http.apiClient(TIMEOUT, NO_BACKOFF);
@@ -243,10 +245,11 @@ class HttpTest {
                 try (Response r = post(client, server.url("/x"), n)) {
                     r.body().string();
                 }
+                server.awaitClosed(n);
             }
         }
-        assertThat(err.toString()).contains("http: < not sent: the server said it would close the connection after its answer;"
-            + " sending it on a fresh connection").doesNotContain("no answer");
+        assertThat(err.toString()).contains("http: < not sent: the server closed the kept connection; sending it on a"
+            + " fresh connection").doesNotContain("no answer");
     }
 
     @Test
@@ -271,6 +274,157 @@ class HttpTest {
         try (HttpPeer server = peer(Mode.HTTP11_KEEP_ALIVE)) {
             assertThat(Http.client(TIMEOUT).interceptors()).noneMatch(i -> i instanceof HttpTrace);
             assertThat(postThree(Http.client(TIMEOUT), server.url("/x"))).hasSize(3);
+        }
+    }
+
+    /**
+     * A provider that rate-limits with 429s and closes the connection after each answer: as Python's http.server does
+     * (HTTP/1.0, right after answering), or after saying it would keep it (HTTP/1.1), at the worst moment: once the
+     * client has read the 429, before its retry. The retries of a 429 run out on 429s or end in the answer that
+     * follows, never in a refused connection (a fleet run once ended in "could not be reached after 4 attempts: the
+     * server said it would close the connection after its answer": the retry took the connection the 429 came on,
+     * and that refusal ended the retries).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTTP10_CLOSE", "HTTP11_KEEP_ALIVE"})
+    void a_rate_limited_call_ends_in_an_answer_whatever_the_server_closes(Mode mode) throws Exception {
+        try (ClosingServer server = new ClosingServer(mode, 8)) {
+            try (Response r = server.get(4)) {
+                assertThat(r.code()).isEqualTo(429); // the policy's 4 attempts, each answered 429
+            }
+            assertThat(server.requests()).isEqualTo(4);
+        }
+        try (ClosingServer server = new ClosingServer(mode, 3)) {
+            try (Response r = server.get(4)) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.body().string()).isEqualTo("{}");
+            }
+            assertThat(server.requests()).isEqualTo(4);
+            assertThat(server.connections()).isEqualTo(4);
+            // an HTTP/1.0 answer retires its connection: it is never taken again, so never refused; a connection the
+            // server closed after saying it would keep it is refused before a byte is written, and a fresh one made
+            assertThat(server.trace().split("not sent: ", -1)).hasSize(mode == Mode.HTTP10_CLOSE ? 1 : 4);
+        }
+    }
+
+    /**
+     * Answers 429 to its first {@code limited} requests, then 200, one per connection, and closes the connection after
+     * answering: HTTP/1.0 right away; HTTP/1.1 (which says nothing of closing) once the client has read the 429
+     * (the test's event listener asks for the close and waits for it).
+     */
+    static final class ClosingServer implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+            java.net.InetAddress.getLoopbackAddress());
+        private final Mode mode;
+        private final int limited;
+        private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        /** Per client port: released to have the server close that connection; then counted down once closed. */
+        private final java.util.Map<Integer, java.util.concurrent.CountDownLatch[]> closing =
+            new java.util.concurrent.ConcurrentHashMap<>();
+        private final StringWriter trace = new StringWriter();
+
+        ClosingServer(Mode mode, int limited) throws IOException {
+            this.mode = mode;
+            this.limited = limited;
+            Thread t = new Thread(this::accept, "closing-server");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket s = server.accept();
+                    connections.incrementAndGet();
+                    var latches = latches(s.getPort());
+                    Thread t = new Thread(() -> serve(s, latches), "closing-server-conn");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private java.util.concurrent.CountDownLatch[] latches(int clientPort) {
+            return closing.computeIfAbsent(clientPort, p -> new java.util.concurrent.CountDownLatch[] {
+                new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1)});
+        }
+
+        private void serve(java.net.Socket s, java.util.concurrent.CountDownLatch[] latches) {
+            try (s) {
+                HttpPeerReader.readRequest(s.getInputStream());
+                int n = requests.incrementAndGet();
+                String status = n <= limited ? "429 Too Many Requests" : "200 OK";
+                String body = n <= limited ? "{\"error\":{\"message\":\"Too many requests\"}}" : "{}";
+                s.getOutputStream().write(((mode == Mode.HTTP10_CLOSE ? "HTTP/1.0 " : "HTTP/1.1 ") + status
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                if (mode == Mode.HTTP11_KEEP_ALIVE) {
+                    latches[0].await();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away
+            } finally {
+                latches[1].countDown();
+            }
+        }
+
+        /** A GET through an API client (traced) retrying up to {@code attempts} times, without backoff. */
+        Response get(int attempts) throws IOException {
+            OkHttpClient client;
+            try (Http.Scope s = Http.trace(new PrintWriter(trace, true))) {
+                client = Http.apiClient(TIMEOUT, new RetryPolicy(attempts, Duration.ofMillis(1), Duration.ofMillis(2)));
+            }
+            client = client.newBuilder().eventListener(new okhttp3.EventListener() {
+                private int port;
+                private int status;
+
+                @Override
+                public void connectionAcquired(okhttp3.Call call, Connection connection) {
+                    port = connection.socket().getLocalPort();
+                }
+
+                @Override
+                public void responseHeadersEnd(okhttp3.Call call, Response response) {
+                    status = response.code();
+                }
+
+                @Override
+                public void responseBodyEnd(okhttp3.Call call, long bytes) {
+                    if (mode == Mode.HTTP11_KEEP_ALIVE && status == 429) {
+                        var latches = latches(port);
+                        latches[0].countDown(); // close it now, after its answer was read, before the retry
+                        try {
+                            latches[1].await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            }).build();
+            return client.newCall(new Request.Builder().url("http://127.0.0.1:" + server.getLocalPort() + "/v1/account")
+                .build()).execute();
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        String trace() {
+            return trace.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            closing.values().forEach(l -> l[0].countDown());
+            server.close();
         }
     }
 
