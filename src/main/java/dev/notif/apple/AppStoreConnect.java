@@ -31,12 +31,19 @@ public final class AppStoreConnect {
     private final HttpUrl base;
     private final AppleKey key;
     private final Clock clock;
+    private final AppleTokens tokens;
 
     public AppStoreConnect(OkHttpClient client, HttpUrl base, AppleKey key, Clock clock) {
+        this(client, base, key, clock, new AppleTokens());
+    }
+
+    /** {@code tokens}: the process's, so that the team key's token serves every app of a run. */
+    public AppStoreConnect(OkHttpClient client, HttpUrl base, AppleKey key, Clock clock, AppleTokens tokens) {
         this.client = client;
         this.base = base;
         this.key = key;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /** One environment's notification settings: the URL (or null) and the version ({@code V1}, {@code V2} or null). */
@@ -100,7 +107,7 @@ public final class AppStoreConnect {
     }
 
     private JsonNode call(Request.Builder request, String what) {
-        request.header("Authorization", "Bearer " + AscToken.create(key, clock.instant()))
+        request.header("Authorization", "Bearer " + tokens.connect(key, clock))
             .header("Accept", "application/json")
             .header("User-Agent", Http.userAgent());
         try (Response response = client.newCall(request.build()).execute()) {

@@ -2,21 +2,25 @@ package dev.notif.apple;
 
 import com.apple.itunes.storekit.client.APIException;
 import com.apple.itunes.storekit.client.AppStoreServerAPIClient;
-import com.apple.itunes.storekit.client.BearerTokenAuthenticator;
+import com.apple.itunes.storekit.client.BearerTokenAuthenticatorInterface;
 import com.apple.itunes.storekit.model.CheckTestNotificationResponse;
 import com.apple.itunes.storekit.model.Environment;
 import com.apple.itunes.storekit.model.NotificationHistoryRequest;
 import com.apple.itunes.storekit.model.NotificationHistoryResponse;
 import dev.notif.core.Http;
+import dev.notif.core.Shared;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The App Store Server API calls of {@code check apple}, made by Apple's own client (its JWT signing with the
- * In-App Purchase key, its request and response models) over notif's HTTP client: every call bounded by
+ * The App Store Server API calls of {@code check apple}, made by Apple's own client (its request and response models)
+ * with notif's bearer tokens ({@link AppleTokens}: one per key and app, reused) over notif's HTTP client: every call bounded by
  * {@code --timeout}, reads retried with backoff on 429, 5xx and network errors, and {@code --api-base} honoured.
  * Apple's client has no setting for either; it does route every request through {@code getResponse}, which this
  * class overrides. Failures come back as {@link Failure}.
@@ -28,13 +32,37 @@ public final class AppStoreServerApi {
     public static final long TEST_NOTIFICATION_NOT_FOUND = 4040008L;
 
     private final Client client;
+    private final OkHttpClient http;
     private final AppleEnvironment environment;
 
     public AppStoreServerApi(AppleKey key, String bundleId, AppleEnvironment environment, HttpUrl base,
                              OkHttpClient http) {
+        this(key, bundleId, environment, base, http, new Shared(), Clock.systemUTC());
+    }
+
+    /**
+     * {@code shared}: the process's, with its tokens ({@link AppleTokens}) and Apple's clients: one per key, app,
+     * environment and base serves every store of a run (Apple's client is made to be shared: each makes its own JSON
+     * mapper, whose readers and writers are built again for every new one), each call going through this store's
+     * {@code http}.
+     */
+    public AppStoreServerApi(AppleKey key, String bundleId, AppleEnvironment environment, HttpUrl base,
+                             OkHttpClient http, Shared shared, Clock clock) {
         this.environment = environment;
-        this.client = new Client(new BearerTokenAuthenticator(key.pkcs8Pem(), key.keyId(), key.issuerId(), bundleId),
-            environment == AppleEnvironment.PRODUCTION ? Environment.PRODUCTION : Environment.SANDBOX, http, base);
+        this.http = http;
+        AppleTokens tokens = shared.get(AppleTokens.class, AppleTokens::new);
+        this.client = shared.get(Clients.class, Clients::new).byKey.computeIfAbsent(
+            new ClientKey(tokens.key(key, bundleId), environment, base == null ? null : base.toString()),
+            k -> new Client(tokens.authenticator(key, bundleId, clock), environment == AppleEnvironment.PRODUCTION
+                ? Environment.PRODUCTION : Environment.SANDBOX, base));
+    }
+
+    private record ClientKey(Object token, AppleEnvironment environment, String base) {
+    }
+
+    /** The process's clients of Apple's. */
+    private static final class Clients {
+        final Map<ClientKey, Client> byKey = new ConcurrentHashMap<>();
     }
 
     /** Why a call failed: an HTTP status with Apple's error code and message, or (status 0) a network error. */
@@ -91,6 +119,7 @@ public final class AppStoreServerApi {
     }
 
     private <T> T call(Call<T> call, String what) throws Failure {
+        Client.HTTP.set(http);
         try {
             return call.run();
         } catch (APIException e) {
@@ -107,22 +136,30 @@ public final class AppStoreServerApi {
             // Apple's client wraps a body it cannot parse in a RuntimeException
             throw new Failure(0, null, "the App Store Server API (" + environment.word() + ") answered in an"
                 + " unexpected shape when asked to " + what + ": " + e.getMessage(), e);
+        } finally {
+            Client.HTTP.remove();
         }
     }
 
-    /** Apple's client, sending its requests to {@code base} (when set) through notif's HTTP client. */
+    /**
+     * Apple's client, sending its requests to {@code base} (when set) through notif's HTTP client: the one of the
+     * store whose call is under way on this thread (Apple's client makes each request on the caller's thread).
+     */
     static final class Client extends AppStoreServerAPIClient {
-        private final OkHttpClient http;
+        static final ThreadLocal<OkHttpClient> HTTP = new ThreadLocal<>();
         private final HttpUrl base;
 
-        Client(BearerTokenAuthenticator auth, Environment environment, OkHttpClient http, HttpUrl base) {
+        Client(BearerTokenAuthenticatorInterface auth, Environment environment, HttpUrl base) {
             super(auth, environment);
-            this.http = http;
             this.base = base;
         }
 
         @Override
         protected Response getResponse(Request request) throws IOException {
+            OkHttpClient http = HTTP.get();
+            if (http == null) {
+                throw new IllegalStateException("a request of Apple's client outside AppStoreServerApi.call");
+            }
             Request.Builder b = request.newBuilder();
             if (base != null) {
                 b.url(rebase(base, request.url()));

@@ -4,6 +4,7 @@ import dev.notif.core.Http;
 import dev.notif.core.NotifException;
 import dev.notif.core.Seconds;
 import dev.notif.core.RetryPolicy;
+import dev.notif.core.Shared;
 import dev.notif.core.Urls;
 import dev.notif.output.CheckReport;
 import dev.notif.probe.HttpProbe;
@@ -37,12 +38,15 @@ public final class AppleCheck {
     private final Duration timeout;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final Shared shared;
     private final Consumer<String> warn;
 
-    public AppleCheck(Duration timeout, RetryPolicy retry, Clock clock, Consumer<String> warn) {
+    /** {@code shared}: the process's, whose Apple tokens and clients serve every app a key signs for. */
+    public AppleCheck(Duration timeout, RetryPolicy retry, Clock clock, Shared shared, Consumer<String> warn) {
         this.timeout = timeout;
         this.retry = retry;
         this.clock = clock;
+        this.shared = shared;
         this.warn = warn;
     }
 
@@ -63,9 +67,10 @@ public final class AppleCheck {
         } catch (NotifException e) {
             keyProblem = e;
         }
+        AppleTokens tokens = shared.get(AppleTokens.class, AppleTokens::new);
         AppleChecker.TeamView team = AppleChecker.teamView(!r.team().given() ? null : () -> new AppStoreConnect(
             Http.apiClient(timeout, retry), r.ascBase(), AppleKey.load(AppleKey.Kind.ASC, "check apple",
-                r.team().file(), r.team().id(), r.team().issuer()), clock), bundle);
+                r.team().file(), r.team().id(), r.team().issuer()), clock, tokens), bundle);
         if (team.noApp() != null && r.team().given()) {
             warn.accept(team.noApp());
         }
@@ -74,7 +79,7 @@ public final class AppleCheck {
         var request = new AppleChecks.Request(bundle, AppleEnvironment.parseAll(r.environment()), r.days(),
             wait, r.url());
         var observed = new AppleChecker(env -> new AppStoreServerApi(iapKey, bundle, env,
-                env == AppleEnvironment.PRODUCTION ? r.production() : r.sandbox(), api),
+                env == AppleEnvironment.PRODUCTION ? r.production() : r.sandbox(), api, shared, clock),
             new HttpProbe(Http.client(timeout)), clock, retry)
             .observe(request, key, keyProblem, team);
         return CheckReport.of("apple", bundle, AppleChecks.evaluate(observed));

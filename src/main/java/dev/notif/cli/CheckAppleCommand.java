@@ -87,6 +87,6 @@ public final class CheckAppleCommand extends BaseCommand {
             new AppleCheck.Key(iap.keyFile, iap.keyId, iap.issuerId), new AppleCheck.Key(asc.keyFile, asc.keyId,
                 asc.issuerId), production, sandboxApiBase == null ? production
                 : Urls.http("--sandbox-api-base", sandboxApiBase), asc.base());
-        return new AppleCheck(network.timeout(), RetryPolicy.standard(ctx), ctx.clock(), this::warn).run(request);
+        return new AppleCheck(network.timeout(), RetryPolicy.standard(ctx), ctx.clock(), ctx.shared(), this::warn).run(request);
     }
 }

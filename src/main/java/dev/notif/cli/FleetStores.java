@@ -266,11 +266,14 @@ final class FleetStores {
         }
     }
 
-    /** A context for one store's command: its own stderr, and no store variables (only the file's values count). */
+    /**
+     * A context for one store's command: its own stderr, no store variables (only the file's values count), and the
+     * process's shared tokens and keys.
+     */
     static Context leafContext(Context ctx, java.io.PrintWriter err) {
         Map<String, String> env = new LinkedHashMap<>(ctx.env());
         STORE_ENV.forEach(env::remove);
         return new Context(Map.copyOf(env), new java.io.PrintWriter(java.io.Writer.nullWriter()), err, ctx.in(),
-            ctx.clock(), false);
+            ctx.clock(), false).sharing(ctx.shared());
     }
 }

@@ -5,20 +5,36 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * What a command may touch of the outside world: environment, streams, clock, terminal, and where it says what it
- * is waiting for ({@link Progress}, on stderr).
+ * What a command may touch of the outside world: environment, streams, clock, terminal, where it says what it
+ * is waiting for ({@link Progress}, on stderr), and what the commands of the process share ({@link Shared}).
  * Built once by {@code Main} (or by a test with its own values) and handed to every command.
  */
 public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
-                      boolean terminal, Progress progress) {
+                      boolean terminal, Progress progress, Shared shared) {
+
+    public Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
+                   boolean terminal, Progress progress) {
+        this(env, out, err, in, clock, terminal, progress, new Shared());
+    }
 
     /** A context whose progress is drawn on {@code err} when on a terminal outside CI, else one line per wait. */
     public Context(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, Clock clock,
                    boolean terminal) {
         this(env, out, err, in, clock, terminal, Progress.on(err, terminal && blank(env.get("CI")), clock,
             width(env.get("COLUMNS"))));
+    }
+
+    /** This context sharing {@code shared} (a store command of a fleet run shares its parent's). */
+    public Context sharing(Shared with) {
+        return new Context(env, out, err, in, clock, terminal, progress, with);
+    }
+
+    /** The process's one {@code kind} ({@link Shared#get}). */
+    public <T> T shared(Class<T> kind, Supplier<? extends T> make) {
+        return shared.get(kind, make);
     }
 
     private static boolean blank(String s) {

@@ -2,8 +2,11 @@ package dev.notif.core;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,6 +114,18 @@ public final class Secrets {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A SHA-256 of secret bytes (a private key), in hex: what tells two secrets apart in a key of a cache without the
+     * cache holding the secret itself.
+     */
+    public static String fingerprint(byte[] secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value itself when the user asked to see it (scrubbing then leaves it alone), its redacted form otherwise. */

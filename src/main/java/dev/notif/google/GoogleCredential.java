@@ -2,11 +2,13 @@ package dev.notif.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.client.http.HttpResponseException;
+import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.ComputeEngineCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 import dev.notif.core.Context;
 import dev.notif.core.Json;
+import dev.notif.core.Leases;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import java.io.ByteArrayInputStream;
@@ -17,8 +19,14 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -32,6 +40,10 @@ import okhttp3.OkHttpClient;
  * federation configuration ({@code external_account}, e.g. GitHub Actions OIDC) or an impersonation configuration;
  * {@code --impersonate-service-account} impersonates a service account with any of them. Each refusal says what to do
  * for that kind of credential.
+ * <p>A run over notif.toml checks many stores with the same credentials in one process: a credentials file is parsed
+ * once for each content it has (it is read again by every store, so an edited or unreadable file is seen, and its
+ * errors are each store's), and one access token per service account (or credentials), scope and token endpoint
+ * serves them all until google-auth-library would refresh it ({@link Tokens}).
  */
 public final class GoogleCredential {
     public static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -46,6 +58,9 @@ public final class GoogleCredential {
     private static final Pattern IMPERSONATION_URL = Pattern.compile("serviceAccounts/([^/:]+):generateAccessToken");
 
     private final GoogleCredentials credentials;
+    private final Tokens tokens;
+    private final TokenKey tokenKey;
+    private final Clock clock;
     private final String type;
     private final String origin;
     private final ServiceAccountKey key;
@@ -53,9 +68,12 @@ public final class GoogleCredential {
     private final String projectId;
     private final String impersonating;
 
-    private GoogleCredential(GoogleCredentials credentials, String type, String origin, ServiceAccountKey key,
-                             String account, String projectId, String impersonating) {
+    private GoogleCredential(GoogleCredentials credentials, TokenKey tokenKey, Context ctx, String type, String origin,
+                             ServiceAccountKey key, String account, String projectId, String impersonating) {
         this.credentials = credentials;
+        this.tokens = ctx.shared(Tokens.class, Tokens::new);
+        this.tokenKey = tokenKey;
+        this.clock = ctx.clock();
         this.type = type;
         this.origin = origin;
         this.key = key;
@@ -80,28 +98,30 @@ public final class GoogleCredential {
         ImpersonatedCredentials impersonated = ImpersonatedCredentials.newBuilder()
             .setSourceCredentials(found.credentials).setTargetPrincipal(impersonate).setScopes(List.of(SCOPE))
             .setLifetime(3600).setHttpTransportFactory(() -> transport).build();
-        return new GoogleCredential(impersonated, IMPERSONATED, found.origin + ", impersonating " + impersonate, null,
-            impersonate, found.projectId, found.principal());
+        TokenKey key = new TokenKey(found.tokenKey.identity() + " impersonating " + impersonate, SCOPE,
+            found.tokenKey.endpoint());
+        return new GoogleCredential(impersonated, key, ctx, IMPERSONATED, found.origin + ", impersonating "
+            + impersonate, null, impersonate, found.projectId, found.principal());
     }
 
     private static GoogleCredential find(String option, Context ctx, OkHttpTransport transport) {
         if (option != null) {
-            return file(Path.of(option), "--credentials " + option, transport);
+            return file(Path.of(option), "--credentials " + option, transport, ctx);
         }
         String env = ctx.env(GoogleAccess.CREDENTIALS_ENV);
         if (env != null) {
-            return file(Path.of(env), GoogleAccess.CREDENTIALS_ENV + "=" + env, transport);
+            return file(Path.of(env), GoogleAccess.CREDENTIALS_ENV + "=" + env, transport, ctx);
         }
         Path gcloud = gcloudFile(ctx);
         if (gcloud != null && Files.isRegularFile(gcloud)) {
-            return file(gcloud, "gcloud's application default credentials " + gcloud, transport);
+            return file(gcloud, "gcloud's application default credentials " + gcloud, transport, ctx);
         }
         if (ctx.env("GCE_METADATA_HOST") != null || onGoogleCloud()) {
             ComputeEngineCredentials metadata = ComputeEngineCredentials.newBuilder().setHttpTransportFactory(() -> transport)
                 .setScopes(List.of(SCOPE)).build();
             String where = ctx.env("GCE_METADATA_HOST") != null ? ctx.env("GCE_METADATA_HOST") : "metadata.google.internal";
-            return new GoogleCredential(metadata, METADATA, "the metadata server at " + where, null, null,
-                ctx.env("GOOGLE_CLOUD_PROJECT"), null);
+            return new GoogleCredential(metadata, new TokenKey(METADATA, SCOPE, transport.routes()), ctx, METADATA,
+                "the metadata server at " + where, null, null, ctx.env("GOOGLE_CLOUD_PROJECT"), null);
         }
         throw NotifException.credentials("no Google credentials: no --credentials, no " + GoogleAccess.CREDENTIALS_ENV
             + ", no gcloud application default credentials" + (gcloud == null ? "" : " (" + gcloud + ")")
@@ -132,7 +152,7 @@ public final class GoogleCredential {
         }
     }
 
-    private static GoogleCredential file(Path file, String origin, OkHttpTransport transport) {
+    private static GoogleCredential file(Path file, String origin, OkHttpTransport transport, Context ctx) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -141,6 +161,18 @@ public final class GoogleCredential {
                 + (Files.exists(file) ? e.getMessage() : "no such file"), "check the path and its permissions; "
                 + ADC_WAYS);
         }
+        Parsed p = ctx.shared(Tokens.class, Tokens::new).parsed(new FileKey(text, transport.routes()),
+            () -> parse(text, file, transport));
+        return new GoogleCredential(p.credentials(), p.tokenKey(), ctx, p.type(), origin, p.key(), p.account(),
+            p.projectId(), null);
+    }
+
+    /** A credentials file's content as google-auth-library takes it, with what notif reads of it itself. */
+    private record Parsed(GoogleCredentials credentials, TokenKey tokenKey, String type, ServiceAccountKey key,
+                          String account, String projectId) {
+    }
+
+    private static Parsed parse(String text, Path file, OkHttpTransport transport) {
         JsonNode json = Json.parseOrNull(text);
         if (json == null || !json.isObject()) {
             throw NotifException.credentials(file + " is not a Google credentials file (JSON)", ADC_WAYS);
@@ -162,7 +194,13 @@ public final class GoogleCredential {
             default -> null;
         };
         String project = key != null ? key.projectId() : Json.text(json, "quota_project_id");
-        return new GoogleCredential(credentials, type, origin, key, account, project, null);
+        // one token per service account and token endpoint; for other kinds, per content of the file
+        TokenKey tokenKey = key != null
+            ? new TokenKey(SERVICE_ACCOUNT + " " + key.clientEmail() + " " + key.privateKeyId() + " "
+                + Secrets.fingerprint(key.privateKey().getEncoded()), SCOPE, transport.route(key.tokenUri()))
+            : new TokenKey(type + " " + Secrets.fingerprint(text.getBytes(StandardCharsets.UTF_8)), SCOPE,
+                transport.routes());
+        return new Parsed(credentials, tokenKey, type, key, account, project);
     }
 
     private static String impersonated(String url) {
@@ -208,13 +246,66 @@ public final class GoogleCredential {
         };
     }
 
-    /** An access token (refreshed when it is about to expire); exit 3 when refused, 4 when Google cannot be reached. */
-    public synchronized String token() {
+    /**
+     * An access token: the process's for these credentials, or a new one when that one is about to expire; exit 3
+     * when refused, 4 when Google cannot be reached (a failure is each caller's, in its words; none is kept).
+     */
+    public String token() {
         try {
-            credentials.refreshIfExpired();
-            return Secrets.remember(credentials.getAccessToken().getTokenValue()); // redacted wherever it is quoted
+            return tokens.leases.get(tokenKey, clock, this::fetch);
+        } catch (Refused r) {
+            throw explain(r.failure);
+        }
+    }
+
+    private Leases.Lease<String> fetch() {
+        Instant asked = clock.instant();
+        try {
+            AccessToken token = credentials.refreshAccessToken();
+            // the library dates the expiry by the system clock: what is left of it, counted from before the request
+            // on notif's clock (null: it does not expire, as the library takes it too)
+            Date expiry = token.getExpirationTime();
+            return new Leases.Lease<>(Secrets.remember(token.getTokenValue()), // redacted wherever it is quoted
+                expiry == null ? null : asked.plusMillis(expiry.getTime() - System.currentTimeMillis()));
         } catch (IOException | RuntimeException e) {
-            throw explain(e);
+            throw new Refused(e);
+        }
+    }
+
+    /** Where a token comes from: the credentials (service account, or the file), the scope and the token endpoint. */
+    record TokenKey(String identity, String scope, String endpoint) {
+    }
+
+    private record FileKey(String text, String routes) {
+    }
+
+    /** A token request that failed, carried to every caller that waited for it (each explains it in its own words). */
+    private static final class Refused extends RuntimeException {
+        private final Exception failure;
+
+        Refused(Exception failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * The process's Google tokens, reused until google-auth-library would start refreshing them (its refresh margin,
+     * 3 min 45 s before the expiry), and its parsed credentials files by content.
+     */
+    static final class Tokens {
+        static final Duration REFRESH_MARGIN = Duration.ofMinutes(3).plusSeconds(45);
+        final Leases<TokenKey, String> leases = new Leases<>(REFRESH_MARGIN);
+        private final Map<FileKey, Parsed> files = new ConcurrentHashMap<>();
+
+        private Parsed parsed(FileKey key, java.util.function.Supplier<Parsed> parse) {
+            Parsed p = files.get(key);
+            if (p == null) { // parsed outside the map's lock; a refusal is thrown to this store and not kept
+                p = parse.get();
+                Parsed first = files.putIfAbsent(key, p);
+                p = first != null ? first : p;
+            }
+            return p;
         }
     }
 

@@ -44,6 +44,17 @@ final class OkHttpTransport extends HttpTransport {
         return new Call(method, route(HttpUrl.get(url)));
     }
 
+    /** Where a URL of Google's goes through this transport (the URL as it is when it is not one). */
+    String route(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        return parsed == null ? url : route(parsed).toString();
+    }
+
+    /** Which hosts this transport sends elsewhere: what, besides a URL, tells where a token comes from. */
+    String routes() {
+        return "metadata=" + metadataHost + " auth=" + authBase;
+    }
+
     HttpUrl route(HttpUrl url) {
         HttpUrl to = metadataHost != null && METADATA_HOSTS.contains(url.host()) ? HttpUrl.get("http://" + metadataHost)
             : authBase != null && AUTH_HOSTS.contains(url.host()) ? authBase : null;

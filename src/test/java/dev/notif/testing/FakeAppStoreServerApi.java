@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -49,6 +51,14 @@ public final class FakeAppStoreServerApi extends Dispatcher {
     public final List<JsonNode> historyBodies = new CopyOnWriteArrayList<>();
     public volatile int statusPolls;
     private final List<String> tokens = new CopyOnWriteArrayList<>();
+    /** Apple's clock, against which each token's expiry is judged. */
+    public volatile Clock clock = Clock.systemUTC();
+    /**
+     * The verdict on each bearer token string seen, apart from its expiry (judged at each request): verifying ES256
+     * once per token, not once per request, as a token signed once serves many requests. A tampered token is another
+     * string, verified afresh.
+     */
+    private final Map<String, AppleTestKeys.JwtVerdict> verdicts = new LinkedHashMap<>();
 
     public FakeAppStoreServerApi(PublicKey key, String kid, String issuer, String bundleId) {
         this.key = key;
@@ -89,8 +99,9 @@ public final class FakeAppStoreServerApi extends Dispatcher {
         if (!failFirst.isEmpty()) {
             return failFirst.remove(0);
         }
-        List<String> problems = AppleTestKeys.jwtProblems(request.getHeader("Authorization"), key, kid, issuer,
-            "appstoreconnect-v1", bundleId, Instant.now());
+        String authorization = String.valueOf(request.getHeader("Authorization"));
+        List<String> problems = verdicts.computeIfAbsent(authorization, a -> AppleTestKeys.jwtVerdict(
+            request.getHeader("Authorization"), key, kid, issuer, "appstoreconnect-v1", bundleId)).at(clock.instant());
         if (!problems.isEmpty()) {
             return new MockResponse().setResponseCode(401).setHeader("X-Problems", String.join("; ", problems));
         }
@@ -142,6 +153,11 @@ public final class FakeAppStoreServerApi extends Dispatcher {
             return json(200, doc);
         }
         return error(404, 4040000L, "Not found.");
+    }
+
+    /** The distinct bearer tokens the requests carried, in the order first seen. */
+    public synchronized List<String> bearerTokens() {
+        return List.copyOf(verdicts.keySet());
     }
 
     /** The history requests' pagination tokens, in order (null for the first page). */

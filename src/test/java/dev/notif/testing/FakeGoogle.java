@@ -50,7 +50,9 @@ public final class FakeGoogle extends Dispatcher {
     private boolean domainRestricted;
     /** setIamPolicy calls that will find the policy changed by someone else first. */
     private final AtomicInteger concurrentChanges = new AtomicInteger();
-    private String tokenError;
+    private volatile String tokenError;
+    /** Token requests received, good or bad: what the token endpoint's rate limit counts. */
+    private final AtomicInteger tokenRequests = new AtomicInteger();
     private int etags;
     private int messageIds = 1000;
 
@@ -143,8 +145,13 @@ public final class FakeGoogle extends Dispatcher {
         concurrentChanges.set(n);
     }
 
+    /** Every later token request is refused with this invalid_grant description (null: answered again). */
     public void tokenError(String description) {
         tokenError = description;
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
     }
 
     /** The answer of timeSeries.list for queries of this metric type (any alignment). */
@@ -281,6 +288,7 @@ public final class FakeGoogle extends Dispatcher {
     }
 
     private MockResponse token(RecordedRequest request) {
+        tokenRequests.incrementAndGet();
         String form = request.getBody().readUtf8();
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : form.split("&")) {

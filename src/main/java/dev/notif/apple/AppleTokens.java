@@ -1,0 +1,80 @@
+package dev.notif.apple;
+
+import com.apple.itunes.storekit.client.BearerTokenAuthenticatorInterface;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Json;
+import dev.notif.core.Leases;
+import dev.notif.core.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The bearer tokens notif signs for Apple's APIs: ES256 JWTs with the key id in {@code kid}, the issuer id in
+ * {@code iss}, {@code iat}, {@code exp}, {@code aud = appstoreconnect-v1} and, for the App Store Server API, the
+ * app's bundle id in {@code bid}. One per key, issuer, bundle id and audience is signed and reused until
+ * {@link #MARGIN} before its {@code exp}, and callers that ask while it is being signed get the same one: a run over
+ * notif.toml checks many apps with one key, and Apple accepts a token until its {@code exp}. Keep one per process
+ * ({@code ctx.shared(AppleTokens.class, AppleTokens::new)}).
+ */
+public final class AppleTokens {
+    public static final String AUDIENCE = "appstoreconnect-v1";
+    /**
+     * The App Store Server API's: as long as Apple's own App Store Server Library gives its tokens (Apple refuses
+     * tokens that expire more than 60 minutes after their {@code iat}).
+     */
+    static final Duration SERVER_API_LIFETIME = Duration.ofMinutes(5);
+    /** The App Store Connect API's: Apple refuses tokens that live longer than 20 minutes. */
+    static final Duration CONNECT_LIFETIME = Duration.ofMinutes(15);
+    /**
+     * A token is not handed out in its last minute: a request made with it, its retries included (each bounded by
+     * --timeout), reaches Apple before it expires, on a clock a little behind Apple's too.
+     */
+    static final Duration MARGIN = Duration.ofMinutes(1);
+
+    private record Key(String keyId, String issuerId, String bundleId, String audience, String privateKey) {
+    }
+
+    private final Leases<Key, String> leases = new Leases<>(MARGIN);
+
+    /** The App Store Server API's token for {@code bundleId}, signed by {@code key}. */
+    String serverApi(AppleKey key, String bundleId, Clock clock) {
+        return token(key, bundleId, SERVER_API_LIFETIME, clock);
+    }
+
+    /** The App Store Connect API's token (no bundle id), signed by the team key. */
+    String connect(AppleKey key, Clock clock) {
+        return token(key, null, CONNECT_LIFETIME, clock);
+    }
+
+    /** Apple's client asks for a token before each request: it gets this process's. */
+    BearerTokenAuthenticatorInterface authenticator(AppleKey key, String bundleId, Clock clock) {
+        return () -> serverApi(key, bundleId, clock);
+    }
+
+    /** What tells one token from another: the key (its id, issuer and private key), the bundle id, the audience. */
+    Object key(AppleKey key, String bundleId) {
+        return new Key(key.keyId(), key.issuerId(), bundleId, AUDIENCE,
+            Secrets.fingerprint(key.privateKey().getEncoded()));
+    }
+
+    private String token(AppleKey key, String bundleId, Duration lifetime, Clock clock) {
+        return leases.get((Key) key(key, bundleId), clock, () -> {
+            Instant now = clock.instant();
+            return new Leases.Lease<>(sign(key, bundleId, now, lifetime), now.plus(lifetime));
+        });
+    }
+
+    static String sign(AppleKey key, String bundleId, Instant now, Duration lifetime) {
+        ObjectNode header = Json.object().put("alg", "ES256").put("kid", key.keyId()).put("typ", "JWT");
+        ObjectNode payload = Json.object()
+            .put("iss", key.issuerId())
+            .put("iat", now.getEpochSecond())
+            .put("exp", now.plus(lifetime).getEpochSecond())
+            .put("aud", AUDIENCE);
+        if (bundleId != null) {
+            payload.put("bid", bundleId);
+        }
+        return Secrets.remember(Jws.sign(header, payload, key.privateKey())); // a bearer token until exp
+    }
+}
