@@ -8,6 +8,7 @@ import dev.notif.core.Urls;
 import dev.notif.stripe.RotationState;
 import dev.notif.stripe.StripeAccount;
 import dev.notif.stripe.StripeKey;
+import dev.notif.stripe.StripeReads;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +56,19 @@ public class StripeApiOptions {
     record Access(StripeAccount account, NotifException problem, RotationState rotation) {
     }
 
+    /**
+     * For {@code check stripe}, which only reads: its reads of the account are shared with the other checks of the
+     * process (a run over notif.toml checks many apps of one account; see {@link StripeReads}).
+     */
     Access access(Context ctx, Duration timeout, String url) {
         try {
             StripeKey key = key();
             RotationState rotation = RotationState.find(ctx.configDir(), key.mode(), url);
-            return new Access(account(ctx, key, timeout), null, rotation);
+            RetryPolicy policy = RetryPolicy.standard(ctx);
+            StripeReads.Account reads = ctx.shared(StripeReads.class, StripeReads::new).of(key, apiBase(), timeout,
+                policy.maxAttempts());
+            return new Access(new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy), policy.maxAttempts(),
+                reads), null, rotation);
         } catch (NotifException e) {
             return new Access(null, e, null);
         }

@@ -32,6 +32,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -54,11 +56,19 @@ public final class StripeAccount {
     private final StripeKey key;
     private final String apiBase;
     private final int attempts;
+    /** The run's reads of this account, shared with the other stores that use it; null: every read asks Stripe. */
+    private final StripeReads.Account shared;
 
     public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, int attempts) {
+        this(key, apiBase, http, attempts, null);
+    }
+
+    /** {@code shared}: reads answered once for every store of the run that uses the account (null: none). */
+    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, int attempts, StripeReads.Account shared) {
         this.key = key;
         this.apiBase = apiBase;
         this.attempts = attempts;
+        this.shared = shared;
         this.client = StripeClient.builder()
             .setApiKey(key.value())
             .setApiBase(apiBase)
@@ -85,24 +95,64 @@ public final class StripeAccount {
      */
     public Identity identity() {
         try {
+            return shared(Read.ACCOUNT, this::readIdentity).orElse(null);
+        } catch (Unanswered e) {
+            return null;
+        }
+    }
+
+    /** Empty when the key may not read the account; {@link Unanswered} when Stripe failed (not kept by a run). */
+    private Optional<Identity> readIdentity() {
+        try {
             Account a = client.v1().accounts().retrieveCurrent();
             String name = a.getBusinessProfile() != null ? a.getBusinessProfile().getName() : null;
             if (name == null && a.getSettings() != null && a.getSettings().getDashboard() != null) {
                 name = a.getSettings().getDashboard().getDisplayName();
             }
-            return a.getId() == null ? null : new Identity(a.getId(), name);
+            return a.getId() == null ? Optional.empty() : Optional.of(new Identity(a.getId(), name));
         } catch (AuthenticationException e) {
             if (e instanceof PermissionException) {
-                return null;
+                return Optional.empty();
             }
             throw translate(e, "read the account");
         } catch (StripeException e) {
-            return null;
+            throw new Unanswered();
+        }
+    }
+
+    /** The account could not be read, which {@link #identity()} tells as "unknown". */
+    private static final class Unanswered extends RuntimeException {
+        Unanswered() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What a run shares of an account: each read by its kind and parameters. */
+    private enum Read { ACCOUNT, ENDPOINTS, DESTINATIONS }
+
+    private record ListRead(String path, String query, int max) {
+    }
+
+    private record EventsRead(List<String> types, Boolean deliverySuccess, int max, Long since) {
+    }
+
+    private <T> T shared(Object what, Supplier<T> read) {
+        return shared == null ? read.get() : shared.read(what, read);
+    }
+
+    /** A write: reads shared by the run ask Stripe again after it (whether it succeeded or not). */
+    private void written() {
+        if (shared != null) {
+            shared.written();
         }
     }
 
     /** Every webhook endpoint of the account, following {@code has_more}/{@code starting_after} to the last page. */
     public List<StripeEndpoint> endpoints() {
+        return shared(Read.ENDPOINTS, this::readEndpoints);
+    }
+
+    private List<StripeEndpoint> readEndpoints() {
         List<StripeEndpoint> all = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -119,11 +169,11 @@ public final class StripeAccount {
             List<WebhookEndpoint> data = list.getData() == null ? List.of() : list.getData();
             data.forEach(e -> all.add(StripeEndpoint.of(e)));
             if (!Boolean.TRUE.equals(list.getHasMore()) || data.isEmpty()) {
-                return all;
+                return List.copyOf(all);
             }
             String last = data.get(data.size() - 1).getId();
             if (last == null || last.equals(after)) {
-                return all;
+                return List.copyOf(all);
             }
             after = last;
         }
@@ -158,6 +208,8 @@ public final class StripeAccount {
                 throw new KeyConflict(n);
             }
             throw n;
+        } finally {
+            written();
         }
     }
 
@@ -185,6 +237,8 @@ public final class StripeAccount {
             return StripeEndpoint.of(client.v1().webhookEndpoints().update(id, params.build(), options));
         } catch (StripeException e) {
             throw translate(e, "update webhook endpoints");
+        } finally {
+            written();
         }
     }
 
@@ -198,6 +252,8 @@ public final class StripeAccount {
                 return false;
             }
             throw translate(e, "delete webhook endpoints");
+        } finally {
+            written();
         }
     }
 
@@ -223,6 +279,33 @@ public final class StripeAccount {
      * {@code deliverySuccess} filters on whether every endpoint got them (null: no filter).
      */
     public List<EventSummary> events(List<String> types, long since, Boolean deliverySuccess, int max) {
+        if (shared == null) {
+            return readEvents(types, since, deliverySuccess, max);
+        }
+        // the stores of a run ask from moments apart: the first read answers every later window it holds whole
+        EventsRead what = new EventsRead(List.copyOf(types), deliverySuccess, max, null);
+        List<EventSummary> known = shared(what, () -> new Events(since, max, readEvents(types, since, deliverySuccess,
+            max))).from(since);
+        return known != null ? known : shared(new EventsRead(what.types(), deliverySuccess, max, since),
+            () -> readEvents(types, since, deliverySuccess, max));
+    }
+
+    /**
+     * Events read from {@code since}, newest first, at most {@code max}: the events of a later window are those
+     * created in it, unless the read was cut at {@code max} before reaching the window's start.
+     */
+    private record Events(long since, int max, List<EventSummary> read) {
+        /** The events a read from {@code from} would list, or null when this read cannot tell them. */
+        List<EventSummary> from(long from) {
+            if (from < since) {
+                return null;
+            }
+            List<EventSummary> kept = read.stream().filter(e -> e.created() == 0 || e.created() >= from).toList();
+            return read.size() < max || kept.size() == read.size() ? kept : null;
+        }
+    }
+
+    private List<EventSummary> readEvents(List<String> types, long since, Boolean deliverySuccess, int max) {
         List<EventSummary> all = new ArrayList<>();
         String after = null;
         while (all.size() < max) {
@@ -255,7 +338,7 @@ public final class StripeAccount {
             }
             after = data.get(data.size() - 1).getId();
         }
-        return all.size() > max ? all.subList(0, max) : all;
+        return List.copyOf(all.size() > max ? all.subList(0, max) : all);
     }
 
     /**
@@ -264,8 +347,12 @@ public final class StripeAccount {
      * the endpoint's.
      */
     public void retry(String eventId, String endpointId, String idempotencyKey) {
-        raw(ApiResource.RequestMethod.POST, "/v1/events/" + encode(eventId) + "/retry",
-            "webhook_endpoint=" + encode(endpointId), idempotencyKey, "resend events");
+        try {
+            raw(ApiResource.RequestMethod.POST, "/v1/events/" + encode(eventId) + "/retry",
+                "webhook_endpoint=" + encode(endpointId), idempotencyKey, "resend events");
+        } finally {
+            written();
+        }
     }
 
     /** The API version of the newest event of the account (the account's default when it was created), or null. */
@@ -279,6 +366,10 @@ public final class StripeAccount {
      * {@code next_page_url}), with {@code webhook_endpoint.url} included. Fields notif does not know are ignored.
      */
     public List<StripeDestination> eventDestinations() {
+        return shared(Read.DESTINATIONS, this::readEventDestinations);
+    }
+
+    private List<StripeDestination> readEventDestinations() {
         List<StripeDestination> all = new ArrayList<>();
         String next = "/v2/core/event_destinations?limit=" + PAGE + "&include=webhook_endpoint.url";
         for (int page = 0; page < MAX_PAGES && next != null; page++) {
@@ -291,7 +382,7 @@ public final class StripeAccount {
             next = url == null || url.isEmpty() || url.equals(next) || body.path("data").isEmpty() ? null
                 : url.startsWith("http") ? url.substring(url.indexOf('/', url.indexOf("//") + 2)) : url;
         }
-        return all;
+        return List.copyOf(all);
     }
 
     /**
@@ -299,6 +390,10 @@ public final class StripeAccount {
      * {@code max}, as JSON (fields notif does not read are kept and ignored). {@code query}: extra parameters.
      */
     public List<JsonNode> list(String path, String query, int max, String action) {
+        return shared(new ListRead(path, query, max), () -> readList(path, query, max, action));
+    }
+
+    private List<JsonNode> readList(String path, String query, int max, String action) {
         List<JsonNode> all = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES && all.size() < max; page++) {
@@ -313,7 +408,7 @@ public final class StripeAccount {
             }
             after = last;
         }
-        return all.size() > max ? all.subList(0, max) : all;
+        return List.copyOf(all.size() > max ? all.subList(0, max) : all);
     }
 
     private StripeResponse raw(ApiResource.RequestMethod method, String path, String content, String idempotencyKey,

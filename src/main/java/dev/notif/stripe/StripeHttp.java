@@ -59,12 +59,21 @@ final class StripeHttp extends HttpClient {
         return FORM_LIST_KEY.matcher(form).replaceAll("$1$2$3$4=").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * stripe-java's {@code X-Stripe-Client-User-Agent}, made once: it is the same for every request of a process (the
+     * JVM's properties, the environment, the gson version), and stripe-java makes it by reading gson's
+     * {@code pom.properties} out of its jar each time, a lock all of a fleet run's requests queue on.
+     */
+    private static final class ClientAgent {
+        static final String VALUE = buildXStripeClientUserAgentString();
+    }
+
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         Request.Builder builder = new Request.Builder().url(listsAsBrackets(HttpUrl.get(request.url().toString())));
         request.headers().map().forEach((name, values) -> values.forEach(v -> builder.addHeader(name, v)));
         builder.header("User-Agent", buildUserAgentString(request));
-        builder.header("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
+        builder.header("X-Stripe-Client-User-Agent", ClientAgent.VALUE);
         HttpContent content = request.content();
         RequestBody body = content == null ? null
             : RequestBody.create(formListsAsBrackets(content), MediaType.parse(content.contentType()));
