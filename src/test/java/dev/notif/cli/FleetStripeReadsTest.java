@@ -211,6 +211,24 @@ class FleetStripeReadsTest {
         assertThat(reads().get("GET /v1/webhook_endpoints")).isEqualTo(5L); // 4 refused, then 1 for the others
     }
 
+    @Test
+    void plan_and_apply_read_the_account_for_each_store_as_before() throws Exception {
+        // the URLs are http: setup stripe takes them with a test key
+        NotifRun.Result plan = run().run("plan", "--config", config.toString(), "--json");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(reads().get("GET /v1/webhook_endpoints")).isEqualTo((long) APPS);
+        stripe.forgetCalls();
+        NotifRun.Result apply = run().run("apply", "--config", config.toString(), "--yes", "--json", "--secrets-file",
+            home.resolve("secrets.env").toString());
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        // the plan's reads, then each changing store's own (app-2 re-enabled, app-3 created)
+        assertThat(reads().get("GET /v1/webhook_endpoints")).isEqualTo(APPS + 2L);
+        stripe.forgetCalls();
+        NotifRun.Result again = run().run("check", "--config", config.toString(), "--json");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(reads().get("GET /v1/webhook_endpoints")).isEqualTo(1L);
+    }
+
     static JsonNode check(JsonNode store, String id) {
         for (JsonNode c : store.get("checks")) {
             if (c.get("id").asText().equals(id)) {
