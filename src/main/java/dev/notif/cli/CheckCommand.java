@@ -82,9 +82,8 @@ public final class CheckCommand extends BaseCommand {
         CheckOutputs outputs = new CheckOutputs(failOn, concurrency, junit);
         FleetOptions.Loaded loaded = fleet.load(ctx, "check");
         loaded.config().warnings().forEach(this::warn);
-        FleetStores stores = loaded.stores();
-        FleetRun.Stores runner = (StoreEntry entry, java.io.PrintWriter err) -> (CheckReport) FleetStores.run(
-            FleetStores.leafContext(ctx, err), "check", entry.store(), stores.args(entry, "check"));
+        FleetRun.Stores runner = (StoreEntry entry, java.io.PrintWriter err) -> (CheckReport) loaded.prepared()
+            .get(entry).run(err);
         FleetReport report = new FleetRun(loaded.config(), runner, ctx.clock(),
             new HttpProbe(Http.client(network.timeout())), this::stderrLine)
             .run(new FleetRun.Options(fleet.apps, fleet.stores, new CheckFilter(only, skip), outputs.warnFails(),

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,8 +38,11 @@ public class FleetOptions {
         description = "Only these stores: stripe, apple, google, amazon (repeatable, or comma-separated).")
     List<String> stores = new ArrayList<>();
 
-    /** The file and its stores, read and checked; a mistake in them is exit 2 with FILE:LINE:COLUMN. */
-    record Loaded(NotifConfig config, FleetStores stores) {
+    /**
+     * The file and its stores, read and checked; a mistake in them is exit 2 with FILE:LINE:COLUMN. For check, the
+     * command each selected table stands for, parsed and ready to run.
+     */
+    record Loaded(NotifConfig config, FleetStores stores, Map<StoreEntry, FleetStores.Prepared> prepared) {
     }
 
     Loaded load(Context ctx, String verb) {
@@ -60,19 +64,42 @@ public class FleetOptions {
                     + close + "? ") + "one of " + String.join(", ", FleetStores.STORES));
             }
         }
-        // one command line per store, parsed once per table (picocli resets its options before each parse): building
-        // a command's model costs more than parsing its arguments, and a file may have hundreds of tables
-        Map<String, CommandLine> parsers = new HashMap<>();
-        Context quiet = FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter()));
-        for (NotifConfig.App app : cfg.apps()) {
-            for (StoreEntry e : app.stores()) {
-                if (FleetStores.has(verb, e.store())) {
-                    preparse(parsers.computeIfAbsent(e.store(), s -> FleetStores.leaf(quiet, verb, s)), cfg, fleet, e,
-                        verb);
+        List<StoreEntry> chosen = cfg.apps().stream().flatMap(a -> a.stores().stream())
+            .filter(e -> selected(e) && FleetStores.has(verb, e.store())).toList();
+        Map<StoreEntry, FleetStores.Prepared> prepared = new IdentityHashMap<>();
+        if (verb.equals("check")) {
+            // each table's command built and parsed once, on every core (a file may have hundreds), then run as it is;
+            // the first mistake in file order is the one reported
+            List<Object> outcomes = chosen.parallelStream().map(e -> {
+                try {
+                    return FleetStores.prepare(ctx, verb, e.store(), fleet.args(e, verb));
+                } catch (ParameterException | NotifException ex) {
+                    return ex;
+                }
+            }).toList();
+            for (int i = 0; i < chosen.size(); i++) {
+                if (outcomes.get(i) instanceof FleetStores.Prepared p) {
+                    prepared.put(chosen.get(i), p);
+                } else {
+                    throw outcomes.get(i) instanceof ParameterException ex ? configError(cfg, chosen.get(i), ex)
+                        : (NotifException) outcomes.get(i);
+                }
+            }
+        } else {
+            // plan and apply run a table's command more than once: here each is only parsed, by one command line per
+            // store (picocli resets its options before each parse; building a model costs more than a parse)
+            Map<String, CommandLine> parsers = new HashMap<>();
+            Context quiet = FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            for (StoreEntry e : chosen) {
+                try {
+                    parsers.computeIfAbsent(e.store(), s -> FleetStores.leaf(quiet, verb, s))
+                        .parseArgs(fleet.args(e, verb).toArray(String[]::new));
+                } catch (ParameterException ex) {
+                    throw configError(cfg, e, ex);
                 }
             }
         }
-        return new Loaded(cfg, fleet);
+        return new Loaded(cfg, fleet, prepared);
     }
 
     boolean selected(StoreEntry e) {
@@ -102,23 +129,18 @@ public class FleetOptions {
         return file;
     }
 
-    /** Parses the command a table stands for, so that a missing or malformed value stops the run before it starts. */
-    private static void preparse(CommandLine parser, NotifConfig cfg, FleetStores fleet, StoreEntry e, String verb) {
-        String[] argv = fleet.args(e, verb).toArray(String[]::new);
-        try {
-            parser.parseArgs(argv);
-        } catch (ParameterException ex) {
-            String message = Cli.firstLine(ex.getMessage());
-            Matcher m = OPTION.matcher(message);
-            String key = m.find() ? FleetStores.keyOf(m.group(1)) : null;
-            var value = key == null ? null : e.value(key);
-            boolean missing = message.startsWith("Missing required");
-            String problem = !missing ? message : value != null && value.unresolved() != null
-                ? "\"" + value.reference() + "\": " + value.unresolved() : "is required";
-            throw ConfigError.at(cfg.shownName(), value != null ? value.at() : e.at(),
-                e.store() + (key == null ? "" : "." + key) + " (app \"" + e.app() + "\")", problem, null,
-                missing && value == null ? "add " + key + " = ... to [app." + e.store() + "] of this app"
-                    : "see docs/config.md for the keys of [app." + e.store() + "]");
-        }
+    /** A table whose command does not parse: where in the file, which key, and what to write there. */
+    private static ConfigError configError(NotifConfig cfg, StoreEntry e, ParameterException ex) {
+        String message = Cli.firstLine(ex.getMessage());
+        Matcher m = OPTION.matcher(message);
+        String key = m.find() ? FleetStores.keyOf(m.group(1)) : null;
+        var value = key == null ? null : e.value(key);
+        boolean missing = message.startsWith("Missing required");
+        String problem = !missing ? message : value != null && value.unresolved() != null
+            ? "\"" + value.reference() + "\": " + value.unresolved() : "is required";
+        return ConfigError.at(cfg.shownName(), value != null ? value.at() : e.at(),
+            e.store() + (key == null ? "" : "." + key) + " (app \"" + e.app() + "\")", problem, null,
+            missing && value == null ? "add " + key + " = ... to [app." + e.store() + "] of this app"
+                : "see docs/config.md for the keys of [app." + e.store() + "]");
     }
 }

@@ -243,26 +243,81 @@ final class FleetStores {
      * errors become exit-2 {@link NotifException}s. {@code leaf} is the command's own context (its stderr).
      */
     static Result run(Context leaf, String verb, String store, List<String> args) {
-        String[] argv = args.toArray(String[]::new);
-        CommandLine cl = leaf(leaf, verb, store);
-        CommandLine.ParseResult parsed;
+        BaseCommand command;
         try {
-            parsed = cl.parseArgs(argv);
+            command = parse(leaf, verb, store, args);
         } catch (ParameterException e) {
             throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
         }
-        Object command = parsed.commandSpec().userObject();
+        return execute(command);
+    }
+
+    /**
+     * {@code verb store} built and parsed with {@code args} in a leaf context of {@code ctx}, not run yet: a run over
+     * the file parses every table before any check starts (a mistake in the file stops it at once), then runs what it
+     * parsed, each command built once. Throws picocli's {@link ParameterException} for a usage error.
+     */
+    static Prepared prepare(Context ctx, String verb, String store, List<String> args) {
+        Relay err = new Relay();
+        return new Prepared(parse(leafContext(ctx, new java.io.PrintWriter(err, true)), verb, store, args), err);
+    }
+
+    private static BaseCommand parse(Context leaf, String verb, String store, List<String> args) {
+        Object command = leaf(leaf, verb, store).parseArgs(args.toArray(String[]::new)).commandSpec().userObject();
         if (!(command instanceof BaseCommand base)) {
             throw new IllegalStateException("not a leaf command: " + args);
         }
+        return base;
+    }
+
+    private static Result execute(BaseCommand command) {
         try {
-            return base.execute();
-        } catch (NotifException e) {
-            throw e;
+            return command.execute();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A parsed store command, its stderr where each run of it says. */
+    record Prepared(BaseCommand command, Relay err) {
+        Result run(java.io.PrintWriter to) {
+            err.to(to);
+            try {
+                return execute(command);
+            } finally {
+                err.to(null);
+            }
+        }
+    }
+
+    /** A stderr chosen after the command was built (its context is fixed then): nothing, until told where. */
+    static final class Relay extends java.io.Writer {
+        private volatile java.io.Writer to;
+
+        void to(java.io.Writer writer) {
+            to = writer;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws java.io.IOException {
+            java.io.Writer w = to;
+            if (w != null) {
+                w.write(buf, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            java.io.Writer w = to;
+            if (w != null) {
+                w.flush();
+            }
+        }
+
+        @Override
+        public void close() {
         }
     }
 

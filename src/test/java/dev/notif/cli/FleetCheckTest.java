@@ -390,6 +390,25 @@ class FleetCheckTest {
     }
 
     @Test
+    void the_first_broken_table_in_the_file_is_reported_and_apps_left_out_are_not_parsed() throws Exception {
+        fleet();
+        String text = Files.readString(config);
+        String web = text.substring(text.indexOf("name = \"web\""));
+        web = web.substring(0, web.indexOf("[[app]]"));
+        Files.writeString(config, text.replace("  topic = \"play-rtdn\"\n", "")
+            .replace(web, web.replaceFirst("  url = .*\n", "")));
+        NotifRun.Result r = run().run("check", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("stripe.url (app \"web\"): is required").doesNotContain("game-android");
+        assertThat(stripe.calls()).isEmpty();
+
+        // an app left out by --app is not parsed: its mistake stops only the runs that include it
+        NotifRun.Result other = run().run("check", "--config", config.toString(), "--json", "--app", "game-ios");
+        assertThat(other.err()).doesNotContain("notif: " + config);
+        assertThat(stores(other.json())).containsOnlyKeys("game-ios/apple");
+    }
+
+    @Test
     void without_a_file_or_a_store_it_says_how_to_start() {
         NotifRun.Result r = NotifRun.in(home).run("check");
         assertThat(r.exitCode()).isEqualTo(2);
