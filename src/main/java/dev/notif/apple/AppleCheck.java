@@ -63,14 +63,15 @@ public final class AppleCheck {
         AppleKey key = null;
         NotifException keyProblem = null;
         try {
-            key = AppleKey.load(AppleKey.Kind.IAP, "check apple", r.iap().file(), r.iap().id(), r.iap().issuer());
+            key = AppleKey.load(AppleKey.Kind.IAP, "check apple", r.iap().file(), r.iap().id(), r.iap().issuer(),
+                shared);
         } catch (NotifException e) {
             keyProblem = e;
         }
         AppleTokens tokens = shared.get(AppleTokens.class, AppleTokens::new);
         AppleChecker.TeamView team = AppleChecker.teamView(!r.team().given() ? null : () -> new AppStoreConnect(
             Http.apiClient(timeout, retry), r.ascBase(), AppleKey.load(AppleKey.Kind.ASC, "check apple",
-                r.team().file(), r.team().id(), r.team().issuer()), clock, tokens), bundle);
+                r.team().file(), r.team().id(), r.team().issuer(), shared), clock, tokens), bundle);
         if (team.noApp() != null && r.team().given()) {
             warn.accept(team.noApp());
         }

@@ -1,6 +1,7 @@
 package dev.notif.apple;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Shared;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +94,15 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
      * the command ("check apple"). Missing values or an unusable file: exit 3; malformed ids: exit 2.
      */
     public static AppleKey load(Kind kind, String purpose, String file, String keyId, String issuerId) {
+        return load(kind, purpose, file, keyId, issuerId, null);
+    }
+
+    /**
+     * As {@link #load(Kind, String, String, String, String)}; {@code shared}, the process's (null: none), keeps the
+     * private key of each file content parsed: the file is read each time (an edit, a removal is seen, and a refusal
+     * is each caller's), a content already parsed is not parsed again (a run's apps share their team's keys).
+     */
+    public static AppleKey load(Kind kind, String purpose, String file, String keyId, String issuerId, Shared shared) {
         List<String> missing = new ArrayList<>();
         if (blank(file)) {
             missing.add(kind.fileFlag + " (" + kind.fileEnv + ")");
@@ -118,8 +130,15 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
                 + " > Users and Access > Integrations");
         }
         Path path = Path.of(file.strip());
-        ECPrivateKey key = parse(kind, path, read(kind, path), id);
+        String text = read(kind, path);
+        ECPrivateKey key = shared == null ? parse(kind, path, text, id)
+            : shared.get(Parsed.class, Parsed::new).byText.computeIfAbsent(text, t -> parse(kind, path, t, id));
         return new AppleKey(kind, path, key, id, issuer);
+    }
+
+    /** The process's private keys by the text of their file (a refusal is not kept: it names each caller's file). */
+    private static final class Parsed {
+        final Map<String, ECPrivateKey> byText = new ConcurrentHashMap<>();
     }
 
     /** The PEM text for libraries that take it whole (Apple's). */

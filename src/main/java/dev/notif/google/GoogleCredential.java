@@ -298,14 +298,9 @@ public final class GoogleCredential {
         final Leases<TokenKey, String> leases = new Leases<>(REFRESH_MARGIN);
         private final Map<FileKey, Parsed> files = new ConcurrentHashMap<>();
 
+        /** Parsed once: stores that ask meanwhile wait for it; a refusal is thrown to the store and not kept. */
         private Parsed parsed(FileKey key, java.util.function.Supplier<Parsed> parse) {
-            Parsed p = files.get(key);
-            if (p == null) { // parsed outside the map's lock; a refusal is thrown to this store and not kept
-                p = parse.get();
-                Parsed first = files.putIfAbsent(key, p);
-                p = first != null ? first : p;
-            }
-            return p;
+            return files.computeIfAbsent(key, k -> parse.get());
         }
     }
 

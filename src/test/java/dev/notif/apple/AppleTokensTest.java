@@ -1,10 +1,14 @@
 package dev.notif.apple;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.NotifException;
+import dev.notif.core.Shared;
 import dev.notif.testing.AppleTestKeys;
 import dev.notif.testing.ManualClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -12,7 +16,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One ES256 token per key, issuer, bundle id and audience, reused until a minute before its exp, then a new one. */
+/**
+ * One ES256 token per key, issuer, bundle id and audience, reused until a minute before its exp, then a new one; a
+ * key file read by every app and parsed once per content.
+ */
 class AppleTokensTest {
     static final String ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
     final ManualClock clock = new ManualClock(Instant.now());
@@ -63,5 +70,29 @@ class AppleTokensTest {
         assertThat(connect.has("bid")).isFalse();
         assertThat(connect.get("exp").asLong() - connect.get("iat").asLong()).isEqualTo(15 * 60);
         assertThat(tokens.serverApi(key, "com.example.game", clock)).isEqualTo(game);
+    }
+
+    @Test
+    void a_key_file_is_read_by_every_app_so_an_edit_or_a_removal_is_seen_and_a_content_is_parsed_once() throws Exception {
+        Shared process = new Shared();
+        KeyPair pair = AppleTestKeys.generate();
+        Path p8 = AppleTestKeys.writeP8(dir, "SubscriptionKey_ABC123DEFG.p8", pair);
+        String good = Files.readString(p8);
+        AppleKey first = AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER, process);
+        Files.writeString(p8, good.replace("-----END PRIVATE KEY-----", ""));
+        assertThatThrownBy(() -> AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER,
+            process)).isInstanceOfSatisfying(NotifException.class, e -> assertThat(e.getMessage())
+                .isEqualTo("the In-App Purchase key (App Store Server API) file " + p8 + " is not a .p8 private key (no"
+                    + " BEGIN PRIVATE KEY block)"));
+        Files.delete(p8);
+        assertThatThrownBy(() -> AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER,
+            process)).isInstanceOfSatisfying(NotifException.class, e -> assertThat(e.getMessage()).endsWith(
+                "does not exist"));
+        Files.writeString(p8, good);
+        AppleKey again = AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER, process);
+        assertThat(again.privateKey()).isSameAs(first.privateKey());
+        AppleKey fresh = AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER,
+            new Shared());
+        assertThat(fresh.privateKey()).isNotSameAs(first.privateKey()).isEqualTo(first.privateKey());
     }
 }
