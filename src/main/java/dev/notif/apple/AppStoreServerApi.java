@@ -20,9 +20,9 @@ import okhttp3.Response;
 
 /**
  * The App Store Server API calls of {@code check apple}, made by Apple's own client (its request and response models)
- * with notif's bearer tokens ({@link AppleTokens}: one per key and app, reused) over notif's HTTP client: every call bounded by
- * {@code --timeout}, reads retried with backoff on 429, 5xx and network errors, and {@code --api-base} honoured.
- * Apple's client has no setting for either; it does route every request through {@code getResponse}, which this
+ * with notif's bearer tokens ({@link AppleTokens}: one per key and app, reused) over notif's HTTP client: every call
+ * bounded by {@code --timeout}, reads retried with backoff on 429, 5xx and network errors, and {@code --api-base}
+ * honoured. Apple's client has no setting for either; it does route every request through {@code getResponse}, which this
  * class overrides. Failures come back as {@link Failure}.
  */
 public final class AppStoreServerApi {
@@ -52,12 +52,12 @@ public final class AppStoreServerApi {
         this.http = http;
         AppleTokens tokens = shared.get(AppleTokens.class, AppleTokens::new);
         this.client = shared.get(Clients.class, Clients::new).byKey.computeIfAbsent(
-            new ClientKey(tokens.key(key, bundleId), environment, base == null ? null : base.toString()),
+            new ClientKey(AppleTokens.Key.of(key, bundleId), environment, base == null ? null : base.toString()),
             k -> new Client(tokens.authenticator(key, bundleId, clock), environment == AppleEnvironment.PRODUCTION
                 ? Environment.PRODUCTION : Environment.SANDBOX, base));
     }
 
-    private record ClientKey(Object token, AppleEnvironment environment, String base) {
+    private record ClientKey(AppleTokens.Key token, AppleEnvironment environment, String base) {
     }
 
     /** The process's clients of Apple's. */

@@ -141,11 +141,6 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
         final Map<String, ECPrivateKey> byText = new ConcurrentHashMap<>();
     }
 
-    /** The PEM text for libraries that take it whole (Apple's). */
-    public String pkcs8Pem() {
-        return Pem.encode("PRIVATE KEY", privateKey.getEncoded());
-    }
-
     private static String read(Kind kind, Path path) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);

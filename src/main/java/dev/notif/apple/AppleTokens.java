@@ -32,36 +32,36 @@ public final class AppleTokens {
      */
     static final Duration MARGIN = Duration.ofMinutes(1);
 
-    private record Key(String keyId, String issuerId, String bundleId, String audience, String privateKey) {
+    /** What tells one token from another: the key (its id, issuer and private key), the bundle id, the audience. */
+    record Key(String keyId, String issuerId, String bundleId, String audience, String privateKey) {
+        static Key of(AppleKey key, String bundleId) {
+            return new Key(key.keyId(), key.issuerId(), bundleId, AUDIENCE,
+                Secrets.fingerprint(key.privateKey().getEncoded()));
+        }
     }
 
     private final Leases<Key, String> leases = new Leases<>(MARGIN);
 
     /** The App Store Server API's token for {@code bundleId}, signed by {@code key}. */
     String serverApi(AppleKey key, String bundleId, Clock clock) {
-        return token(key, bundleId, SERVER_API_LIFETIME, clock);
+        return token(Key.of(key, bundleId), key, SERVER_API_LIFETIME, clock);
     }
 
     /** The App Store Connect API's token (no bundle id), signed by the team key. */
     String connect(AppleKey key, Clock clock) {
-        return token(key, null, CONNECT_LIFETIME, clock);
+        return token(Key.of(key, null), key, CONNECT_LIFETIME, clock);
     }
 
     /** Apple's client asks for a token before each request: it gets this process's. */
     BearerTokenAuthenticatorInterface authenticator(AppleKey key, String bundleId, Clock clock) {
-        return () -> serverApi(key, bundleId, clock);
+        Key k = Key.of(key, bundleId);
+        return () -> token(k, key, SERVER_API_LIFETIME, clock);
     }
 
-    /** What tells one token from another: the key (its id, issuer and private key), the bundle id, the audience. */
-    Object key(AppleKey key, String bundleId) {
-        return new Key(key.keyId(), key.issuerId(), bundleId, AUDIENCE,
-            Secrets.fingerprint(key.privateKey().getEncoded()));
-    }
-
-    private String token(AppleKey key, String bundleId, Duration lifetime, Clock clock) {
-        return leases.get((Key) key(key, bundleId), clock, () -> {
+    private String token(Key k, AppleKey key, Duration lifetime, Clock clock) {
+        return leases.get(k, clock, () -> {
             Instant now = clock.instant();
-            return new Leases.Lease<>(sign(key, bundleId, now, lifetime), now.plus(lifetime));
+            return new Leases.Lease<>(sign(key, k.bundleId(), now, lifetime), now.plus(lifetime));
         });
     }
 
