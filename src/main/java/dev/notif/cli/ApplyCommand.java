@@ -5,12 +5,6 @@ import dev.notif.core.NotifException;
 import dev.notif.fleet.Apply;
 import dev.notif.fleet.PlanReport;
 import dev.notif.fleet.PlanRun;
-import dev.notif.output.Text;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +19,7 @@ import picocli.CommandLine.Option;
             + " are kept) named in the output, or to the terminal with --show-secrets; everywhere else they are"
             + " redacted.",
         "",
-        "JSON (--json): {ok, applied, config, started_at, duration_ms, changes, exit_code, exit_set_by: {app, store,"
-            + " reason}, secrets_file, secrets, apps: [{name, stores: [{store, target, exit_code, error, actions: [{action,"
-            + " resource, name, changes, reason, applied, cause, fix, ...}], setup: {...}}]}]}; setup is the store's own"
-            + " setup record (secrets redacted), secrets only with --show-secrets.",
+        PlanCommand.JSON,
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -62,9 +53,7 @@ public final class ApplyCommand extends BaseCommand {
     @Override
     protected PlanReport execute() {
         Apply apply = new Apply(secretsFile);
-        FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
-        loaded.config().warnings().forEach(this::warn);
-        PlanRun run = PlanCommand.planRun(ctx, loaded);
+        PlanRun run = PlanCommand.planRun(ctx, fleet, this::warn);
         return apply.run(run, run.entries(fleet::settable), concurrency, this::confirm, showSecrets);
     }
 
@@ -77,17 +66,8 @@ public final class ApplyCommand extends BaseCommand {
                 ? "" : "s") + ": confirm with --yes (notif never prompts when stdin is not a terminal or CI is set)",
                 "review them with notif plan, then rerun with --yes");
         }
-        Text t = stderr();
-        plan.printText(t);
-        t.print("Apply these " + plan.changes() + " changes? [y/N] ");
-        t.flush();
-        String answer;
-        try {
-            answer = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
-        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+        plan.printText(stderr());
+        if (!new TerminalUi(this::stderr, ctx).confirm("Apply these " + plan.changes() + " changes?")) {
             throw new NotifException(ExitCode.FINDINGS, "cancelled: nothing was changed", "review the plan with notif plan");
         }
     }

@@ -5,6 +5,7 @@ import dev.notif.fleet.PlanReport;
 import dev.notif.fleet.PlanRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,10 +18,7 @@ import picocli.CommandLine.Option;
             + " date. --exit-code: exit 0 when nothing would change and 1 when something would, so CI can detect"
             + " drift without writing. notif apply carries the plan out.",
         "",
-        "JSON (--json): {ok, applied, config, started_at, duration_ms, changes, exit_code, exit_set_by: {app, store,"
-            + " reason}, secrets_file, secrets, apps: [{name, stores: [{store, target, exit_code, error, actions: [{action,"
-            + " resource, name, changes, reason, applied, cause, fix, ...}], setup: {...}}]}]}; setup is the store's own"
-            + " setup record (secrets redacted), secrets only with --show-secrets.",
+        PlanCommand.JSON,
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -29,6 +27,12 @@ import picocli.CommandLine.Option;
         "  notif plan --app game-ios --store stripe --json",
     })
 public final class PlanCommand extends BaseCommand {
+    /** The JSON of plan and apply: one {@code fleet.PlanReport}. */
+    static final String JSON = "JSON (--json): {ok, applied, config, started_at, duration_ms, changes, exit_code,"
+        + " exit_set_by: {app, store, reason}, secrets_file, secrets, apps: [{name, stores: [{store, target, exit_code,"
+        + " error, actions: [{action, resource, name, changes, reason, applied, cause, fix, ...}], setup: {...}}]}]};"
+        + " setup is the store's own setup record (secrets redacted), secrets only with --show-secrets.";
+
     @Mixin
     FleetOptions fleet;
 
@@ -44,14 +48,14 @@ public final class PlanCommand extends BaseCommand {
 
     @Override
     protected PlanReport execute() {
-        FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
-        loaded.config().warnings().forEach(this::warn);
-        PlanRun run = planRun(ctx, loaded);
+        PlanRun run = planRun(ctx, fleet, this::warn);
         return run.run(run.entries(fleet::settable), true, concurrency, new ArrayList<>(), null, exitCode);
     }
 
-    /** The plan/apply run over the file: each store's own setup command, in-process. */
-    static PlanRun planRun(dev.notif.core.Context ctx, FleetOptions.Loaded loaded) {
+    /** The plan/apply run over the file (its warnings to {@code warn}): each store's own setup command, in-process. */
+    static PlanRun planRun(dev.notif.core.Context ctx, FleetOptions fleet, Consumer<String> warn) {
+        FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
+        loaded.config().warnings().forEach(warn);
         return new PlanRun(loaded.config(), (StoreEntry e, boolean dryRun) -> {
             List<String> args = new ArrayList<>(loaded.stores().args(e, "setup"));
             if (dryRun) {

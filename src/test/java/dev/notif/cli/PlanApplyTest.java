@@ -139,6 +139,10 @@ class PlanApplyTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("confirm with --yes");
         assertThat(stripe.writes()).isEmpty();
+        NotifRun.Result no = run().terminal().stdin("n\n").run("apply", "--config", config.toString());
+        assertThat(no.exitCode()).as(no.toString()).isEqualTo(1);
+        assertThat(no.err()).contains("7 changes in 4 of 5 stores").contains("changes? [y/N] ").contains("cancelled: nothing was changed");
+        assertThat(stripe.writes()).isEmpty();
 
         Path secrets = home.resolve("secrets.env");
         NotifRun.Result r = run().run("apply", "--config", config.toString(), "--yes", "--secrets-file",
