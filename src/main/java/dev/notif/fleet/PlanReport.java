@@ -91,7 +91,7 @@ public record PlanReport(boolean ok, boolean applied, String config, Instant sta
                     words.add(out.red(a.cause()) + (a.fix() == null ? "" : " (fix: " + a.fix() + ")"));
                 }
                 out.line("  " + sign + " " + out.status(a.action()) + " ".repeat(Math.max(1, 7 - a.action().length()))
-                    + a.resource() + " " + a.name() + (words.isEmpty() ? "" : ": " + String.join("; ", words)));
+                    + a.resource() + " " + (a.name() == null ? "(new)" : a.name()) + (words.isEmpty() ? "" : ": " + String.join("; ", words)));
             }
         }
         if (secrets != null) {

@@ -142,6 +142,7 @@ class PlanApplyTest {
         NotifRun.Result no = run().terminal().stdin("n\n").run("apply", "--config", config.toString());
         assertThat(no.exitCode()).as(no.toString()).isEqualTo(1);
         assertThat(no.err()).contains("7 changes in 4 of 5 stores").contains("changes? [y/N] ").contains("cancelled: nothing was changed");
+        assertThat(no.err()).contains(" endpoint (new): 6 events").doesNotContain("null");
         assertThat(stripe.writes()).isEmpty();
 
         Path secrets = home.resolve("secrets.env");
