@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.net.Webhook;
 import dev.notif.testing.FakeStripe;
 import dev.notif.testing.NotifRun;
+import dev.notif.testing.SigningReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,36 +138,12 @@ class SecretInputTest {
 
     @Test
     void check_stripe_probes_with_the_secret_from_the_file() throws Exception {
-        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                try {
-                    Webhook.constructEvent(request.getBody().readString(StandardCharsets.UTF_8),
-                        request.getHeader("Stripe-Signature"), SECRET);
-                    return new MockResponse().setBody("{\"received\":true}");
-                } catch (Exception e) {
-                    return new MockResponse().setResponseCode(400).setBody("{\"error\":\"signature_mismatch\"}");
-                }
-            }
-        });
         Path f = file("secret.txt", SECRET + "\n", "rw-------");
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (FakeStripe stripe = new FakeStripe(); SigningReceiver backend = new SigningReceiver().holds(SECRET)) {
             NotifRun.Result r = NotifRun.in(home).stdin(FakeStripe.KEY + "\n").run("check", "stripe", "--url",
-                server.url("/stripe").toString(), "--api-base", stripe.apiBase(), "--api-key", "-", "--secret-file",
-                f.toString(), "--json");
-            var checks = r.json().get("checks");
-            String accepted = "";
-            String credentials = "";
-            for (var c : checks) {
-                if (c.get("id").asText().equals("stripe.secret.accepted")) {
-                    accepted = c.get("status").asText();
-                }
-                if (c.get("id").asText().equals("stripe.credentials")) {
-                    credentials = c.get("status").asText();
-                }
-            }
-            assertThat(accepted).as(r.toString()).isEqualTo("pass");
-            assertThat(credentials).as(r.toString()).isEqualTo("pass");
+                backend.url(), "--api-base", stripe.apiBase(), "--api-key", "-", "--secret-file", f.toString(), "--json");
+            assertThat(CheckStripeCommandTest.status(r, "stripe.secret.accepted")).as(r.toString()).isEqualTo("pass");
+            assertThat(CheckStripeCommandTest.status(r, "stripe.credentials")).as(r.toString()).isEqualTo("pass");
             assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(FakeStripe.KEY);
         }
     }

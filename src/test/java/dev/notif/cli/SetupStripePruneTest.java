@@ -2,19 +2,14 @@ package dev.notif.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stripe.net.Webhook;
 import dev.notif.stripe.StripeEvents;
 import dev.notif.testing.FakeStripe;
 import dev.notif.testing.NotifRun;
-import java.nio.charset.StandardCharsets;
+import dev.notif.testing.SigningReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,38 +25,23 @@ class SetupStripePruneTest {
     @TempDir
     Path home;
     final FakeStripe stripe = new FakeStripe();
-    final MockWebServer backend = new MockWebServer();
+    final SigningReceiver backend = new SigningReceiver().holds(HELD_SECRET);
     String url;
     String older;
     String held;
-    volatile String backendSecret;
 
     @BeforeEach
     void start() throws Exception {
-        backend.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                try {
-                    Webhook.constructEvent(request.getBody().readString(StandardCharsets.UTF_8),
-                        request.getHeader("Stripe-Signature"), backendSecret);
-                    return new MockResponse().setBody("{\"received\":true}");
-                } catch (Exception e) {
-                    return new MockResponse().setResponseCode(400).setBody("{\"error\":\"signature_mismatch\"}");
-                }
-            }
-        });
-        backend.start();
-        url = backend.url("/stripe").toString();
+        url = backend.url();
         // the older one looks the better keeper by every heuristic: enabled, oldest, exactly the events
         older = stripe.addEndpoint(url, "enabled", 1_700_000_000L, FOUR);
         held = stripe.addEndpoint(url, "enabled", 1_700_000_100L, FOUR);
-        backendSecret = HELD_SECRET;
     }
 
     @AfterEach
     void stop() throws Exception {
         stripe.close();
-        backend.shutdown();
+        backend.close();
     }
 
     NotifRun.Result setup(NotifRun run, String... extra) {
@@ -85,14 +65,14 @@ class SetupStripePruneTest {
     @Test
     void the_given_secret_and_the_saved_one_that_matches_it_tell_which_to_keep() throws Exception {
         saved(held);
-        NotifRun.Result dry = setup(NotifRun.in(home), "--prune", "--secret", backendSecret, "--dry-run");
+        NotifRun.Result dry = setup(NotifRun.in(home), "--prune", "--secret", HELD_SECRET, "--dry-run");
         assertThat(dry.json().at("/actions/0/endpoint_id").asText()).as(dry.toString()).isEqualTo(held);
 
-        NotifRun.Result r = setup(NotifRun.in(home).stdin(backendSecret + "\n"), "--prune", "--secret", "-", "--yes");
+        NotifRun.Result r = setup(NotifRun.in(home).stdin(HELD_SECRET + "\n"), "--prune", "--secret", "-", "--yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(left()).containsExactly(held);
         assertThat(r.err()).contains("--prune keeps " + held + ": the backend holds its signing secret");
-        assertThat(r.out() + r.err()).doesNotContain(backendSecret);
+        assertThat(r.out() + r.err()).doesNotContain(HELD_SECRET);
     }
 
     @Test
@@ -107,7 +87,7 @@ class SetupStripePruneTest {
 
     @Test
     void a_held_secret_no_endpoint_is_known_to_sign_with_deletes_nothing_and_says_why() {
-        NotifRun.Result r = setup(NotifRun.in(home), "--prune", "--secret", backendSecret, "--yes");
+        NotifRun.Result r = setup(NotifRun.in(home), "--prune", "--secret", HELD_SECRET, "--yes");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(left()).containsExactlyInAnyOrder(older, held);
         assertThat(stripe.writes()).isEmpty();
@@ -123,14 +103,14 @@ class SetupStripePruneTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(left()).hasSize(2);
         assertThat(r.json().get("problem").asText()).contains("no secret to probe with");
-        assertThat(backend.getRequestCount()).isZero();
+        assertThat(backend.requestCount()).isZero();
     }
 
     @Test
     void a_backend_that_does_not_answer_is_inconclusive_and_nothing_is_deleted() throws Exception {
         saved(held);
-        backend.shutdown();
-        NotifRun.Result r = setup(NotifRun.in(home), "--prune", "--secret", backendSecret, "--yes", "--timeout", "2");
+        backend.close();
+        NotifRun.Result r = setup(NotifRun.in(home), "--prune", "--secret", HELD_SECRET, "--yes", "--timeout", "2");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(left()).hasSize(2);
         assertThat(r.json().get("problem").asText()).contains("the given secret: ").contains("cannot be told");
@@ -150,6 +130,6 @@ class SetupStripePruneTest {
         NotifRun.Result r = setup(NotifRun.in(home), "--prune", "--keep", older, "--yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(left()).containsExactly(older);
-        assertThat(backend.getRequestCount()).isZero();
+        assertThat(backend.requestCount()).isZero();
     }
 }

@@ -65,6 +65,11 @@ public final class SigningReceiver implements AutoCloseable {
         return this;
     }
 
+    /** How many requests reached it. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
     @Override
     public void close() throws IOException {
         server.shutdown();
