@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.notif.core.Context;
+import dev.notif.testing.FixCommands;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,42 +44,9 @@ class CiExamplesTest {
         return lines;
     }
 
-    /** The words of a shell command up to a redirection or a comment; quotes removed (no expansion needed here). */
-    static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        char quote = 0;
-        boolean any = false;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    w.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                any = true;
-            } else if (Character.isWhitespace(c)) {
-                if (w.length() > 0 || any) {
-                    words.add(w.toString());
-                    w.setLength(0);
-                    any = false;
-                }
-            } else if ((c == '>' || c == '|' || c == '#') && w.length() == 0) {
-                break;
-            } else {
-                w.append(c);
-            }
-        }
-        if (w.length() > 0 || any) {
-            words.add(w.toString());
-        }
-        return words.subList(1, words.size()); // without "notif"
-    }
-
     static void parses(String line) {
-        List<String> args = words(line);
+        List<String> words = FixCommands.words(line);
+        List<String> args = words.subList(1, words.size()); // without "notif"
         Context ctx = new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             InputStream.nullInputStream(), Clock.systemUTC(), false);
         String[] argv = args.toArray(String[]::new);

@@ -73,16 +73,18 @@ public final class FixCommands {
     }
 
     /**
-     * The words of one line, as a shell splits them (single and double quotes kept together; a backslash at the end
-     * of a line continues it, as help prints a long example).
+     * The words of one line, as a shell splits them (single and double quotes kept together, {@code ""} is an empty
+     * word; a backslash at the end of a line continues it, as help prints a long example), up to a redirection, a pipe
+     * or a comment. No expansion.
      */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String rest = text.replaceAll("\\\\\r?\n", " ");
         int nl = rest.indexOf('\n');
         String line = nl < 0 ? rest : rest.substring(0, nl);
         List<String> words = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         char quote = 0;
+        boolean quoted = false;
         for (char c : line.toCharArray()) {
             if (quote != 0) {
                 if (c == quote) {
@@ -92,16 +94,20 @@ public final class FixCommands {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
+                quoted = true;
             } else if (Character.isWhitespace(c)) {
-                if (w.length() > 0) {
+                if (w.length() > 0 || quoted) {
                     words.add(w.toString());
                     w.setLength(0);
+                    quoted = false;
                 }
+            } else if ((c == '>' || c == '|' || c == '#') && w.length() == 0 && !quoted) {
+                break;
             } else {
                 w.append(c);
             }
         }
-        if (w.length() > 0) {
+        if (w.length() > 0 || quoted) {
             words.add(w.toString());
         }
         return words;
