@@ -95,19 +95,8 @@ public final class Progress {
 
     /** A wait for {@code what} (a phrase: "the endpoint to fetch the SubscribeURL"), at most {@code bound} long. */
     public Wait waiting(String what, Duration bound) {
-        Wait w = new Wait("waiting for " + what, bound, false);
-        if (err == null) {
-            return w;
-        }
-        synchronized (this) {
-            if (live) {
-                waits.push(w);
-                startTicker();
-            } else {
-                line("waiting up to " + seconds(bound) + " for " + what + " ...");
-            }
-        }
-        return w;
+        return start(new Wait("waiting for " + what, bound, false),
+            "waiting up to " + seconds(bound) + " for " + what + " ...");
     }
 
     /**
@@ -116,7 +105,12 @@ public final class Progress {
      * Close it when the pause is over.
      */
     public Wait retrying(String what, String why, int next, int attempts, Duration pause) {
-        Wait w = new Wait(what + ": " + why + "; attempt " + next + " of " + attempts, pause, true);
+        String line = what + ": " + why + "; attempt " + next + " of " + attempts;
+        return start(new Wait(line, pause, true), line + " in " + seconds(pause));
+    }
+
+    /** Shows {@code w}: drawn in place from now on when live, else {@code plainLine} once. */
+    private Wait start(Wait w, String plainLine) {
         if (err == null) {
             return w;
         }
@@ -125,15 +119,11 @@ public final class Progress {
                 waits.push(w);
                 startTicker();
             } else {
-                line(what + ": " + why + "; attempt " + next + " of " + attempts + " in " + seconds(pause));
+                err.println(plainLine);
+                err.flush();
             }
         }
         return w;
-    }
-
-    private void line(String text) {
-        err.println(text);
-        err.flush();
     }
 
     /** The line a terminal shows now, or null when nothing is shown (no wait, or none long enough yet). */
