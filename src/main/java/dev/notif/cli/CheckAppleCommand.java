@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "apple", sortOptions = false,
     header = "Check an app's App Store Server Notifications end to end, in production and sandbox.",
     description = {

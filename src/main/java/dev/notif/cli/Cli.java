@@ -191,10 +191,10 @@ public final class Cli {
                         + "? see '" + cmd + " --help'";
                 }
             }
-            String[] conversion = conversion(ex, cmd);
+            Conversion conversion = conversion(ex, cmd);
             if (conversion != null) {
-                message = conversion[0];
-                hint = (conversion[1] == null ? "" : conversion[1] + "; ") + "see '" + cmd + " --help'";
+                message = conversion.message();
+                hint = (conversion.example() == null ? "" : conversion.example() + "; ") + "see '" + cmd + " --help'";
             }
             if (message != null && message.startsWith("Missing required subcommand")) {
                 message = "'" + cmd + "' needs a subcommand: "
@@ -205,11 +205,15 @@ public final class Cli {
         }
     }
 
+    /** A value picocli could not convert, in notif's words, and an example of one it takes (or null). */
+    record Conversion(String message, String example) {
+    }
+
     /**
      * A value picocli could not convert, in notif's words: {@code --timeout takes a number of seconds, got 'abc'} and
      * an example (the default, or the first allowed value); null for any other error.
      */
-    static String[] conversion(ParameterException ex, String cmd) {
+    static Conversion conversion(ParameterException ex, String cmd) {
         ArgSpec arg = ex.getArgSpec();
         String value = ex.getValue();
         boolean converting = ex.getCause() instanceof TypeConversionException
@@ -237,7 +241,7 @@ public final class Cli {
         String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
         String hint = example == null ? null : "for example " + (arg.isOption() ? name : "'" + cmd) + " " + example
             + (arg.isOption() ? "" : "'");
-        return new String[] {name + " takes " + takes + ", got '" + shown + "'", hint};
+        return new Conversion(name + " takes " + takes + ", got '" + shown + "'", hint);
     }
 
     /** Failures while running: expected ones carry their exit code; anything else is a bug (70). */

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Help pages rendered by the build from the full command tree ({@code docs.GenerateFiles}), unwrapped, and printed
- * fitted to the width ({@link HelpText}), so {@code notif [COMMAND...] --help} starts no picocli at all. Only the exact form {@code WORDS... --help}
- * (or {@code -h}) is answered here; anything else, or a page missing from the class path, goes through picocli,
- * which prints the same text.
+ * fitted to the width ({@link HelpText}), so {@code notif [COMMAND...] --help} starts no picocli at all. Only the exact
+ * form {@code WORDS... --help} (or {@code -h}) is answered here; anything else, or a page missing from the class path,
+ * goes through picocli, which prints the same text.
  */
 public final class HelpIndex {
     /** Where the pages live on the class path: {@code notif.send.stripe.txt}, and {@code .ansi} with colour. */

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "amazon", sortOptions = false,
     header = "Send one signed Amazon Appstore Real-time Notification (over SNS) to an ingestion URL and explain the answer.",
     description = {

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "apple", sortOptions = false,
     header = "Send one App Store Server Notification (V2 signed by a test chain, or V1) and explain the answer.",
     description = {

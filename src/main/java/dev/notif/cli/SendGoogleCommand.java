@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "google", sortOptions = false,
     header = "Publish a Google Play notification to the topic, or push one straight to an ingestion URL.",
     description = {

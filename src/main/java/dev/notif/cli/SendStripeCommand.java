@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "stripe", sortOptions = false,
     header = "Send one signed Stripe webhook delivery to an ingestion URL and explain the answer.",
     description = {

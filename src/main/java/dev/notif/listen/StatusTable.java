@@ -16,26 +16,19 @@ public final class StatusTable {
         List<List<String>> rows = new ArrayList<>();
         stores.forEach((name, s) -> rows.add(List.of(
             name,
-            s.lastReceivedAt() == null ? out.yellow("never") : when(s.lastReceivedAt(), now),
+            s.lastReceivedAt() == null ? out.yellow("never") : Times.when(s.lastReceivedAt(), now),
             Long.toString(s.accepted()),
             s.rejected() == 0 ? "0" : out.red(Long.toString(s.rejected())),
-            s.lastRejection() == null ? "-" : ErrorCodes.shown(s.lastRejection().error()) + " (" + ago(s.lastRejection().at(), now) + ")")));
+            s.lastRejection() == null ? "-"
+                : ErrorCodes.shown(s.lastRejection().error()) + " (" + Times.ago(s.lastRejection().at(), now) + ")")));
         out.table(List.of("STORE", "LAST RECEIVED", "ACCEPTED", "REJECTED", "LAST REJECTION"), rows);
         stores.forEach((name, s) -> {
             Forwarding f = s.forwarding();
             if (f != null) {
                 out.line("  " + name + " forwarding to " + f.to() + ": " + f.delivered() + " delivered, " + f.pending()
                     + " pending, " + f.failed() + " failed" + (f.lastFailure() == null ? ""
-                    : "; last failure " + f.lastFailure().error() + " (" + ago(f.lastFailure().at(), now) + ")"));
+                    : "; last failure " + f.lastFailure().error() + " (" + Times.ago(f.lastFailure().at(), now) + ")"));
             }
         });
-    }
-
-    public static String when(Instant at, Instant now) {
-        return Times.when(at, now);
-    }
-
-    static String ago(Instant at, Instant now) {
-        return Times.ago(at, now);
     }
 }

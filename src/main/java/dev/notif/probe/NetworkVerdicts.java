@@ -97,7 +97,6 @@ public final class NetworkVerdicts {
         return code != null && CODE.matcher(code).matches() ? code : null;
     }
 
-
     /**
      * A body that only repeats a status line ({@code Not Found}, nginx's {@code <h1>404 Not Found</h1>} page) says
      * nothing about the request: a store's text rules must not read "not found" in it as "subscription not found".
