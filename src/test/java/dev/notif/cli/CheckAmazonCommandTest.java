@@ -13,7 +13,6 @@ import dev.notif.testing.RouteDispatcher;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -75,10 +74,8 @@ class CheckAmazonCommandTest {
     }
 
     NotifRun.Result check(String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", "amazon", "--url", server.url("/amazon").toString(),
-            "--json", "--wait", "0.3"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).run(args.toArray(String[]::new));
+        String[] base = {"check", "amazon", "--url", server.url("/amazon").toString(), "--json", "--wait", "0.3"};
+        return NotifRun.in(home).run(base, extra);
     }
 
     static Map<String, JsonNode> checks(NotifRun.Result r) {

@@ -9,8 +9,6 @@ import dev.notif.testing.NotifRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -51,10 +49,8 @@ class CheckStripeCurrentTest {
     }
 
     NotifRun.Result checkWithKey(String key, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", "stripe", "--url", url, "--api-base", stripe.apiBase(),
-            "--json"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).env("STRIPE_API_KEY", key).run(args.toArray(String[]::new));
+        String[] base = {"check", "stripe", "--url", url, "--api-base", stripe.apiBase(), "--json"};
+        return NotifRun.in(home).env("STRIPE_API_KEY", key).run(base, extra);
     }
 
     NotifRun.Result check(String... extra) {

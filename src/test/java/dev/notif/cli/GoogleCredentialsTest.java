@@ -9,8 +9,6 @@ import dev.notif.testing.FakeGoogleAuth;
 import dev.notif.testing.NotifRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +41,9 @@ class GoogleCredentialsTest {
     }
 
     NotifRun.Result check(NotifRun run, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", "google", "--topic", TOPIC, "--pubsub-api-base",
-            google.base(), "--monitoring-api-base", google.base(), "--resourcemanager-api-base", google.base(), "--json"));
-        args.addAll(List.of(extra));
-        return run.run(args.toArray(String[]::new));
+        String[] base = {"check", "google", "--topic", TOPIC, "--pubsub-api-base", google.base(),
+            "--monitoring-api-base", google.base(), "--resourcemanager-api-base", google.base(), "--json"};
+        return run.run(base, extra);
     }
 
     static JsonNode byId(NotifRun.Result r, String id) {

@@ -9,8 +9,6 @@ import dev.notif.testing.FakeStripe.Fault;
 import dev.notif.testing.NotifRun;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +28,8 @@ class ResendStripeCommandTest {
     }
 
     NotifRun.Result resend(String... extra) {
-        List<String> args = new ArrayList<>(List.of("resend", "stripe", "--url", URL, "--api-base", stripe.apiBase(),
-            "--json"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(args.toArray(String[]::new));
+        String[] base = {"resend", "stripe", "--url", URL, "--api-base", stripe.apiBase(), "--json"};
+        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(base, extra);
     }
 
     @Test

@@ -45,10 +45,9 @@ class RotateStripeCommandTest {
     }
 
     NotifRun.Result rotate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("rotate", "stripe", "--url", backend.url(), "--api-base",
-            stripe.apiBase(), "--json", "--interval", "1"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(args.toArray(String[]::new));
+        String[] base = {"rotate", "stripe", "--url", backend.url(), "--api-base", stripe.apiBase(), "--json",
+            "--interval", "1"};
+        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(base, extra);
     }
 
     String oldEndpoint() {

@@ -13,7 +13,6 @@ import dev.notif.probe.HttpProbe;
 import dev.notif.testing.NotifRun;
 import dev.notif.testing.RouteDispatcher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -54,9 +53,8 @@ class SendAmazonCommandTest {
     }
 
     NotifRun.Result send(String... extra) {
-        List<String> args = new ArrayList<>(List.of("send", "amazon", "--url", server.url("/amazon").toString(), "--json"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).run(args.toArray(String[]::new));
+        String[] base = {"send", "amazon", "--url", server.url("/amazon").toString(), "--json"};
+        return NotifRun.in(home).run(base, extra);
     }
 
     @ParameterizedTest

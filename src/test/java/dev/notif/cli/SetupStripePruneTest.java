@@ -8,7 +8,6 @@ import dev.notif.testing.NotifRun;
 import dev.notif.testing.SigningReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +44,8 @@ class SetupStripePruneTest {
     }
 
     NotifRun.Result setup(NotifRun run, String... extra) {
-        List<String> args = new ArrayList<>(List.of("setup", "stripe", "--url", url, "--api-base", stripe.apiBase(),
-            "--json"));
-        args.addAll(List.of(extra));
-        return run.env("STRIPE_API_KEY", FakeStripe.KEY).run(args.toArray(String[]::new));
+        String[] base = {"setup", "stripe", "--url", url, "--api-base", stripe.apiBase(), "--json"};
+        return run.env("STRIPE_API_KEY", FakeStripe.KEY).run(base, extra);
     }
 
     void saved(String id) throws Exception {

@@ -8,8 +8,6 @@ import dev.notif.testing.NotifRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +26,8 @@ class SetupStripeSecretTest {
     }
 
     NotifRun.Result setup(NotifRun run, String... extra) {
-        List<String> args = new ArrayList<>(List.of("setup", "stripe", "--url", URL, "--api-base", stripe.apiBase()));
-        args.addAll(List.of(extra));
-        return run.env("STRIPE_API_KEY", FakeStripe.KEY).run(args.toArray(String[]::new));
+        String[] base = {"setup", "stripe", "--url", URL, "--api-base", stripe.apiBase()};
+        return run.env("STRIPE_API_KEY", FakeStripe.KEY).run(base, extra);
     }
 
     String created() {

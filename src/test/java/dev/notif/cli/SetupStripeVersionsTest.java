@@ -6,8 +6,6 @@ import dev.notif.stripe.StripeEvents;
 import dev.notif.testing.FakeStripe;
 import dev.notif.testing.NotifRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +25,8 @@ class SetupStripeVersionsTest {
     }
 
     NotifRun.Result setup(String... extra) {
-        List<String> args = new ArrayList<>(List.of("setup", "stripe", "--url", URL, "--api-base", stripe.apiBase(),
-            "--json"));
-        args.addAll(List.of(extra));
-        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(args.toArray(String[]::new));
+        String[] base = {"setup", "stripe", "--url", URL, "--api-base", stripe.apiBase(), "--json"};
+        return NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run(base, extra);
     }
 
     @Test
