@@ -58,12 +58,7 @@ class CheckStripeCurrentTest {
     }
 
     static JsonNode byId(NotifRun.Result r, String id) {
-        for (JsonNode c : r.json().get("checks")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no check " + id + " in " + r);
+        return r.check(id);
     }
 
     @Test

@@ -47,12 +47,7 @@ class GoogleCredentialsTest {
     }
 
     static JsonNode byId(NotifRun.Result r, String id) {
-        for (JsonNode c : r.json().get("checks")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no " + id + " in " + r);
+        return r.check(id);
     }
 
     Path write(String name, Object json) throws Exception {

@@ -142,8 +142,8 @@ class SecretInputTest {
         try (FakeStripe stripe = new FakeStripe(); SigningReceiver backend = new SigningReceiver().holds(SECRET)) {
             NotifRun.Result r = NotifRun.in(home).stdin(FakeStripe.KEY + "\n").run("check", "stripe", "--url",
                 backend.url(), "--api-base", stripe.apiBase(), "--api-key", "-", "--secret-file", f.toString(), "--json");
-            assertThat(CheckStripeCommandTest.status(r, "stripe.secret.accepted")).as(r.toString()).isEqualTo("pass");
-            assertThat(CheckStripeCommandTest.status(r, "stripe.credentials")).as(r.toString()).isEqualTo("pass");
+            assertThat(r.check("stripe.secret.accepted").path("status").asText()).as(r.toString()).isEqualTo("pass");
+            assertThat(r.check("stripe.credentials").path("status").asText()).as(r.toString()).isEqualTo("pass");
             assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(FakeStripe.KEY);
         }
     }

@@ -64,12 +64,7 @@ class StripeReceiversTest {
     }
 
     static JsonNode byId(NotifRun.Result r, String id) {
-        for (JsonNode c : r.json().get("checks")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no " + id + " in " + r);
+        return r.check(id);
     }
 
     /** A receiver, how it is served, the secret notif is given, and what notif must say. */

@@ -89,6 +89,16 @@ public final class NotifRun {
             return node;
         }
 
+        /** The check {@code id} of the report on stdout ({@code checks[]}); an AssertionError when there is none. */
+        public JsonNode check(String id) {
+            for (JsonNode c : json().path("checks")) {
+                if (c.path("id").asText().equals(id)) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no check " + id + " in " + this);
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
