@@ -489,7 +489,7 @@ $global:NotifCommands = @{
       @{ Names = @('--apple-url'); Value = 'text'; Candidates = @(); Tip = 'The app''s App Store Server Notifications URL.' }
       @{ Names = @('--google-topic'); Value = 'text'; Candidates = @(); Tip = 'The Pub/Sub topic Play publishes to.' }
       @{ Names = @('--google-project'); Value = 'text'; Candidates = @(); Tip = 'The topic''s project.' }
-      @{ Names = @('--google-push-url'); Value = 'text'; Candidates = @(); Tip = 'The URL the subscription pushes to.' }
+      @{ Names = @('--google-url', '--google-push-url'); Value = 'text'; Candidates = @(); Tip = 'The URL the subscription pushes to (notif.toml''s url). --google-push-url is its former name.' }
       @{ Names = @('--amazon-url'); Value = 'text'; Candidates = @(); Tip = 'The app''s Amazon RTN ingestion URL.' }
       @{ Names = @('--max-silence'); Value = 'text'; Candidates = @(); Tip = 'max_silence in [defaults] (default: 24h).' }
       @{ Names = @('--discover'); Value = 'none'; Candidates = @(); Tip = 'Also one app per webhook endpoint of the Stripe account (needs the key: --api-key or $STRIPE_API_KEY).' }

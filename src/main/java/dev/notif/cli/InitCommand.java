@@ -55,8 +55,9 @@ public final class InitCommand extends BaseCommand {
     @Option(names = "--google-project", paramLabel = "PROJECT", description = "The topic's project.")
     String googleProject;
 
-    @Option(names = "--google-push-url", paramLabel = "URL", description = "The URL the subscription pushes to.")
-    String googlePushUrl;
+    @Option(names = {"--google-url", "--google-push-url"}, paramLabel = "URL",
+        description = "The URL the subscription pushes to (notif.toml's url). --google-push-url is its former name.")
+    String googleUrl;
 
     @Option(names = "--amazon-url", paramLabel = "URL", description = "The app's Amazon RTN ingestion URL.")
     String amazonUrl;
@@ -82,7 +83,7 @@ public final class InitCommand extends BaseCommand {
     @Override
     protected Init.Result execute() {
         Init.Request request = new Init.Request(file, force, maxSilence, new Init.Flags(app, stripeUrl,
-            trackNewPurchases, appleBundleId, appleUrl, googleTopic, googleProject, googlePushUrl, amazonUrl));
+            trackNewPurchases, appleBundleId, appleUrl, googleTopic, googleProject, googleUrl, amazonUrl));
         StripeKey key = discover ? stripe.key() : null;
         StripeAccount account = key == null ? null : stripe.account(ctx, key, network.timeout());
         return Init.run(request, account, key == null ? null : String.valueOf(key.mode()), new FleetStores(ctx).schema(),

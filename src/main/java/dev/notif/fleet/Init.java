@@ -30,7 +30,7 @@ public final class Init {
 
     /** What the flags say of the one app they describe (each may be null). */
     public record Flags(String app, String stripeUrl, boolean trackNewPurchases, String appleBundleId, String appleUrl,
-                        String googleTopic, String googleProject, String googlePushUrl, String amazonUrl) {
+                        String googleTopic, String googleProject, String googleUrl, String amazonUrl) {
     }
 
     /** Where and how to write: {@code file} "-" prints it. */
@@ -140,9 +140,9 @@ public final class Init {
                 s.put("project", f.googleProject());
             }
             s.put("topic", f.googleTopic());
-            if (f.googlePushUrl() != null) {
-                firstHost = firstHost != null ? firstHost : Urls.http("--google-push-url", f.googlePushUrl()).host();
-                s.put("push_url", f.googlePushUrl());
+            if (f.googleUrl() != null) {
+                firstHost = firstHost != null ? firstHost : Urls.http("--google-url", f.googleUrl()).host();
+                s.put("url", f.googleUrl());
             }
             s.put("credentials", "${GOOGLE_APPLICATION_CREDENTIALS}");
             stores.add(s);
@@ -153,7 +153,7 @@ public final class Init {
                 + " max_silence set receiver = \"http://HOST:8085\" (a notif listen receiver)").put("url", f.amazonUrl()));
         }
         if (stores.isEmpty()) {
-            if (f.app() != null || f.appleUrl() != null || f.googlePushUrl() != null || f.googleProject() != null) {
+            if (f.app() != null || f.appleUrl() != null || f.googleUrl() != null || f.googleProject() != null) {
                 throw NotifException.usage("name at least one store: --stripe-url, --apple-bundle-id, --google-topic"
                     + " or --amazon-url", "for example notif init --app " + (f.app() == null ? "my-app" : f.app())
                     + " --stripe-url https://api.example.com/stripe");
@@ -211,7 +211,7 @@ public final class Init {
                         "sandbox")).put("key_file", "${APPLE_IAP_KEY_FILE}").put("key_id", "${APPLE_IAP_KEY_ID}")
                     .put("issuer_id", "${APPLE_ISSUER_ID}"),
                 new StarterFile.Store("google", "Google Play").put("project", "my-project").put("topic", "play-rtdn")
-                    .put("push_url", "https://backend.example.com/google")
+                    .put("url", "https://backend.example.com/google")
                     .put("credentials", "${GOOGLE_APPLICATION_CREDENTIALS}"),
                 new StarterFile.Store("amazon", "Amazon Appstore").put("url", "https://backend.example.com/amazon")));
     }

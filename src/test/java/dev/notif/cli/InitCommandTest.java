@@ -89,6 +89,18 @@ class InitCommandTest {
             "name = \"api-example-com\"");
 
         NotifRun.Result example = NotifRun.in(home).run("init", "--config", "-");
-        assertThat(example.out()).contains("[app.stripe]", "[app.apple]", "[app.google]", "[app.amazon]");
+        assertThat(example.out()).contains("[app.stripe]", "[app.apple]", "[app.google]", "[app.amazon]")
+            .doesNotContain("push_url");
+    }
+
+    @Test
+    void google_s_url_is_written_under_its_current_key_from_either_name_of_the_flag() {
+        for (String flag : new String[] {"--google-url", "--google-push-url"}) {
+            NotifRun.Result r = NotifRun.in(home).run("init", "--config", "-", "--google-project", "acme-prod",
+                "--google-topic", "play-rtdn", flag, "https://api.example.com/google");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("[app.google]", "url = \"https://api.example.com/google\"")
+                .doesNotContain("push_url");
+        }
     }
 }
