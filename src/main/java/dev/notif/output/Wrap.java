@@ -19,7 +19,8 @@ public final class Wrap {
     /** Glues the words of a command: never a place to break. */
     private static final char GLUE = '\u0000';
     private static final int LABEL_MAX = 24;
-    private static final Set<String> NOTIF_COMMANDS = Set.of("setup", "check", "send", "verify", "listen", "status",
+    /** notif's commands, the words after {@code notif } that start a command line (WrapTest holds it to the tree). */
+    static final Set<String> NOTIF_COMMANDS = Set.of("setup", "check", "send", "verify", "listen", "status",
         "demo", "completion", "rotate", "resend", "init", "plan", "apply");
 
     private Wrap() {

@@ -2,12 +2,24 @@ package dev.notif.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notif.cli.Cli;
+import dev.notif.core.Context;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WrapTest {
+    @Test
+    void the_commands_it_keeps_whole_are_notifs_commands() {
+        Context ctx = new Context(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            java.io.InputStream.nullInputStream(), Clock.systemUTC(), false);
+        assertThat(Wrap.NOTIF_COMMANDS).containsExactlyInAnyOrderElementsOf(Cli.fullCommandLine(ctx).getSubcommands()
+            .keySet());
+    }
+
     @Test
     void a_line_that_fits_is_left_alone() {
         assertThat(Wrap.lines("  fix: short", 80, 7)).containsExactly("  fix: short");
