@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * endpoints, event destinations, events) is then made once and handed to every store that asks, concurrent callers
  * waiting for the one in flight. A read that fails is handed to the callers waiting for it (each store reports it,
  * with its cause) and is not kept: the next caller reads again. A write through an account drops what was read of it.
+ * Every store of the run thus judges the account as it was when first read (as a run of its checks at that moment
+ * would): only commands that never write take their reads from here.
  *
  * <p>An account is the API base, the key (held by its fingerprint, never its value) and how it is reached (timeout,
  * attempts), so that a store never gets an answer made under another store's settings.
