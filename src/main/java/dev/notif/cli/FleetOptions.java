@@ -72,7 +72,7 @@ public class FleetOptions {
             // the first mistake in file order is the one reported
             List<Object> outcomes = chosen.parallelStream().map(e -> {
                 try {
-                    return FleetStores.prepare(ctx, verb, e.store(), fleet.args(e, verb));
+                    return FleetStores.prepare(ctx, verb, FleetStores.from(cfg, e), fleet.args(e, verb));
                 } catch (ParameterException | NotifException ex) {
                     return ex;
                 }

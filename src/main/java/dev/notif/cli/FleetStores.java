@@ -1,5 +1,6 @@
 package dev.notif.cli;
 
+import dev.notif.config.NotifConfig;
 import dev.notif.config.NotifConfig.StoreEntry;
 import dev.notif.config.NotifConfig.Value;
 import dev.notif.config.Schema;
@@ -7,13 +8,13 @@ import dev.notif.config.Schema.Key;
 import dev.notif.config.Schema.Kind;
 import dev.notif.core.Context;
 import dev.notif.core.ExitCode;
+import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
 import dev.notif.output.Result;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -220,7 +221,12 @@ final class FleetStores {
 
     /** Where a command-line option of a store is in the file: its key. */
     static String keyOf(String option) {
-        return option.replaceFirst("^--", "").replace('-', '_').toLowerCase(Locale.ROOT);
+        return Inputs.key(option);
+    }
+
+    /** An entry of {@code config} as its store's command names the values it misses ({@link Inputs}). */
+    static Inputs.File from(NotifConfig config, StoreEntry e) {
+        return new Inputs.File(config.shownName(), e.app(), e.store(), e.leftOut());
     }
 
     /**
@@ -239,17 +245,18 @@ final class FleetStores {
     }
 
     /**
-     * Runs {@code verb store} with {@code args} as {@code notif} would and returns its result unprinted; picocli's usage
-     * errors become exit-2 {@link NotifException}s. {@code leaf} is the command's own context (its stderr).
+     * Runs {@code verb store} of the entry {@code from} with {@code args} as {@code notif} would and returns its result
+     * unprinted, its messages naming the file's keys ({@link Inputs}); picocli's usage errors become exit-2
+     * {@link NotifException}s. {@code leaf} is the command's own context (its stderr).
      */
-    static Result run(Context leaf, String verb, String store, List<String> args) {
+    static Result run(Context leaf, String verb, Inputs.File from, List<String> args) {
         BaseCommand command;
         try {
-            command = parse(leaf, verb, store, args);
+            command = parse(leaf, verb, from.store(), args);
         } catch (ParameterException e) {
             throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
         }
-        return execute(command);
+        return execute(command, from);
     }
 
     /**
@@ -257,9 +264,10 @@ final class FleetStores {
      * the file parses every table before any check starts (a mistake in the file stops it at once), then runs what it
      * parsed, each command built once. Throws picocli's {@link ParameterException} for a usage error.
      */
-    static Prepared prepare(Context ctx, String verb, String store, List<String> args) {
+    static Prepared prepare(Context ctx, String verb, Inputs.File from, List<String> args) {
         Relay err = new Relay();
-        return new Prepared(parse(leafContext(ctx, new java.io.PrintWriter(err, true)), verb, store, args), err);
+        return new Prepared(parse(leafContext(ctx, new java.io.PrintWriter(err, true)), verb, from.store(), args), err,
+            from);
     }
 
     private static BaseCommand parse(Context leaf, String verb, String store, List<String> args) {
@@ -270,8 +278,9 @@ final class FleetStores {
         return base;
     }
 
-    private static Result execute(BaseCommand command) {
-        try {
+    /** Runs the command, its messages naming the values {@code from} leaves out by the file's keys. */
+    private static Result execute(BaseCommand command, Inputs.File from) {
+        try (Inputs.Scope named = Inputs.file(from)) {
             return command.execute();
         } catch (RuntimeException e) {
             throw e;
@@ -280,12 +289,12 @@ final class FleetStores {
         }
     }
 
-    /** A parsed store command, its stderr where each run of it says. */
-    record Prepared(BaseCommand command, Relay err) {
+    /** A parsed store command of the entry {@code from}, its stderr where each run of it says. */
+    record Prepared(BaseCommand command, Relay err, Inputs.File from) {
         Result run(java.io.PrintWriter to) {
             err.to(to);
             try {
-                return execute(command);
+                return execute(command, from);
             } finally {
                 err.to(null);
             }

@@ -66,7 +66,7 @@ public final class PlanCommand extends BaseCommand {
                 args.add("--yes"); // apply was confirmed: its plan showed the production URL it replaces
             }
             return FleetStores.run(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())),
-                "setup", e.store(), args);
+                "setup", FleetStores.from(loaded.config(), e), args);
         }, ctx.clock());
     }
 }

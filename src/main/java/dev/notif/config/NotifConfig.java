@@ -26,6 +26,14 @@ public record NotifConfig(Path file, String shownName, List<App> apps, Map<Strin
             Value v = values.get(key);
             return v == null ? null : v.value();
         }
+
+        /** The keys whose reference gave no value, each with the reference and why: {@code "${KEY}": KEY is not set ...}. */
+        public Map<String, String> leftOut() {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            values.values().stream().filter(v -> v.unresolved() != null)
+                .forEach(v -> out.put(v.key(), "\"" + v.reference() + "\": " + v.unresolved()));
+            return out;
+        }
     }
 
     /**

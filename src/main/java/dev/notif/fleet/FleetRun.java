@@ -3,6 +3,7 @@ package dev.notif.fleet;
 import dev.notif.config.NotifConfig;
 import dev.notif.config.NotifConfig.StoreEntry;
 import dev.notif.core.ExitCode;
+import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import dev.notif.core.Version;
@@ -111,8 +112,7 @@ public final class FleetRun {
     private StoreResult runOne(StoreEntry e, Map<String, Receiver> receivers, Options o) {
         Instant start = clock.instant();
         List<String> notes = new ArrayList<>();
-        e.values().values().stream().filter(v -> v.unresolved() != null)
-            .forEach(v -> notes.add(v.key() + " = \"" + v.reference() + "\": " + v.unresolved()));
+        e.leftOut().forEach((key, why) -> notes.add(key + " = " + why));
         StringWriter err = new StringWriter();
         List<Check> checks;
         boolean ran = false;
@@ -134,7 +134,8 @@ public final class FleetRun {
         }
         forward(e, err.toString(), o.verbose());
         if (!notes.isEmpty()) {
-            checks.replaceAll(c -> fromTheFile(c, notes));
+            String table = new Inputs.File(config.shownName(), e.app(), e.store(), Map.of()).table();
+            checks.replaceAll(c -> fromTheFile(c, notes, table));
         }
         Instant now = clock.instant();
         if (ran) {
@@ -166,11 +167,13 @@ public final class FleetRun {
     }
 
     /**
-     * A check that missing credentials or a missing value stopped, when the file left a value out: its fix says which
-     * (the store command's own fix names its option or environment variable, which a run over the file does not read).
+     * A check that missing credentials or a missing value stopped, when the file left a value out: its fix says which,
+     * unless the store's command named it already ({@code core.Inputs}: its words then name {@code table}); otherwise
+     * that command's fix names its option or environment variable, which a run over the file does not read.
      */
-    private Check fromTheFile(Check c, List<String> notes) {
-        if (c.cause() != Check.Cause.CREDENTIALS && c.cause() != Check.Cause.USAGE || c.status() == Check.Status.PASS) {
+    private Check fromTheFile(Check c, List<String> notes, String table) {
+        if (c.cause() != Check.Cause.CREDENTIALS && c.cause() != Check.Cause.USAGE || c.status() == Check.Status.PASS
+            || c.summary().contains(table)) {
             return c;
         }
         String fix = config.shownName() + " leaves a value out: " + String.join("; ", notes) + " (a run over the file"

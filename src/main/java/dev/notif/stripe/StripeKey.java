@@ -1,5 +1,6 @@
 package dev.notif.stripe;
 
+import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,14 @@ public record StripeKey(String value, String mode, boolean restricted) {
     /** The key from {@code --api-key} or {@code STRIPE_API_KEY}; missing or not an API key: exit 3. */
     public static StripeKey resolve(String value) {
         if (value == null || value.isEmpty()) {
+            String kind = "(a secret key, or a restricted key with Webhook Endpoints write and Events read) from " + WHERE;
+            Inputs.File file = Inputs.file();
+            if (file != null) { // a run over notif.toml reads only the file
+                throw NotifException.credentials("no Stripe API key: missing " + Inputs.missing("--api-key", ENV),
+                    "give api_key in " + file.table() + ": the key, \"${VARIABLE}\" or \"file:PATH\" " + kind);
+            }
             throw NotifException.credentials("no Stripe API key: pass --api-key-file FILE, --api-key - (stdin) or"
-                + " --api-key KEY, or set " + ENV,
-                "export " + ENV + "=sk_test_... (a secret key, or a restricted key with Webhook Endpoints write and"
-                    + " Events read) from " + WHERE);
+                + " --api-key KEY, or set " + ENV, "export " + ENV + "=sk_test_... " + kind);
         }
         return parse(value);
     }

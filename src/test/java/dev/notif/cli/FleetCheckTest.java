@@ -331,7 +331,7 @@ class FleetCheckTest {
     }
 
     @Test
-    void a_key_the_file_leaves_out_is_named_in_the_fix_not_the_single_store_fallback() throws Exception {
+    void a_key_the_file_leaves_out_is_named_with_its_key_not_the_single_store_option_or_variable() throws Exception {
         fleet();
         NotifRun.Result r = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run("check", "--config",
             config.toString(), "--json", "--app", "web-other-account");
@@ -340,8 +340,25 @@ class FleetCheckTest {
         assertThat(store.get("notes").toString()).contains("OTHER_STRIPE_KEY is not set in the environment");
         JsonNode credentials = store.get("checks").get(0);
         assertThat(credentials.get("id").asText()).isEqualTo("stripe.credentials");
-        assertThat(credentials.get("fix").asText()).startsWith(config + " leaves a value out: api_key = "
-            + "\"${OTHER_STRIPE_KEY}\": OTHER_STRIPE_KEY is not set in the environment (a run over the file reads only");
+        // a run over the file reads only the file: the words name its key, never the option or variable of the
+        // command alone (STRIPE_API_KEY is set here, and rightly not read)
+        String table = "[app.stripe] of app \"web-other-account\" in " + config;
+        assertThat(credentials.get("summary").asText()).isEqualTo("no Stripe API key: missing api_key"
+            + " (\"${OTHER_STRIPE_KEY}\": OTHER_STRIPE_KEY is not set in the environment) in " + table);
+        assertThat(credentials.get("fix").asText()).startsWith("give api_key in " + table + ": the key, ");
+        assertThat(credentials.toString()).doesNotContain("--api-key", "STRIPE_API_KEY");
+        assertThat(r.err()).contains("web-other-account/stripe: stripe.credentials: no Stripe API key: missing api_key")
+            .doesNotContain("STRIPE_API_KEY");
+
+        // the same when the table has no api_key at all
+        Files.writeString(config, Files.readString(config).replace("  api_key = \"${OTHER_STRIPE_KEY}\"\n", ""));
+        r = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY).run("check", "--config", config.toString(),
+            "--json", "--app", "web-other-account");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        credentials = stores(r.json()).get("web-other-account/stripe").get("checks").get(0);
+        assertThat(credentials.get("summary").asText()).isEqualTo("no Stripe API key: missing api_key in " + table);
+        assertThat(credentials.get("fix").asText()).startsWith("give api_key in " + table + ": the key, ");
+        assertThat(credentials.toString()).doesNotContain("--api-key", "STRIPE_API_KEY");
     }
 
     @Test
