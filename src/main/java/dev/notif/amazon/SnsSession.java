@@ -43,8 +43,9 @@ public final class SnsSession implements AutoCloseable {
     }
 
     /**
-     * Takes the signer kept under {@code configDir} (made on first use; null: this process's own, kept nowhere) and
-     * starts the host; IOException when the address cannot be bound.
+     * Takes the signer kept under {@code configDir} (made on first use, then read once per process while the file is
+     * unchanged; null: this process's own, kept nowhere) and a host of its own on the process's stand-in SNS server at
+     * that address (started unless it runs already); IOException when the address cannot be bound.
      */
     public static SnsSession open(Options options, Clock clock, Path configDir) throws IOException {
         ThrowawaySigner signer = configDir == null ? ThrowawaySigner.forProcess(clock.instant())
