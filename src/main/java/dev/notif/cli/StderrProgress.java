@@ -6,7 +6,10 @@ import dev.notif.stripe.StripeSetup;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Progress lines on stderr for commands that ask nothing (a rerun resumes them, their plan is their dry run). */
+/**
+ * Progress lines on stderr for commands that ask nothing (a rerun resumes them, their plan is their dry run): Prompt's
+ * defaults, no question asked.
+ */
 class StderrProgress implements StripeSetup.Ui {
     private final Supplier<Text> stderr;
     private final Progress waits;
@@ -37,15 +40,5 @@ class StderrProgress implements StripeSetup.Ui {
         Text t = stderr.get();
         t.line(t.yellow("warning: ") + message);
         t.flush();
-    }
-
-    @Override
-    public boolean interactive() {
-        return false;
-    }
-
-    @Override
-    public boolean confirm(String question) {
-        return false;
     }
 }

@@ -129,23 +129,9 @@ class RotateStripeCommandTest {
         assertThat(writes.stream().filter(c -> c.method().equals("DELETE"))).hasSize(1);
     }
 
+    /** Progress lines into {@code lines}; no questions. */
     static StripeSetup.Ui ui(List<String> lines) {
-        return new StripeSetup.Ui() {
-            @Override
-            public void progress(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return false;
-            }
-        };
+        return lines::add;
     }
 
     @Test
