@@ -1,8 +1,8 @@
 package dev.notif.stripe;
 
+import dev.notif.core.Leases;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -27,9 +27,9 @@ public final class StripeReads {
             k -> new Account());
     }
 
-    /** One account's reads. */
+    /** One account's reads: leases that never expire ({@link Leases}: one read in flight, failures not kept). */
     public static final class Account {
-        private volatile ConcurrentHashMap<Object, CompletableFuture<Object>> reads = new ConcurrentHashMap<>();
+        private volatile Leases<Object, Object> reads = new Leases<>(Duration.ZERO);
 
         Account() {
         }
@@ -37,36 +37,12 @@ public final class StripeReads {
         /** The answer to {@code what}: read by {@code read} unless it was read already or is being read. */
         @SuppressWarnings("unchecked")
         <T> T read(Object what, Supplier<T> read) {
-            ConcurrentHashMap<Object, CompletableFuture<Object>> map = reads;
-            CompletableFuture<Object> mine = new CompletableFuture<>();
-            CompletableFuture<Object> theirs = map.putIfAbsent(what, mine);
-            if (theirs == null) {
-                try {
-                    T answer = read.get();
-                    mine.complete(answer);
-                    return answer;
-                } catch (RuntimeException | Error e) {
-                    map.remove(what, mine);
-                    mine.completeExceptionally(e);
-                    throw e;
-                }
-            }
-            try {
-                return (T) theirs.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error r) {
-                    throw r;
-                }
-                throw e;
-            }
+            return (T) reads.get(what, Clock.systemUTC(), () -> new Leases.Lease<>(read.get(), null));
         }
 
         /** Something was written to the account: later reads ask Stripe again. */
         void written() {
-            reads = new ConcurrentHashMap<>();
+            reads = new Leases<>(Duration.ZERO);
         }
     }
 }
