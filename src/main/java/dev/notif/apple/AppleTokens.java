@@ -12,10 +12,11 @@ import java.time.Instant;
 /**
  * The bearer tokens notif signs for Apple's APIs: ES256 JWTs with the key id in {@code kid}, the issuer id in
  * {@code iss}, {@code iat}, {@code exp}, {@code aud = appstoreconnect-v1} and, for the App Store Server API, the
- * app's bundle id in {@code bid}. One per key, issuer, bundle id and audience is signed and reused until
- * {@link #MARGIN} before its {@code exp}, and callers that ask while it is being signed get the same one: a run over
- * notif.toml checks many apps with one key, and Apple accepts a token until its {@code exp}. Keep one per process
- * ({@code ctx.shared(AppleTokens.class, AppleTokens::new)}).
+ * app's bundle id in {@code bid}. The App Store Server API's are signed for each request, as Apple's documentation
+ * asks ("Generate a new signed JWT for each new request", Generating JSON Web Tokens for API requests) and Apple's
+ * App Store Server Library does. The App Store Connect API's, which Apple accepts until their {@code exp}, are
+ * reused until {@link #MARGIN} before it, one per key, callers that ask while it is being signed getting the same
+ * one. Keep one per process ({@code ctx.shared(AppleTokens.class, AppleTokens::new)}).
  */
 public final class AppleTokens {
     public static final String AUDIENCE = "appstoreconnect-v1";
@@ -27,7 +28,7 @@ public final class AppleTokens {
     /** The App Store Connect API's: Apple refuses tokens that live longer than 20 minutes. */
     static final Duration CONNECT_LIFETIME = Duration.ofMinutes(15);
     /**
-     * A token is not handed out in its last minute: a request made with it, its retries included (each bounded by
+     * An App Store Connect token is not handed out in its last minute: a request made with it, its retries included (each bounded by
      * --timeout), reaches Apple before it expires, on a clock a little behind Apple's too.
      */
     static final Duration MARGIN = Duration.ofMinutes(1);
@@ -42,27 +43,22 @@ public final class AppleTokens {
 
     private final Leases<Key, String> leases = new Leases<>(MARGIN);
 
-    /** The App Store Server API's token for {@code bundleId}, signed by {@code key}. */
+    /** A new App Store Server API token for {@code bundleId}, signed by {@code key}: one for each request. */
     String serverApi(AppleKey key, String bundleId, Clock clock) {
-        return token(Key.of(key, bundleId), key, SERVER_API_LIFETIME, clock);
+        return sign(key, bundleId, clock.instant(), SERVER_API_LIFETIME);
     }
 
-    /** The App Store Connect API's token (no bundle id), signed by the team key. */
+    /** The App Store Connect API's token (no bundle id), signed by the team key: this process's while it lasts. */
     String connect(AppleKey key, Clock clock) {
-        return token(Key.of(key, null), key, CONNECT_LIFETIME, clock);
-    }
-
-    /** Apple's client asks for a token before each request: it gets this process's. */
-    BearerTokenAuthenticatorInterface authenticator(AppleKey key, String bundleId, Clock clock) {
-        Key k = Key.of(key, bundleId);
-        return () -> token(k, key, SERVER_API_LIFETIME, clock);
-    }
-
-    private String token(Key k, AppleKey key, Duration lifetime, Clock clock) {
-        return leases.get(k, clock, () -> {
+        return leases.get(Key.of(key, null), clock, () -> {
             Instant now = clock.instant();
-            return new Leases.Lease<>(sign(key, k.bundleId(), now, lifetime), now.plus(lifetime));
+            return new Leases.Lease<>(sign(key, null, now, CONNECT_LIFETIME), now.plus(CONNECT_LIFETIME));
         });
+    }
+
+    /** Apple's client asks for a token before each request: a new one each time. */
+    BearerTokenAuthenticatorInterface authenticator(AppleKey key, String bundleId, Clock clock) {
+        return () -> serverApi(key, bundleId, clock);
     }
 
     static String sign(AppleKey key, String bundleId, Instant now, Duration lifetime) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One ES256 token per key, issuer, bundle id and audience, reused until a minute before its exp, then a new one; a
- * key file read by every app and parsed once per content.
+ * A new App Store Server API token for each request (Apple's rule); one App Store Connect token per key, reused until
+ * a minute before its exp, then a new one; a key file read by every app and parsed once per content.
  */
 class AppleTokensTest {
     static final String ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
@@ -33,7 +33,8 @@ class AppleTokensTest {
     }
 
     @Test
-    void a_token_serves_until_a_minute_before_its_exp_then_a_new_one_is_signed() throws Exception {
+    void each_app_store_server_api_request_gets_a_new_token_and_app_store_connect_reuses_one_until_its_last_minute()
+            throws Exception {
         KeyPair pair = AppleTestKeys.generate();
         AppleKey key = key("ABC123DEFG", pair);
         String first = tokens.serverApi(key, "com.example.game", clock);
@@ -43,33 +44,39 @@ class AppleTokensTest {
         assertThat(claims.get("bid").asText()).isEqualTo("com.example.game");
         assertThat(AppleTestKeys.jwtProblems("Bearer " + first, pair.getPublic(), "ABC123DEFG", ISSUER,
             AppleTokens.AUDIENCE, "com.example.game", clock.instant())).isEmpty();
+        // "Generate a new signed JWT for each new request" (ES256 signatures are randomised: a new token each time)
+        assertThat(tokens.serverApi(key, "com.example.game", clock)).isNotEqualTo(first);
+        assertThat(tokens.authenticator(key, "com.example.game", clock).generateToken())
+            .isNotEqualTo(tokens.authenticator(key, "com.example.game", clock).generateToken());
 
-        clock.advance(Duration.ofMinutes(4).minusSeconds(1));
-        assertThat(tokens.serverApi(key, "com.example.game", clock)).isEqualTo(first);
+        String connect = tokens.connect(key, clock);
+        clock.advance(Duration.ofMinutes(14).minusSeconds(1));
+        assertThat(tokens.connect(key, clock)).isEqualTo(connect);
         clock.advance(Duration.ofSeconds(1));
-        String second = tokens.serverApi(key, "com.example.game", clock);
-        assertThat(second).isNotEqualTo(first);
+        String second = tokens.connect(key, clock);
+        assertThat(second).isNotEqualTo(connect);
         assertThat(dev.notif.apple.Jws.payloadOrNull(second).get("iat").asLong())
             .isEqualTo(clock.instant().getEpochSecond());
-        assertThat(tokens.serverApi(key, "com.example.game", clock)).isEqualTo(second);
+        assertThat(tokens.connect(key, clock)).isEqualTo(second);
     }
 
     @Test
-    void each_bundle_id_key_and_audience_has_its_own() throws Exception {
+    void each_key_has_its_own_app_store_connect_token_and_no_bundle_id_in_it() throws Exception {
         KeyPair pair = AppleTestKeys.generate();
         AppleKey key = key("ABC123DEFG", pair);
-        String game = tokens.serverApi(key, "com.example.game", clock);
-        assertThat(tokens.serverApi(key, "com.example.chat", clock)).isNotEqualTo(game);
+        String connect = tokens.connect(key, clock);
+        assertThat(dev.notif.apple.Jws.payloadOrNull(tokens.serverApi(key, "com.example.chat", clock)).get("bid")
+            .asText()).isEqualTo("com.example.chat");
         // the same key id and issuer with another private key (a key file replaced): not the old key's token
         Path other = AppleTestKeys.writeP8(dir.resolve("other"), "SubscriptionKey_ABC123DEFG.p8",
             AppleTestKeys.generate());
         AppleKey replaced = AppleKey.load(AppleKey.Kind.IAP, "test", other.toString(), "ABC123DEFG", ISSUER);
-        assertThat(tokens.serverApi(replaced, "com.example.game", clock)).isNotEqualTo(game);
+        assertThat(tokens.connect(replaced, clock)).isNotEqualTo(connect);
         // App Store Connect's token has no bid and lives 15 minutes
-        JsonNode connect = dev.notif.apple.Jws.payloadOrNull(tokens.connect(key, clock));
-        assertThat(connect.has("bid")).isFalse();
-        assertThat(connect.get("exp").asLong() - connect.get("iat").asLong()).isEqualTo(15 * 60);
-        assertThat(tokens.serverApi(key, "com.example.game", clock)).isEqualTo(game);
+        JsonNode claims = dev.notif.apple.Jws.payloadOrNull(connect);
+        assertThat(claims.has("bid")).isFalse();
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(15 * 60);
+        assertThat(tokens.connect(key, clock)).isEqualTo(connect);
     }
 
     @Test
