@@ -4,6 +4,7 @@ import com.apple.itunes.storekit.model.CheckTestNotificationResponse;
 import com.apple.itunes.storekit.model.NotificationHistoryResponseItem;
 import com.apple.itunes.storekit.model.SendAttemptItem;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.Inputs;
 import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
@@ -141,9 +142,9 @@ public final class AppleChecks {
         if (rejected != null) {
             boolean sandboxAsked = o.environments().stream().anyMatch(e -> e.env() == AppleEnvironment.SANDBOX);
             return Check.fail(CREDENTIALS, "Apple rejected the In-App Purchase key " + o.keyId() + " for " + bundleId
-                    + " (" + rejected + ")", "check that " + AppleKey.Kind.IAP.idEnv() + ", "
-                    + AppleKey.Kind.IAP.issuerEnv()
-                    + " and the bundle id belong to the .p8 file's team and that the key is active; "
+                    + " (" + rejected + ")", "check that " + Inputs.missing("--key-id", AppleKey.Kind.IAP.idEnv(),
+                    "--issuer-id", AppleKey.Kind.IAP.issuerEnv()) + " and the bundle id belong to the .p8 file's team"
+                    + " and that the key is active; "
                     + AppleKey.Kind.IAP.where() + (sandboxAsked ? "" : ". If the app has no production release yet,"
                     + " Apple answers 401 on production to any key: check --environment sandbox"))
                 .detail("key_id", o.keyId()).detail("issuer_id", o.issuerId()).because(Check.Cause.CREDENTIALS);

@@ -1,5 +1,6 @@
 package dev.notif.apple;
 
+import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
 import dev.notif.core.Shared;
 import java.io.IOException;
@@ -103,19 +104,19 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
      * is each caller's), a content already parsed is not parsed again (a run's apps share their team's keys).
      */
     public static AppleKey load(Kind kind, String purpose, String file, String keyId, String issuerId, Shared shared) {
-        List<String> missing = new ArrayList<>();
+        List<String> missing = new ArrayList<>(); // option, variable: as Inputs.missing names them
         if (blank(file)) {
-            missing.add(kind.fileFlag + " (" + kind.fileEnv + ")");
+            missing.addAll(List.of(kind.fileFlag, kind.fileEnv));
         }
         if (blank(keyId)) {
-            missing.add(kind.idFlag + " (" + kind.idEnv + ")");
+            missing.addAll(List.of(kind.idFlag, kind.idEnv));
         }
         if (blank(issuerId)) {
-            missing.add(kind.issuerFlag + " (" + kind.issuerEnv + ")");
+            missing.addAll(List.of(kind.issuerFlag, kind.issuerEnv));
         }
         if (!missing.isEmpty()) {
             throw NotifException.credentials(purpose + " needs an " + kind.label + ": missing "
-                + String.join(", ", missing), kind.where);
+                + Inputs.missing(missing.toArray(String[]::new)), kind.where);
         }
         String id = keyId.strip();
         if (!KEY_ID.matcher(id).matches()) {

@@ -7,6 +7,7 @@ import com.google.auth.oauth2.ComputeEngineCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 import dev.notif.core.Context;
+import dev.notif.core.Inputs;
 import dev.notif.core.Json;
 import dev.notif.core.Leases;
 import dev.notif.core.NotifException;
@@ -52,9 +53,17 @@ public final class GoogleCredential {
     static final String EXTERNAL = "external_account";
     static final String IMPERSONATED = "impersonated_service_account";
     static final String METADATA = "metadata_server";
-    static final String ADC_WAYS = "pass --credentials FILE (a service-account key, gcloud user credentials or a workload"
-        + " identity federation configuration), set GOOGLE_APPLICATION_CREDENTIALS, run gcloud auth"
-        + " application-default login, or run on Google Cloud (the metadata server)";
+    private static final String KINDS = " (a service-account key, gcloud user credentials or a workload identity"
+        + " federation configuration), ";
+    private static final String OR_ADC = "run gcloud auth application-default login, or run on Google Cloud (the"
+        + " metadata server)";
+
+    /** The ways to give credentials: the options and variable, or notif.toml's key in a run over the file. */
+    static String adcWays() {
+        Inputs.File f = Inputs.file();
+        return f != null ? "give credentials = \"PATH\" in " + f.table() + KINDS + OR_ADC
+            : "pass --credentials FILE" + KINDS + "set " + GoogleAccess.CREDENTIALS_ENV + ", " + OR_ADC;
+    }
     private static final Pattern IMPERSONATION_URL = Pattern.compile("serviceAccounts/([^/:]+):generateAccessToken");
 
     private final GoogleCredentials credentials;
@@ -123,9 +132,10 @@ public final class GoogleCredential {
             return new GoogleCredential(metadata, new TokenKey(METADATA, SCOPE, transport.routes()), ctx, METADATA,
                 "the metadata server at " + where, null, null, ctx.env("GOOGLE_CLOUD_PROJECT"), null);
         }
-        throw NotifException.credentials("no Google credentials: no --credentials, no " + GoogleAccess.CREDENTIALS_ENV
+        throw NotifException.credentials("no Google credentials: no " + (Inputs.file() != null
+            ? Inputs.missing("--credentials", null) : "--credentials, no " + GoogleAccess.CREDENTIALS_ENV)
             + ", no gcloud application default credentials" + (gcloud == null ? "" : " (" + gcloud + ")")
-            + " and no metadata server", ADC_WAYS);
+            + " and no metadata server", adcWays());
     }
 
     /** gcloud's ADC file: {@code $CLOUDSDK_CONFIG/application_default_credentials.json} or under ~/.config/gcloud. */
@@ -159,7 +169,7 @@ public final class GoogleCredential {
         } catch (IOException e) {
             throw NotifException.credentials("cannot read the Google credentials file " + file + ": "
                 + (Files.exists(file) ? e.getMessage() : "no such file"), "check the path and its permissions; "
-                + ADC_WAYS);
+                + adcWays());
         }
         Parsed p = ctx.shared(Tokens.class, Tokens::new).parsed(new FileKey(text, transport.routes()),
             () -> parse(text, file, transport));
@@ -175,7 +185,7 @@ public final class GoogleCredential {
     private static Parsed parse(String text, Path file, OkHttpTransport transport) {
         JsonNode json = Json.parseOrNull(text);
         if (json == null || !json.isObject()) {
-            throw NotifException.credentials(file + " is not a Google credentials file (JSON)", ADC_WAYS);
+            throw NotifException.credentials(file + " is not a Google credentials file (JSON)", adcWays());
         }
         String type = Json.text(json, "type");
         ServiceAccountKey key = SERVICE_ACCOUNT.equals(type) ? ServiceAccountKey.parse(text, file) : null;
@@ -186,7 +196,7 @@ public final class GoogleCredential {
         } catch (IOException | RuntimeException e) {
             throw NotifException.credentials(file + " is not credentials Google's libraries accept" + (type == null
                 ? " (it has no \"type\")" : " (type " + type + "): " + Secrets.scrub(String.valueOf(e.getMessage()))),
-                ADC_WAYS);
+                adcWays());
         }
         String account = switch (type) {
             case SERVICE_ACCOUNT -> key.clientEmail();
@@ -320,7 +330,7 @@ public final class GoogleCredential {
         if (http == null && METADATA.equals(type) && detail.matches("(?s).*Error code \\d+ trying to get security.*")) {
             boolean none = detail.contains("Error code 404");
             return NotifException.credentials("the metadata server gave no token: " + detail, none
-                ? "this instance or workload has no service account attached: attach one, or " + ADC_WAYS
+                ? "this instance or workload has no service account attached: attach one, or " + adcWays()
                 : "check the service account attached to this instance or workload and its access scopes");
         }
         if (http == null) {
@@ -328,7 +338,7 @@ public final class GoogleCredential {
                 if (METADATA.equals(type)) {
                     return NotifException.credentials("no metadata server answered at " + origin.substring(
                         "the metadata server at ".length()) + ": " + Secrets.scrub(String.valueOf(network)),
-                        "outside Google Cloud there is none: " + ADC_WAYS);
+                        "outside Google Cloud there is none: " + adcWays());
                 }
                 return NotifException.unavailable("cannot reach Google's token service for " + principal() + ": "
                     + Secrets.scrub(String.valueOf(network != null ? network.getMessage() : detail)),
@@ -336,7 +346,7 @@ public final class GoogleCredential {
             }
             String hint = EXTERNAL.equals(type) ? "the credential source of " + origin + " gave no subject token:"
                 + " in GitHub Actions the google-github-actions/auth step writes it (the job needs permissions:"
-                + " id-token: write); elsewhere check credential_source in the file" : ADC_WAYS;
+                + " id-token: write); elsewhere check credential_source in the file" : adcWays();
             return NotifException.credentials("Google credentials from " + origin + " are not usable: " + detail, hint);
         }
         int status = http.getStatusCode();
@@ -365,10 +375,10 @@ public final class GoogleCredential {
                 + " and attribute condition against the token the credential source gives (GitHub Actions: the"
                 + " job's repository and the provider's attribute condition), and the audience in the file");
             case METADATA -> NotifException.credentials("the metadata server gave no token (" + said + ")",
-                status == 404 ? "this instance or workload has no service account attached: attach one, or " + ADC_WAYS
+                status == 404 ? "this instance or workload has no service account attached: attach one, or " + adcWays()
                     : "check the service account attached to this instance or workload");
             default -> NotifException.credentials("Google refused the credentials of " + origin + " (" + said + ")",
-                ADC_WAYS);
+                adcWays());
         };
     }
 

@@ -362,6 +362,35 @@ class FleetCheckTest {
     }
 
     @Test
+    void apple_and_google_credentials_the_file_leaves_out_are_named_with_their_keys_too() throws Exception {
+        fleet();
+        String text = Files.readString(config);
+        Files.writeString(config, text.replaceFirst("  key_id = \".*\"\n", "  key_id = \"\\${NO_SUCH_KEY_ID}\"\n")
+            .replaceFirst("  credentials = \".*\"\n", ""));
+        NotifRun.Result r = NotifRun.in(home).env("APPLE_IAP_KEY_ID", KEY_ID).env("GOOGLE_APPLICATION_CREDENTIALS",
+            home.resolve("nowhere.json").toString()).run("check", "--config", config.toString(), "--json", "--app",
+            "game-ios,game-android");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        JsonNode apple = checkOf(stores(r.json()).get("game-ios/apple"), "apple.credentials");
+        assertThat(apple.get("summary").asText()).contains("missing key_id (\"${NO_SUCH_KEY_ID}\": NO_SUCH_KEY_ID is"
+            + " not set in the environment) in [app.apple] of app \"game-ios\" in " + config);
+        JsonNode google = checkOf(stores(r.json()).get("game-android/google"), "google.credentials");
+        assertThat(google.get("summary").asText())
+            .contains("no credentials in [app.google] of app \"game-android\" in " + config);
+        assertThat(apple.toString() + google).doesNotContain("--key-id", "APPLE_IAP_KEY_ID", "--credentials",
+            "GOOGLE_APPLICATION_CREDENTIALS");
+    }
+
+    static JsonNode checkOf(JsonNode store, String id) {
+        for (JsonNode c : store.get("checks")) {
+            if (c.get("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + id + " in " + store);
+    }
+
+    @Test
     void a_provider_down_is_exit_4_and_the_report_names_the_check_it_stopped() throws Exception {
         fleet();
         google.fail("GET", "/timeSeries", 503, "UNAVAILABLE", "The service is currently unavailable.");
