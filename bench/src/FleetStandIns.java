@@ -125,7 +125,7 @@ public final class FleetStandIns {
     }
 
     static MockWebServer server(Dispatcher d) throws Exception {
-        MockWebServer s = new MockWebServer();
+        MockWebServer s = dev.notif.testing.NoDelay.of(new MockWebServer());
         s.setDispatcher(d);
         s.start();
         return s;

@@ -34,7 +34,7 @@ public final class FakeGoogle extends Dispatcher {
     public static final String TOKEN = "ya29.fake-access-token-0123456789";
     public static final String EMAIL = "notif-setup@acme-prod.iam.gserviceaccount.com";
 
-    public final MockWebServer server = new MockWebServer();
+    public final MockWebServer server = NoDelay.of(new MockWebServer());
     private final KeyPair keys;
     private final Map<String, ObjectNode> topics = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, ObjectNode> policies = Collections.synchronizedMap(new TreeMap<>());

@@ -64,7 +64,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server = NoDelay.of(new MockWebServer());
     private final Clock clock;
     private final LinkedHashMap<String, ObjectNode> endpoints = new LinkedHashMap<>();
     private final Map<String, String> secrets = new HashMap<>();
