@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -20,8 +22,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The loopback stand-ins of the test suite for the fleet benchmark, serving N apps with all four stores: the Stripe
- * fake (one account, an endpoint per app, recent delivered events), the App Store Server API fakes (production and
- * sandbox), the Google fake (a topic, Play's publish right and a push subscription per app) and an Amazon endpoint
+ * fake (an endpoint per app, {@value #ENDPOINTS_PER_ACCOUNT} apps to an account, so that the fleet spreads over
+ * accounts as a real one must; recent delivered events), the App Store Server API fakes (production and sandbox), the Google fake (a topic, Play's publish right and a push subscription per app) and an Amazon endpoint
  * that fetches the SubscribeURL as Amazon's console expects; the ingestion URLs answer unsigned probes with 400.
  * Writes DIR/fleet-1.toml and DIR/fleet-N.toml, prints "ready", and serves until stdin closes.
  *
@@ -32,6 +34,11 @@ public final class FleetStandIns {
     static final String ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
     static final String BUNDLE = "com.example.game";
     static final String PLAY = "serviceAccount:google-play-developer-notifications@system.gserviceaccount.com";
+    /**
+     * Webhook endpoints a Stripe account may have, as write-ups of Stripe's limits give it (16; not found in Stripe's
+     * own stored pages): each account's fake serves this many apps.
+     */
+    static final int ENDPOINTS_PER_ACCOUNT = 16;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -39,12 +46,14 @@ public final class FleetStandIns {
         Files.createDirectories(dir);
         long now = Instant.now().getEpochSecond();
         HttpClient fetch = HttpClient.newHttpClient();
-        try (FakeStripe stripe = new FakeStripe()) {
+        List<FakeStripe> accounts = new ArrayList<>();
+        try {
             KeyPair pair = AppleTestKeys.generate();
             Path p8 = AppleTestKeys.writeP8(dir, "SubscriptionKey_" + KEY_ID + ".p8", pair);
             MockWebServer production = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE));
             MockWebServer sandbox = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE));
             FakeGoogle google = new FakeGoogle(dir);
+            forgetting(google.server);
             Path sa = google.keyFile();
             MockWebServer ingestion = server(new Dispatcher() {
                 @Override
@@ -68,6 +77,11 @@ public final class FleetStandIns {
             String base = ingestion.url("/").toString().replaceAll("/$", "");
             StringBuilder all = new StringBuilder("[concurrency]\nstripe = 16\napple = 16\ngoogle = 16\namazon = 16\n");
             for (int i = 1; i <= apps; i++) {
+                if ((i - 1) % ENDPOINTS_PER_ACCOUNT == 0) {
+                    accounts.add(new FakeStripe());
+                    accounts.get(accounts.size() - 1).addEvent("customer.subscription.updated", now - 600, 0);
+                }
+                FakeStripe stripe = accounts.get(accounts.size() - 1);
                 String url = base + "/stripe/app-" + i;
                 stripe.addEndpoint(url, "enabled", now - 86400, StripeEvents.allowed(false).toArray(String[]::new));
                 String topic = "projects/acme-prod/topics/rtdn-" + i;
@@ -108,12 +122,15 @@ public final class FleetStandIns {
                     write(dir.resolve("fleet-1.toml"), all.toString());
                 }
             }
-            stripe.addEvent("customer.subscription.updated", now - 600, 0);
             write(dir.resolve("fleet-" + apps + ".toml"), all.toString());
             System.out.println("ready");
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serve until the benchmark closes our stdin
+            }
+        } finally {
+            for (FakeStripe account : accounts) {
+                account.close();
             }
         }
         System.exit(0); // the fakes' server threads would keep the JVM (and its ports) alive after bench/run ends
@@ -128,6 +145,25 @@ public final class FleetStandIns {
         MockWebServer s = dev.notif.testing.NoDelay.of(new MockWebServer());
         s.setDispatcher(d);
         s.start();
-        return s;
+        return forgetting(s);
+    }
+
+    /**
+     * {@code server}, the requests it records (every one, for tests to take) taken as they come: over the benchmark's
+     * runs they would otherwise fill the stand-ins' heap and cost them more and more collections.
+     */
+    static MockWebServer forgetting(MockWebServer server) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    server.takeRequest();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "forget-" + server.getPort());
+        t.setDaemon(true);
+        t.start();
+        return server;
     }
 }
