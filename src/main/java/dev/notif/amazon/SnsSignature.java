@@ -2,7 +2,6 @@ package dev.notif.amazon;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
@@ -23,19 +22,12 @@ public final class SnsSignature {
         return null;
     }
 
-    public static String sign(String stringToSign, PrivateKey key, String version) {
+    static String sign(String stringToSign, RsaSigningKey key, String version) {
         String algorithm = algorithm(version);
         if (algorithm == null) {
             throw new IllegalArgumentException("SignatureVersion must be 1 or 2, got " + version);
         }
-        try {
-            Signature s = Signature.getInstance(algorithm);
-            s.initSign(key);
-            s.update(stringToSign.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with " + algorithm + ": " + e.getMessage(), e);
-        }
+        return Base64.getEncoder().encodeToString(key.sign(algorithm, stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code signature} (already base64-decoded) is {@code algorithm} over the string by {@code key}. */

@@ -2,25 +2,33 @@ package dev.notif.amazon;
 
 import dev.notif.core.NotifException;
 import dev.notif.core.SecretFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.tls.HeldCertificate;
 
 /**
- * An RSA key and self-signed certificate that sign SNS messages the way SNS does. Never Amazon's: its subject says
+ * An RSA-2048 key ({@link RsaSigningKey}: three primes, which sign in about half the CPU of two) and a self-signed
+ * certificate that sign SNS messages the way SNS does. Never Amazon's: its subject says
  * so, and receivers that check the certificate URL's host (sns.REGION.amazonaws.com) reject it, by design. Generated
  * once under notif's configuration directory ({@code amazon-test-signer.pem}: certificate and private key, 0600) and
  * reused while it is valid, like the Apple test chain: a 2048-bit RSA key costs a short command a second of CPU.
@@ -35,11 +43,18 @@ public final class ThrowawaySigner {
     private static ThrowawaySigner kept;
     private static Path keptIn;
     private static Object keptStamp;
-    private final HeldCertificate held;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern PEM = Pattern.compile(
+        "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+    private final X509Certificate certificate;
+    private final String certificatePem;
+    private final RsaSigningKey key;
     private final Instant generatedAt;
 
-    private ThrowawaySigner(HeldCertificate held, Instant generatedAt) {
-        this.held = held;
+    private ThrowawaySigner(X509Certificate certificate, RsaSigningKey key, Instant generatedAt) {
+        this.certificate = certificate;
+        this.certificatePem = pem("CERTIFICATE", encoded(certificate));
+        this.key = key;
         this.generatedAt = generatedAt;
     }
 
@@ -57,11 +72,14 @@ public final class ThrowawaySigner {
 
     /** A fresh 2048-bit RSA key and a certificate valid from an hour before {@code now} for {@code validity}. */
     static ThrowawaySigner generate(Instant now, Duration validity) {
-        return new ThrowawaySigner(new HeldCertificate.Builder()
-            .rsa2048()
+        RsaSigningKey key = RsaSigningKey.generate(RANDOM);
+        X509Certificate cert = new HeldCertificate.Builder()
+            .keyPair(key.publicKey(), key.jdkKey())
             .commonName(SUBJECT)
             .validityInterval(now.minus(Duration.ofHours(1)).toEpochMilli(), now.plus(validity).toEpochMilli())
-            .build(), now);
+            .build()
+            .certificate();
+        return new ThrowawaySigner(cert, key, now);
     }
 
     /** A fresh signer valid from an hour before {@code now} to a day after, kept nowhere. */
@@ -83,7 +101,7 @@ public final class ThrowawaySigner {
         if (signer == null) {
             signer = generate(now, VALIDITY);
             try {
-                SecretFiles.write(file, signer.held.certificatePem() + signer.held.privateKeyPkcs8Pem());
+                SecretFiles.write(file, signer.certificatePem + pem("PRIVATE KEY", signer.key.pkcs8()));
             } catch (NotifException e) {
                 // not kept: the next run generates its own
             }
@@ -137,30 +155,54 @@ public final class ThrowawaySigner {
         if (exposed(file)) {
             return null;
         }
+        X509Certificate cert = null;
+        RsaSigningKey key = null;
         try {
-            HeldCertificate held = HeldCertificate.decode(pem);
-            X509Certificate cert = held.certificate();
-            boolean ours = cert.getSubjectX500Principal().getName().equals("CN=" + SUBJECT);
-            boolean pair = held.keyPair().getPublic() instanceof RSAPublicKey pub
-                && held.keyPair().getPrivate() instanceof RSAPrivateKey key && pub.getModulus().equals(key.getModulus())
-                && cert.getPublicKey().equals(pub);
-            return ours && pair && usable(cert, now) ? new ThrowawaySigner(held, cert.getNotBefore().toInstant()) : null;
-        } catch (RuntimeException e) {
-            return null; // damaged or someone else's: made again
+            Matcher m = PEM.matcher(pem);
+            while (m.find()) {
+                byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+                if (m.group(1).equals("CERTIFICATE") && cert == null) {
+                    cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(der));
+                } else if (m.group(1).equals("PRIVATE KEY") && key == null) {
+                    key = RsaSigningKey.parsePkcs8(der);
+                }
+            }
+        } catch (CertificateException | RuntimeException e) {
+            return null; // damaged: made again
+        }
+        boolean ours = cert != null && cert.getSubjectX500Principal().getName().equals("CN=" + SUBJECT);
+        boolean pair = key != null && cert != null && cert.getPublicKey() instanceof RSAPublicKey pub
+            && pub.getModulus().equals(key.modulus()) && pub.getPublicExponent().equals(key.publicExponent());
+        return ours && pair && usable(cert, now) ? new ThrowawaySigner(cert, key, cert.getNotBefore().toInstant()) : null;
+    }
+
+    private static byte[] encoded(X509Certificate cert) {
+        try {
+            return cert.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
+    /** {@code der} as PEM: base64 in lines of 64 between the label's BEGIN and END lines. */
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+            + "\n-----END " + label + "-----\n";
+    }
+
     public X509Certificate certificate() {
-        return held.certificate();
+        return certificate;
     }
 
     public String certificatePem() {
-        return held.certificatePem();
+        return certificatePem;
     }
 
     /** The message signed with SignatureVersion {@code version}, its SigningCertURL set to {@code certUrl}. */
     public SnsMessage sign(SnsMessage unsigned, String version, String certUrl) {
-        String signature = SnsSignature.sign(unsigned.stringToSign(), held.keyPair().getPrivate(), version);
+        String signature = SnsSignature.sign(unsigned.stringToSign(), key, version);
         return unsigned.withSignature(version, signature, certUrl);
     }
 }

@@ -55,6 +55,22 @@ class ThrowawaySignerTest {
     }
 
     @Test
+    void a_two_prime_signer_an_earlier_notif_kept_is_still_used() throws Exception {
+        var earlier = new okhttp3.tls.HeldCertificate.Builder().rsa2048().commonName(ThrowawaySigner.SUBJECT)
+            .validityInterval(NOW.minus(Duration.ofDays(1)).toEpochMilli(), NOW.plus(Duration.ofDays(300)).toEpochMilli())
+            .build();
+        Path file = config.resolve(ThrowawaySigner.FILE);
+        Files.writeString(file, earlier.certificatePem() + earlier.privateKeyPkcs8Pem());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ThrowawaySigner signer = ThrowawaySigner.loadOrCreate(config, NOW);
+        assertThat(signer.certificate()).isEqualTo(earlier.certificate());
+        assertThat(signer.certificatePem()).isEqualTo(earlier.certificatePem());
+        SnsMessage signed = signer.sign(unsigned(), "1", "http://127.0.0.1:1/cert.pem");
+        assertThat(SnsSignature.verify(signed.stringToSign(), SnsSignature.decode(signed.signature()),
+            earlier.certificate().getPublicKey(), SnsSignature.algorithm("1"))).isTrue();
+    }
+
+    @Test
     void a_file_readable_by_others_is_not_used_and_made_again_private() throws Exception {
         ThrowawaySigner first = ThrowawaySigner.loadOrCreate(config, NOW);
         Path file = config.resolve(ThrowawaySigner.FILE);
