@@ -32,7 +32,7 @@ public final class AppStoreServerApi {
     public static final long TEST_NOTIFICATION_NOT_FOUND = 4040008L;
 
     private final Client client;
-    private final OkHttpClient http;
+    private final Client.Caller caller;
     private final AppleEnvironment environment;
 
     public AppStoreServerApi(AppleKey key, String bundleId, AppleEnvironment environment, HttpUrl base,
@@ -41,23 +41,23 @@ public final class AppStoreServerApi {
     }
 
     /**
-     * {@code shared}: the process's, with its tokens ({@link AppleTokens}) and Apple's clients: one per key, app,
-     * environment and base serves every store of a run (Apple's client is made to be shared: each makes its own JSON
-     * mapper, whose readers and writers are built again for every new one), each call going through this store's
-     * {@code http}.
+     * {@code shared}: the process's, with its tokens ({@link AppleTokens}) and Apple's clients: one per environment
+     * and base serves every store of a run, whatever its key and app (Apple's client is made to be shared: each makes
+     * its own JSON mapper, whose readers and writers are built again for every new one), each call made with this
+     * store's token and through this store's {@code http}.
      */
     public AppStoreServerApi(AppleKey key, String bundleId, AppleEnvironment environment, HttpUrl base,
                              OkHttpClient http, Shared shared, Clock clock) {
         this.environment = environment;
-        this.http = http;
         AppleTokens tokens = shared.get(AppleTokens.class, AppleTokens::new);
+        this.caller = new Client.Caller(http, tokens.authenticator(key, bundleId, clock));
         this.client = shared.get(Clients.class, Clients::new).byKey.computeIfAbsent(
-            new ClientKey(AppleTokens.Key.of(key, bundleId), environment, base == null ? null : base.toString()),
-            k -> new Client(tokens.authenticator(key, bundleId, clock), environment == AppleEnvironment.PRODUCTION
-                ? Environment.PRODUCTION : Environment.SANDBOX, base));
+            new ClientKey(environment, base == null ? null : base.toString()),
+            k -> new Client(environment == AppleEnvironment.PRODUCTION ? Environment.PRODUCTION : Environment.SANDBOX,
+                base));
     }
 
-    private record ClientKey(AppleTokens.Key token, AppleEnvironment environment, String base) {
+    private record ClientKey(AppleEnvironment environment, String base) {
     }
 
     /** The process's clients of Apple's. */
@@ -119,7 +119,7 @@ public final class AppStoreServerApi {
     }
 
     private <T> T call(Call<T> call, String what) throws Failure {
-        Client.HTTP.set(http);
+        Client.CALLER.set(caller);
         try {
             return call.run();
         } catch (APIException e) {
@@ -137,29 +137,39 @@ public final class AppStoreServerApi {
             throw new Failure(0, null, "the App Store Server API (" + environment.word() + ") answered in an"
                 + " unexpected shape when asked to " + what + ": " + e.getMessage(), e);
         } finally {
-            Client.HTTP.remove();
+            Client.CALLER.remove();
         }
     }
 
     /**
-     * Apple's client, sending its requests to {@code base} (when set) through notif's HTTP client: the one of the
-     * store whose call is under way on this thread (Apple's client makes each request on the caller's thread).
+     * Apple's client, sending its requests to {@code base} (when set) with the token and through notif's HTTP client
+     * of the store whose call is under way on this thread (Apple's client asks for the token and makes each request
+     * on the caller's thread).
      */
     static final class Client extends AppStoreServerAPIClient {
-        static final ThreadLocal<OkHttpClient> HTTP = new ThreadLocal<>();
+        /** What one store's calls are made with: its HTTP client and its tokens (a new one for each request). */
+        record Caller(OkHttpClient http, BearerTokenAuthenticatorInterface tokens) {
+        }
+
+        static final ThreadLocal<Caller> CALLER = new ThreadLocal<>();
         private final HttpUrl base;
 
-        Client(BearerTokenAuthenticatorInterface auth, Environment environment, HttpUrl base) {
-            super(auth, environment);
+        Client(Environment environment, HttpUrl base) {
+            super(() -> caller().tokens().generateToken(), environment);
             this.base = base;
+        }
+
+        private static Caller caller() {
+            Caller caller = CALLER.get();
+            if (caller == null) {
+                throw new IllegalStateException("a request of Apple's client outside AppStoreServerApi.call");
+            }
+            return caller;
         }
 
         @Override
         protected Response getResponse(Request request) throws IOException {
-            OkHttpClient http = HTTP.get();
-            if (http == null) {
-                throw new IllegalStateException("a request of Apple's client outside AppStoreServerApi.call");
-            }
+            OkHttpClient http = caller().http();
             Request.Builder b = request.newBuilder();
             if (base != null) {
                 b.url(rebase(base, request.url()));

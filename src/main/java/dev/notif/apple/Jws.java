@@ -35,12 +35,29 @@ public final class Jws {
         }
     }
 
+    /**
+     * Each thread's ES256 signer, initialised with the key of each signature: a new {@code Signature} costs a provider
+     * lookup, and its first initialisation the choice of a provider for the key.
+     */
+    private static final ThreadLocal<Signature> SIGNERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance(ES256);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no " + ES256 + " in this Java runtime: " + e.getMessage(), e);
+        }
+    });
+
     /** {@code base64url(header).base64url(payload).base64url(ES256 signature)}. */
     public static String sign(JsonNode header, JsonNode payload, PrivateKey key) {
-        String input = encode(Json.compact(header).getBytes(StandardCharsets.UTF_8)) + "."
-            + encode(Json.compact(payload).getBytes(StandardCharsets.UTF_8));
+        return sign(Json.compact(header), Json.compact(payload), key);
+    }
+
+    /** The same, of the header's and payload's JSON text as it is. */
+    static String sign(String headerJson, String payloadJson, PrivateKey key) {
+        String input = encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+            + encode(payloadJson.getBytes(StandardCharsets.UTF_8));
         try {
-            Signature s = Signature.getInstance(ES256);
+            Signature s = SIGNERS.get();
             s.initSign(key);
             s.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + encode(s.sign());

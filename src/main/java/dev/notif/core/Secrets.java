@@ -4,12 +4,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +28,15 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** Shorter values are not remembered: redacting every occurrence of a 4-letter word would garble output. */
     static final int MIN_REMEMBERED = 6;
-    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /**
+     * Every remembered form, longest first (a longer secret is redacted before a shorter one it contains), each with
+     * its first {@link #MIN_REMEMBERED} characters: {@link #scrub} looks for a form only in a text that has its prefix
+     * (the tokens a run mints for one key share theirs), and a new secret costs a log-time insertion, not a sort of
+     * all of them.
+     */
+    private static final ConcurrentSkipListMap<String, String> KNOWN = new ConcurrentSkipListMap<>(
+        Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
-    private static volatile List<String> longestFirst = List.of();
     private static final Pattern PREFIX = Pattern.compile("^((?:sk|rk|rkcs|pk)_(?:test|live)_|whsec_|ya29\\.|[a-z]{2,6}_)");
     private static final Pattern IN_TEXT = Pattern.compile(
         "\\b(?:(?:sk|rk|rkcs|pk)_(?:test|live)_|whsec_)[A-Za-z0-9][A-Za-z0-9+/=_-]{3,}"
@@ -68,21 +76,29 @@ public final class Secrets {
             return secret;
         }
         String s = secret.strip();
-        List<String> forms = new ArrayList<>(List.of(s, json(s), URLEncoder.encode(s, StandardCharsets.UTF_8)));
-        boolean added = false;
-        for (String f : forms) {
-            added |= KNOWN.add(f);
-        }
-        if (added) {
-            List<String> all = new ArrayList<>(KNOWN);
-            all.sort(Comparator.comparingInt(String::length).reversed());
-            longestFirst = List.copyOf(all);
+        for (String f : List.of(s, json(s), plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8))) {
+            KNOWN.computeIfAbsent(f, v -> v.substring(0, MIN_REMEMBERED));
         }
         return secret;
     }
 
+    /** Whether URL-encoding leaves {@code s} as it is (letters, digits, {@code .-_*}: a JWT, a base64url value). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                || c == '_' || c == '*')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The value as it appears inside a JSON string. */
     private static String json(String s) {
+        if (s.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {
@@ -101,9 +117,17 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        for (String known : longestFirst) {
-            if (text.contains(known) && !SHOWN.contains(known)) {
+        Map<String, Boolean> hasPrefix = new HashMap<>(); // of this text: cleared when a replacement changes it
+        for (Map.Entry<String, String> k : KNOWN.entrySet()) {
+            String known = k.getKey();
+            Boolean prefixed = hasPrefix.get(k.getValue());
+            if (prefixed == null) {
+                prefixed = text.contains(k.getValue());
+                hasPrefix.put(k.getValue(), prefixed);
+            }
+            if (prefixed && text.contains(known) && !SHOWN.contains(known)) {
                 text = text.replace(known, redact(known));
+                hasPrefix.clear();
             }
         }
         Matcher m = IN_TEXT.matcher(text);

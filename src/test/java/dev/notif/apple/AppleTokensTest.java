@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Shared;
 import dev.notif.testing.AppleTestKeys;
 import dev.notif.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +105,32 @@ class AppleTokensTest {
         AppleKey fresh = AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "ABC123DEFG", ISSUER,
             new Shared());
         assertThat(fresh.privateKey()).isNotSameAs(first.privateKey()).isEqualTo(first.privateKey());
+    }
+
+    @Test
+    void a_token_is_written_as_jackson_writes_its_header_and_claims_and_signed_by_the_key() throws Exception {
+        KeyPair pair = AppleTestKeys.generate();
+        AppleKey key = key("ABC123DEFG", pair);
+        Instant now = clock.instant();
+        for (String bid : new String[] {"com.example.game", "com.example.\"quoted\\", null}) {
+            String token = AppleTokens.sign(key, bid, now, Duration.ofMinutes(5));
+            String[] parts = token.split("\\.");
+            ObjectNode header = Json.object().put("alg", "ES256").put("kid", "ABC123DEFG").put("typ", "JWT");
+            ObjectNode claims = Json.object().put("iss", ISSUER).put("iat", now.getEpochSecond())
+                .put("exp", now.getEpochSecond() + 300).put("aud", AppleTokens.AUDIENCE);
+            if (bid != null) {
+                claims.put("bid", bid);
+            }
+            assertThat(decoded(parts[0])).isEqualTo(Json.compact(header));
+            assertThat(decoded(parts[1])).isEqualTo(Json.compact(claims));
+            assertThat(AppleTestKeys.jwtVerdict("Bearer " + token, pair.getPublic(), "ABC123DEFG", ISSUER,
+                AppleTokens.AUDIENCE, bid).problems()).isEmpty();
+            assertThat(AppleTestKeys.jwtVerdict("Bearer " + token, AppleTestKeys.generate().getPublic(), "ABC123DEFG",
+                ISSUER, AppleTokens.AUDIENCE, bid).problems()).containsExactly("signature does not verify");
+        }
+    }
+
+    static String decoded(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     }
 }

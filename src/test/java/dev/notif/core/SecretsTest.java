@@ -89,4 +89,19 @@ class SecretsTest {
         Secrets.remember(longer);
         assertThat(Secrets.scrub(longer)).isEqualTo(Secrets.redact(longer));
     }
+
+    @Test
+    void many_remembered_tokens_with_one_prefix_are_each_redacted_and_a_text_without_the_prefix_is_left_alone() {
+        String prefix = "eyJ" + unique("");
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tokens.add(Secrets.remember(prefix + ".claims" + i + ".sig-_" + i));
+        }
+        String quoted = "a peer said " + tokens.get(1234) + " and " + tokens.get(7) + "\"" + tokens.get(1999) + "\"";
+        assertThat(Secrets.scrub(quoted)).isEqualTo("a peer said " + Secrets.redact(tokens.get(1234)) + " and "
+            + Secrets.redact(tokens.get(7)) + "\"" + Secrets.redact(tokens.get(1999)) + "\"");
+        assertThat(Secrets.scrub("GET /?t=" + tokens.get(5))).isEqualTo("GET /?t=" + Secrets.redact(tokens.get(5)));
+        String other = "nothing of theirs: " + prefix.substring(0, 5) + " claims0 sig";
+        assertThat(Secrets.scrub(other)).isEqualTo(other);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -29,6 +30,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  */
 public final class FakeAppStoreServerApi extends Dispatcher {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/apple");
+    private static final Map<String, String> FIXTURE_TEXT = new ConcurrentHashMap<>();
 
     private final PublicKey key;
     private final String kid;
@@ -67,12 +69,15 @@ public final class FakeAppStoreServerApi extends Dispatcher {
         this.bundleId = bundleId;
     }
 
+    /** A fixture's document, a new tree each time (callers change theirs); each file is read once. */
     public static JsonNode fixture(String name) {
-        try {
-            return Json.parse(Files.readString(FIXTURES.resolve(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.parse(FIXTURE_TEXT.computeIfAbsent(name, n -> {
+            try {
+                return Files.readString(FIXTURES.resolve(n));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** A history item with these attempts (result@epochMillis), its signedPayload carrying type and uuid. */

@@ -96,4 +96,19 @@ class FakeAppStoreServerApiTest {
             Duration.ofMinutes(5)))).as("issued in the future").isEqualTo(401);
         assertThat(requestTest(good)).isEqualTo(200);
     }
+
+    @Test
+    void a_signature_of_the_wrong_length_or_out_of_range_is_refused() throws Exception {
+        String good = token(pair.getPrivate(), BUNDLE, clock.instant(), Duration.ofMinutes(5));
+        String input = good.substring(0, good.lastIndexOf('.') + 1);
+        byte[] sig = Base64.getUrlDecoder().decode(good.substring(good.lastIndexOf('.') + 1));
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        assertThat(requestTest(input + b64.encodeToString(java.util.Arrays.copyOf(sig, 63)))).isEqualTo(401);
+        assertThat(requestTest(input + b64.encodeToString(java.util.Arrays.copyOf(sig, 65)))).isEqualTo(401);
+        assertThat(requestTest(input + b64.encodeToString(new byte[64]))).isEqualTo(401);
+        byte[] all = new byte[64];
+        java.util.Arrays.fill(all, (byte) 0xff); // r and s beyond the group's order
+        assertThat(requestTest(input + b64.encodeToString(all))).isEqualTo(401);
+        assertThat(requestTest(good)).isEqualTo(200);
+    }
 }
