@@ -96,7 +96,11 @@ public final class Secrets {
 
     /** The value as it appears inside a JSON string. */
     private static String json(String s) {
-        if (s.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\\' && s.charAt(i) >= 0x20) {
+            i++;
+        }
+        if (i == s.length()) {
             return s;
         }
         StringBuilder b = new StringBuilder();
