@@ -311,15 +311,24 @@ public final class Cli {
             this.ctx = ctx;
         }
 
+        /** A class's {@code (Context)} constructor, if any: looked up once (a miss is an exception, which costs). */
+        private static final ClassValue<java.util.Optional<Constructor<?>>> CONSTRUCTORS = new ClassValue<>() {
+            @Override
+            protected java.util.Optional<Constructor<?>> computeValue(Class<?> cls) {
+                try {
+                    Constructor<?> c = cls.getDeclaredConstructor(Context.class);
+                    c.setAccessible(true);
+                    return java.util.Optional.of(c);
+                } catch (NoSuchMethodException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        };
+
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            try {
-                Constructor<K> c = cls.getDeclaredConstructor(Context.class);
-                c.setAccessible(true);
-                return c.newInstance(ctx);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
-            }
+            java.util.Optional<Constructor<?>> c = CONSTRUCTORS.get(cls);
+            return c.isPresent() ? cls.cast(c.get().newInstance(ctx)) : CommandLine.defaultFactory().create(cls);
         }
     }
 

@@ -10,13 +10,11 @@ import dev.notif.core.NotifException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -39,8 +37,8 @@ public class FleetOptions {
     List<String> stores = new ArrayList<>();
 
     /**
-     * The file and its stores, read and checked; a mistake in them is exit 2 with FILE:LINE:COLUMN. For check, the
-     * command each selected table stands for, parsed and ready to run.
+     * The file and its stores, read and checked; a mistake in them is exit 2 with FILE:LINE:COLUMN. The command each
+     * selected table stands for, parsed once and ready to run.
      */
     record Loaded(NotifConfig config, FleetStores stores, Map<StoreEntry, FleetStores.Prepared> prepared) {
     }
@@ -66,37 +64,24 @@ public class FleetOptions {
         }
         List<StoreEntry> chosen = cfg.apps().stream().flatMap(a -> a.stores().stream())
             .filter(e -> selected(e) && FleetStores.has(verb, e.store())).toList();
-        Map<StoreEntry, FleetStores.Prepared> prepared = new IdentityHashMap<>();
-        if (verb.equals("check")) {
-            // each table's command built and parsed once, on every core (a file may have hundreds), then run as it is;
-            // the first mistake in file order is the one reported
-            List<Object> outcomes = chosen.parallelStream().map(e -> {
-                try {
-                    return FleetStores.prepare(ctx, verb, FleetStores.from(cfg, e), fleet.args(e, verb));
-                } catch (ParameterException | NotifException ex) {
-                    return ex;
-                }
-            }).toList();
-            for (int i = 0; i < chosen.size(); i++) {
-                if (outcomes.get(i) instanceof FleetStores.Prepared p) {
-                    prepared.put(chosen.get(i), p);
-                } else {
-                    throw outcomes.get(i) instanceof ParameterException ex ? configError(cfg, chosen.get(i), ex)
-                        : (NotifException) outcomes.get(i);
-                }
+        // every selected table parsed before any runs (a mistake in the file stops the run at once), on every core
+        // (a file may have hundreds); the first mistake in file order is the one reported
+        List<Object> outcomes = chosen.parallelStream().map(e -> {
+            try {
+                List<String> args = fleet.args(e, verb);
+                fleet.parse(verb, e.store(), args);
+                return new FleetStores.Prepared(fleet, verb, FleetStores.from(cfg, e), args);
+            } catch (ParameterException | NotifException ex) {
+                return ex;
             }
-        } else {
-            // plan and apply run a table's command more than once: here each is only parsed, by one command line per
-            // store (picocli resets its options before each parse; building a model costs more than a parse)
-            Map<String, CommandLine> parsers = new HashMap<>();
-            Context quiet = FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter()));
-            for (StoreEntry e : chosen) {
-                try {
-                    parsers.computeIfAbsent(e.store(), s -> FleetStores.leaf(quiet, verb, s))
-                        .parseArgs(fleet.args(e, verb).toArray(String[]::new));
-                } catch (ParameterException ex) {
-                    throw configError(cfg, e, ex);
-                }
+        }).toList();
+        Map<StoreEntry, FleetStores.Prepared> prepared = new IdentityHashMap<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (outcomes.get(i) instanceof FleetStores.Prepared p) {
+                prepared.put(chosen.get(i), p);
+            } else {
+                throw outcomes.get(i) instanceof ParameterException ex ? configError(cfg, chosen.get(i), ex)
+                    : (NotifException) outcomes.get(i);
             }
         }
         return new Loaded(cfg, fleet, prepared);

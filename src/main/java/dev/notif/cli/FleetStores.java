@@ -11,6 +11,8 @@ import dev.notif.core.ExitCode;
 import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
 import dev.notif.output.Result;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,8 @@ final class FleetStores {
     private final Map<String, Map<String, OptionSpec>> checkOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, OptionSpec>> setupOptions = new LinkedHashMap<>();
     private final Schema schema;
+    /** The command lines of this run's tables by verb and store, each idle one ready for the next table. */
+    private final Map<String, java.util.Queue<Reused>> lines = new java.util.concurrent.ConcurrentHashMap<>();
 
     FleetStores(Context ctx) {
         this.ctx = ctx;
@@ -245,37 +249,49 @@ final class FleetStores {
     }
 
     /**
-     * Runs {@code verb store} of the entry {@code from} with {@code args} as {@code notif} would and returns its result
-     * unprinted, its messages naming the file's keys ({@link Inputs}); picocli's usage errors become exit-2
-     * {@link NotifException}s. {@code leaf} is the command's own context (its stderr).
+     * Parses {@code args} as {@code notif verb store} would, and nothing more: a run over the file parses every table
+     * before any of them runs, so that a mistake in the file stops it at once. Throws picocli's
+     * {@link ParameterException} for a usage error.
      */
-    static Result run(Context leaf, String verb, Inputs.File from, List<String> args) {
-        BaseCommand command;
+    void parse(String verb, String store, List<String> args) {
+        Reused line = take(verb, store);
         try {
-            command = parse(leaf, verb, from.store(), args);
-        } catch (ParameterException e) {
-            throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
+            line.parse(args);
+        } finally {
+            idle(verb, store).add(line);
         }
-        return execute(command, from);
     }
 
     /**
-     * {@code verb store} built and parsed with {@code args} in a leaf context of {@code ctx}, not run yet: a run over
-     * the file parses every table before any check starts (a mistake in the file stops it at once), then runs what it
-     * parsed, each command built once. Throws picocli's {@link ParameterException} for a usage error.
+     * Runs {@code verb store} of the entry {@code from} with {@code args} as {@code notif} would, its stderr to
+     * {@code err}, and returns its result unprinted, its messages naming the file's keys ({@link Inputs}); picocli's
+     * usage errors become exit-2 {@link NotifException}s.
      */
-    static Prepared prepare(Context ctx, String verb, Inputs.File from, List<String> args) {
-        Relay err = new Relay();
-        return new Prepared(parse(leafContext(ctx, new java.io.PrintWriter(err, true)), verb, from.store(), args), err,
-            from);
+    Result run(String verb, Inputs.File from, List<String> args, java.io.Writer err) {
+        Reused line = take(verb, from.store());
+        try {
+            BaseCommand command;
+            try {
+                command = line.parse(args);
+            } catch (ParameterException e) {
+                throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
+            }
+            line.err.to(err);
+            return execute(command, from);
+        } finally {
+            line.err.to(null);
+            idle(verb, from.store()).add(line);
+        }
     }
 
-    private static BaseCommand parse(Context leaf, String verb, String store, List<String> args) {
-        Object command = leaf(leaf, verb, store).parseArgs(args.toArray(String[]::new)).commandSpec().userObject();
-        if (!(command instanceof BaseCommand base)) {
-            throw new IllegalStateException("not a leaf command: " + args);
-        }
-        return base;
+    /** An idle command line of {@code verb store}, or a new one when every one is in use (by another thread). */
+    private Reused take(String verb, String store) {
+        Reused line = idle(verb, store).poll();
+        return line != null ? line : new Reused(ctx, verb, store);
+    }
+
+    private java.util.Queue<Reused> idle(String verb, String store) {
+        return lines.computeIfAbsent(verb + " " + store, k -> new java.util.concurrent.ConcurrentLinkedQueue<>());
     }
 
     /** Runs the command, its messages naming the values {@code from} leaves out by the file's keys. */
@@ -289,15 +305,114 @@ final class FleetStores {
         }
     }
 
-    /** A parsed store command of the entry {@code from}, its stderr where each run of it says. */
-    record Prepared(BaseCommand command, Relay err, Inputs.File from) {
-        Result run(java.io.PrintWriter to) {
-            err.to(to);
-            try {
-                return execute(command, from);
-            } finally {
-                err.to(null);
+    /**
+     * One command line of {@code verb store}, used by one thread at a time, table after table: picocli's model of a
+     * command costs several parses to build. Each parse starts from the command as it was built: picocli sets the
+     * options to their initial values, {@link Built} every other field of the command and its mixins.
+     */
+    static final class Reused {
+        private final CommandLine line;
+        private final Relay err = new Relay();
+        private final Built built;
+
+        Reused(Context ctx, String verb, String store) {
+            line = leaf(leafContext(ctx, new java.io.PrintWriter(err, true)), verb, store);
+            built = new Built(line.getCommandSpec());
+        }
+
+        /** The command parsed from {@code args}, as if built for them; a usage error as picocli's exception. */
+        BaseCommand parse(List<String> args) {
+            built.restore();
+            Object command = line.parseArgs(args.toArray(String[]::new)).commandSpec().userObject();
+            if (!(command instanceof BaseCommand base)) {
+                throw new IllegalStateException("not a leaf command: " + args);
             }
+            return base;
+        }
+    }
+
+    /**
+     * The fields of a command and of its mixins as they were built, put back before each parse of a reused command
+     * (a value a run kept, such as a key it resolved, would otherwise serve the next table). Every field counts, not
+     * a list: a new one is reset too. A field whose value could change inside (anything but null, a string, a number,
+     * a boolean, an enum or a path) is refused when the command is built, and an option's initial collection that a
+     * run changed is refused before the next parse; fields of picocli's model ({@code @Spec}, {@code @Mixin}) and the
+     * command's context (final, the same for every table) are left as they are.
+     */
+    static final class Built {
+        private record Slot(Object owner, Field field, Object value, Object copy) {
+        }
+
+        private final List<Slot> slots = new ArrayList<>();
+
+        Built(CommandLine.Model.CommandSpec spec) {
+            keep(spec);
+        }
+
+        private void keep(CommandLine.Model.CommandSpec spec) {
+            Object owner = spec.userObject();
+            for (Class<?> c = owner.getClass(); c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()
+                        || f.isAnnotationPresent(CommandLine.Spec.class)
+                        || f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                        continue;
+                    }
+                    if (Modifier.isFinal(f.getModifiers())) {
+                        if (f.getType() != Context.class) {
+                            throw new IllegalStateException(f + " is final: a command reused from table to table would"
+                                + " keep its value; make it a local of execute()");
+                        }
+                        continue;
+                    }
+                    f.setAccessible(true);
+                    Object value = get(f, owner);
+                    Object copy = contents(value);
+                    if (copy == null && value != null && !(value instanceof String || value instanceof Number
+                        || value instanceof Boolean || value instanceof Character || value instanceof Enum<?>
+                        || value instanceof java.nio.file.Path)) {
+                        throw new IllegalStateException(f + " holds a " + value.getClass().getName() + ": a command"
+                            + " reused from table to table would share it; start it as null in execute()");
+                    }
+                    slots.add(new Slot(owner, f, value, copy));
+                }
+            }
+            spec.mixins().values().forEach(this::keep);
+        }
+
+        void restore() {
+            for (Slot s : slots) {
+                if (s.copy() != null && !s.copy().equals(contents(s.value()))) {
+                    throw new IllegalStateException(s.field() + ": a run changed the collection it starts with, which"
+                        + " the next table would start with; copy it before changing it");
+                }
+                try {
+                    s.field().set(s.owner(), s.value());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** A copy of what a collection or a map holds now; null for any other value. */
+        private static Object contents(Object value) {
+            return value instanceof java.util.Collection<?> c ? new ArrayList<>(c)
+                : value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : null;
+        }
+
+        private static Object get(Field f, Object owner) {
+            try {
+                return f.get(owner);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A table of the file, its arguments parsed once (valid): each run parses them again on a reused command line. */
+    record Prepared(FleetStores stores, String verb, Inputs.File from, List<String> args) {
+        Result run(java.io.PrintWriter to) {
+            return stores.run(verb, from, args, to);
         }
     }
 

@@ -57,7 +57,8 @@ public final class PlanCommand extends BaseCommand {
         FleetOptions.Loaded loaded = fleet.load(ctx, "setup");
         loaded.config().warnings().forEach(warn);
         return new PlanRun(loaded.config(), (StoreEntry e, boolean dryRun) -> {
-            List<String> args = new ArrayList<>(loaded.stores().args(e, "setup"));
+            FleetStores.Prepared table = loaded.prepared().get(e);
+            List<String> args = new ArrayList<>(table.args());
             if (dryRun) {
                 args.add("--dry-run");
             } else if (e.store().equals("stripe")) {
@@ -65,8 +66,7 @@ public final class PlanCommand extends BaseCommand {
             } else if (e.store().equals("apple")) {
                 args.add("--yes"); // apply was confirmed: its plan showed the production URL it replaces
             }
-            return FleetStores.run(FleetStores.leafContext(ctx, new java.io.PrintWriter(java.io.Writer.nullWriter())),
-                "setup", FleetStores.from(loaded.config(), e), args);
+            return loaded.stores().run("setup", table.from(), args, java.io.Writer.nullWriter());
         }, ctx.clock());
     }
 }

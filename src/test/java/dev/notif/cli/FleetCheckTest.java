@@ -460,4 +460,21 @@ class FleetCheckTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no notif.toml in", "notif init");
     }
+
+    @Test
+    void each_table_is_checked_with_its_own_values_when_one_command_line_serves_them_all() throws Exception {
+        fleet();
+        // one check at a time per store: the tables of a store go through the same command line, one after another
+        NotifRun.Result r = run().run("check", "--config", config.toString(), "--json", "--concurrency", "1");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        Map<String, JsonNode> stores = stores(r.json());
+        assertThat(statuses(stores.get("web/stripe"))).containsEntry("stripe.credentials", "pass")
+            .containsEntry("stripe.secret.accepted", "pass");
+        assertThat(statuses(stores.get("web-wildcard/stripe"))).containsEntry("stripe.credentials", "pass")
+            .containsEntry("stripe.endpoint.events", "fail").containsEntry("stripe.secret.accepted", "skip");
+        assertThat(statuses(stores.get("web-other-account/stripe"))).containsEntry("stripe.credentials", "fail");
+        assertThat(stores.get("web-other-account/stripe").get("exit_code").asInt()).isEqualTo(3);
+        assertThat(stores.get("web-wildcard/stripe").get("target").asText()).endsWith("/stripe-events");
+        assertThat(stores.get("web-other-account/stripe").get("target").asText()).endsWith("/stripe-silent");
+    }
 }

@@ -15,7 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,5 +166,58 @@ class PlanApplyTest {
         NotifRun.Result json = run().run("apply", "--config", config.toString(), "--yes", "--json");
         assertThat(json.exitCode()).isZero();
         assertThat(json.json().get("changes").asInt()).isZero();
+    }
+
+    @Test
+    void each_table_is_planned_with_its_own_key_url_and_flags_when_one_command_line_serves_them_all()
+        throws Exception {
+        // one set-up at a time per store: the tables of a store go through the same command line, one after another
+        Path file = home.resolve("reuse.toml");
+        Files.writeString(file, """
+            [[app]]
+            name = "ok"
+              [app.stripe]
+              url = "https://ok.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+            [[app]]
+            name = "other-account"
+              [app.stripe]
+              url = "https://other.example.com/stripe"
+              api_key = "%2$s"
+              api_base = "%1$s"
+            [[app]]
+            name = "new-game"
+              [app.stripe]
+              url = "https://new.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+              track_new_purchases = true
+            [[app]]
+            name = "drift"
+              [app.stripe]
+              url = "https://drift.example.com/stripe"
+              api_key = "${STRIPE_API_KEY}"
+              api_base = "%1$s"
+            """.formatted(stripe.apiBase(), FleetCheckTest.WRONG_KEY));
+        NotifRun.Result r = run().run("plan", "--config", file.toString(), "--json", "--concurrency", "1");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        Map<String, JsonNode> stores = new LinkedHashMap<>();
+        r.json().get("apps").forEach(a -> a.get("stores").forEach(s -> stores.put(a.get("name").asText(), s)));
+        assertThat(stores.get("other-account").get("exit_code").asInt()).as(stores.toString()).isEqualTo(3);
+        assertThat(stores.get("ok").get("exit_code").asInt()).isZero();
+        assertThat(stores.get("ok").get("target").asText()).contains("ok.example.com");
+        assertThat(stores.get("new-game").get("target").asText()).contains("new.example.com");
+        assertThat(stores.get("new-game").get("actions").get(0).get("action").asText()).isEqualTo("create");
+        assertThat(stores.get("new-game").get("actions").toString()).contains("checkout.session.completed");
+        assertThat(stores.get("drift").get("actions").get(0).get("action").asText()).isEqualTo("update");
+        assertThat(stores.get("drift").get("actions").toString()).doesNotContain("checkout.session.completed");
+
+        run().run("apply", "--config", file.toString(), "--json", "--yes", "--concurrency", "1", "--secrets-file",
+            home.resolve("secrets.env").toString());
+        assertThat(stripe.endpointsFor("https://new.example.com/stripe")).hasSize(1);
+        assertThat(stripe.endpointsFor("https://other.example.com/stripe")).isEmpty();
+        assertThat(stripe.endpointsFor("https://drift.example.com/stripe").get(0).toString())
+            .doesNotContain("checkout.session.completed");
     }
 }
