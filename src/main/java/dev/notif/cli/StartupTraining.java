@@ -27,9 +27,9 @@ import picocli.CommandLine.Command;
  * a dynamic CDS archive before). An archive holds one family of commands, the ones that load the same libraries,
  * because the JVM maps (and, for an AOT cache, loads and links) every class of the archive at start: a store's
  * deliveries ({@code stripe}: send and verify stripe; {@code apple}, {@code google}, {@code amazon}), a store's API
- * commands ({@code stripe-api}: setup, check, rotate and resend stripe, with stripe-java; {@code apple-api}...), or
- * {@code base} (help, version, listen, status, completion, demo, check over notif.toml); with no family, all of them
- * in one archive. The launcher names the family of the command it runs ({@code src/dist/bin/notif}); the release
+ * commands ({@code stripe-api}: setup, check, rotate and resend stripe, with stripe-java; {@code apple-api}...), the
+ * runs over notif.toml ({@code fleet}: check, plan and apply, which load every store's libraries), or {@code base}
+ * (help, version, listen, status, completion, demo, init); with no family, all of them in one archive. The launcher names the family of the command it runs ({@code src/dist/bin/notif}); the release
  * build records every family into the standalone image ({@code --families} prints them). Each family runs its
  * commands' help, through the pre-rendered pages and through picocli, and real runs against a loopback server that
  * answers as the Stripe API and as an ingestion endpoint. It prints nothing and writes only under a temporary
@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
 public final class StartupTraining {
     /** The families, in the order the launcher knows them. */
     public static final List<String> FAMILIES = List.of("stripe", "stripe-api", "apple", "apple-api", "google",
-        "google-api", "amazon", "amazon-api", "base");
+        "google-api", "amazon", "amazon-api", "fleet", "base");
 
     private static Map<String, String> env = Map.of();
 
@@ -96,7 +96,8 @@ public final class StartupTraining {
                 String url = base + receiver.getAddress().getPort() + "/stripe";
                 String json = path.equals("/v1/account") ? ACCOUNT
                     : path.equals("/v1/webhook_endpoints") ? String.format(ENDPOINTS, url, allowedEvents())
-                    : path.equals("/v1/events") ? EVENTS : "{\"received\":true}";
+                    : path.equals("/v1/events") ? EVENTS : path.equals("/token") ? TOKEN
+                    : path.startsWith("/fleet/amazon") ? confirm(received.get(path)) : "{\"received\":true}";
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -142,6 +143,13 @@ public final class StartupTraining {
                 Files.write(message, received.getOrDefault("/amazon", new byte[0]));
                 run("verify", "amazon", "--message", message.toString());
             }
+            if (family.equals("all") || family.equals("fleet")) {
+                firstRun(home.resolve("config"), "dev.notif.amazon.ThrowawaySigner", Instant.class, Instant.now());
+                Path toml = fleetConfig(home, api);
+                run("check", "--config", toml.toString());
+                run("check", "--config", toml.toString(), "--json");
+                run("plan", "--config", toml.toString());
+            }
         } finally {
             receiver.stop(0);
         }
@@ -171,6 +179,9 @@ public final class StartupTraining {
 
     /** The family of a command path (as the launcher picks it): {@code STORE}, {@code STORE-api} or {@code base}. */
     static String familyOf(List<String> path) {
+        if (path.size() == 1 && List.of("check", "plan", "apply").contains(path.get(0))) {
+            return "fleet";
+        }
         if (path.size() >= 2 && FleetStores.STORES.contains(path.get(1))) {
             if (List.of("send", "verify").contains(path.get(0))) {
                 return path.get(1);
@@ -197,6 +208,86 @@ public final class StartupTraining {
         + "\"enabled_events\":[%s],\"created\":1700000000,\"livemode\":false,\"metadata\":{}}]}";
     private static final String EVENTS = "{\"object\":\"list\",\"url\":\"/v1/events\",\"has_more\":false,\"data\":[]}";
 
+    /**
+     * A notif.toml of one app with every store against the training server (its Stripe answers; an access token;
+     * an ingestion URL for Amazon that visits the SubscribeURL), the keys it names written beside it: a run over it
+     * loads what a run over the user's file does, libraries and all, whatever the other answers make of it.
+     */
+    private static Path fleetConfig(Path home, String api) throws IOException {
+        try {
+            java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+            ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            Path p8 = home.resolve("SubscriptionKey_TRAINING01.p8");
+            Files.writeString(p8, pem(ec.generateKeyPair().getPrivate().getEncoded()));
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            Path sa = home.resolve("sa.json");
+            Files.writeString(sa, dev.notif.core.Json.pretty(dev.notif.core.Json.object()
+                .put("type", "service_account").put("project_id", "training")
+                .put("private_key_id", "0123456789abcdef0123456789abcdef01234567")
+                .put("private_key", pem(rsa.generateKeyPair().getPrivate().getEncoded()))
+                .put("client_email", "training@training.iam.gserviceaccount.com").put("client_id", "1")
+                .put("token_uri", api + "/token")));
+            Path toml = home.resolve("notif.toml");
+            Files.writeString(toml, FLEET.formatted(api, p8, sa));
+            Files.setPosixFilePermissions(toml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return toml;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(byte[] pkcs8) {
+        return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+            .encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** What the training's Amazon endpoint answers a message: it visits the SubscribeURL first, as Amazon asks. */
+    private static String confirm(byte[] message) {
+        try {
+            String subscribe = dev.notif.core.Json.parse(new String(message, StandardCharsets.UTF_8))
+                .path("SubscribeURL").asText("");
+            if (!subscribe.isEmpty()) {
+                try (InputStream in = java.net.URI.create(subscribe).toURL().openStream()) {
+                    in.readAllBytes();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the training goes on: what it loads matters, not what the check makes of it
+        }
+        return "{}";
+    }
+
+    private static final String TOKEN = "{\"access_token\":\"ya29.training\",\"expires_in\":3600,\"token_type\":\"Bearer\"}";
+    private static final String FLEET = """
+        [[app]]
+        name = "training"
+          [app.stripe]
+          url = "%1$s/stripe"
+          api_key = "sk_test_training"
+          api_base = "%1$s"
+          [app.apple]
+          url = "https://127.0.0.1:1443/apple"
+          bundle_id = "com.example.training"
+          key_file = "%2$s"
+          key_id = "TRAINING01"
+          issuer_id = "57246542-96fe-1a63-e053-0824d011072a"
+          api_base = "%1$s/"
+          sandbox_api_base = "%1$s/"
+          wait = 1
+          [app.google]
+          project = "training"
+          topic = "rtdn"
+          push_url = "%1$s/google"
+          credentials = "%3$s"
+          pubsub_api_base = "%1$s"
+          monitoring_api_base = "%1$s"
+          resourcemanager_api_base = "%1$s"
+          [app.amazon]
+          url = "%1$s/fleet/amazon"
+          wait = 2
+        """;
+
     private static String allowedEvents() {
         List<String> quoted = new ArrayList<>();
         StripeEvents.allowed(false).forEach(e -> quoted.add("\"" + e + "\""));
@@ -204,14 +295,19 @@ public final class StartupTraining {
     }
 
     private static void run(String... args) {
-        int code = Cli.run(context(), args);
+        StringWriter err = new StringWriter();
+        int code = Cli.run(context(err), args);
         if (Boolean.getBoolean("notif.training.verbose")) { // what each run exited with: a usage error trains little
-            System.err.println(code + " notif " + String.join(" ", args));
+            System.err.println(code + " notif " + String.join(" ", args) + (code == 0 ? "" : "\n" + err));
         }
     }
 
     private static Context context() {
-        return new Context(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        return context(new StringWriter());
+    }
+
+    private static Context context(StringWriter err) {
+        return new Context(env, new PrintWriter(new StringWriter()), new PrintWriter(err),
             InputStream.nullInputStream(), Clock.systemUTC(), false);
     }
 

@@ -201,6 +201,25 @@ class LauncherIT {
         assertThat(Files.readString(appleClasses)).as("apple family, the test chain already made")
             .contains("dev.notif.apple.AppleTestChain source: shared objects file")
             .doesNotContain("org.bouncycastle");
+        // a run over notif.toml: its classes and its stores' libraries from the fleet family's cache
+        Path fleetClasses = cache.resolve("standalone-fleet-classes.log");
+        env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + fleetClasses);
+        Path toml = cache.resolve("notif.toml");
+        Files.writeString(toml, """
+            [[app]]
+            name = "shop"
+              [app.stripe]
+              url = "http://127.0.0.1:1/stripe"
+              api_key = "sk_test_51FakeKeyForNotifTests0000y123"
+              api_base = "http://127.0.0.1:1"
+              timeout = 2
+            """);
+        Run fleet = run(unpacked, env, "check", "--config", toml.toString(), "--json");
+        assertThat(fleet.code()).as(fleet.toString()).isEqualTo(4); // the Stripe API cannot be reached
+        assertThat(Files.readString(fleetClasses)).as("fleet family")
+            .contains("dev.notif.fleet.FleetRun source: shared objects file")
+            .contains("com.stripe.net.ApiResource source: shared objects file")
+            .doesNotContain("org.bouncycastle");
         env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
 
         Run completion = run(unpacked, env, "completion", "bash");
