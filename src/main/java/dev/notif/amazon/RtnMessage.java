@@ -3,6 +3,7 @@ package dev.notif.amazon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notif.core.Json;
 import java.security.SecureRandom;
@@ -61,13 +62,18 @@ public record RtnMessage(String appPackageName, String notificationType, String 
         return Json.compact(node);
     }
 
+    /** The mapper's reader that takes a trailing comma: made once (immutable, shared by threads), when first used. */
+    private static final class Lenient {
+        static final ObjectReader READER = Json.mapper().reader().with(JsonReadFeature.ALLOW_TRAILING_COMMA);
+    }
+
     /** Amazon's own RTN examples carry a trailing comma; a backend that chokes on it would lose the notification. */
     private static JsonNode lenient(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return Json.mapper().reader().with(JsonReadFeature.ALLOW_TRAILING_COMMA).readTree(text);
+            return Lenient.READER.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
         }
