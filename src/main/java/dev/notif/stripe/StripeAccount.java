@@ -149,7 +149,12 @@ public final class StripeAccount {
 
     /** Every webhook endpoint of the account, following {@code has_more}/{@code starting_after} to the last page. */
     public List<StripeEndpoint> endpoints() {
-        return shared(Read.ENDPOINTS, this::readEndpoints);
+        return listedEndpoints().all();
+    }
+
+    /** The endpoints as one read of them (the run's, when it shares its reads), to ask by URL. */
+    Listed<StripeEndpoint> listedEndpoints() {
+        return shared(Read.ENDPOINTS, () -> new Listed<>(readEndpoints(), StripeEndpoint::url));
     }
 
     private List<StripeEndpoint> readEndpoints() {
@@ -366,7 +371,12 @@ public final class StripeAccount {
      * {@code next_page_url}), with {@code webhook_endpoint.url} included. Fields notif does not know are ignored.
      */
     public List<StripeDestination> eventDestinations() {
-        return shared(Read.DESTINATIONS, this::readEventDestinations);
+        return listedDestinations().all();
+    }
+
+    /** The event destinations as one read of them, to ask by URL (a webhook destination's). */
+    Listed<StripeDestination> listedDestinations() {
+        return shared(Read.DESTINATIONS, () -> new Listed<>(readEventDestinations(), d -> d.webhook() ? d.url() : null));
     }
 
     private List<StripeDestination> readEventDestinations() {

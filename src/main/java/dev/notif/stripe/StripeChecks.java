@@ -75,13 +75,15 @@ public final class StripeChecks {
         List<String> allowed = StripeEvents.allowed(r.trackNewPurchases());
         List<Check> checks = new ArrayList<>();
         List<StripeEndpoint> all = null;
+        Listed<StripeEndpoint> listed = null;
         StripeKey key = account == null ? null : account.key();
         String setup = setup(r.url(), key, r.trackNewPurchases());
         try {
             if (account == null) {
                 throw keyProblem;
             }
-            all = account.endpoints();
+            listed = account.listedEndpoints();
+            all = listed.all();
             StripeAccount.Identity who = account.identity();
             checks.add(Check.pass("stripe.credentials", "the key " + key.redacted() + " is accepted ("
                     + key.mode() + " mode" + (who == null ? "" : ", account " + who.id()) + ")")
@@ -91,7 +93,7 @@ public final class StripeChecks {
             checks.add(Check.fail("stripe.credentials", Secrets.scrub(e.getMessage()), Secrets.scrub(e.hint()))
                 .detail("mode", key == null ? null : key.mode()).because(e.exitCode()));
         }
-        List<StripeEndpoint> matches = all == null ? null : StripeSetupPlan.matching(all, r.url());
+        List<StripeEndpoint> matches = listed == null ? null : listed.forUrl(r.url());
         checks.add(exists(all, matches, r.url(), setup));
         Check single = single(matches, setup);
         if (r.rotation() != null && single.failed()) {
@@ -112,7 +114,7 @@ public final class StripeChecks {
         List<StripeSecret.Problem> problems = r.secret() == null ? null : StripeSecret.problems(r.secret());
         checks.add(format(r.secret(), problems));
         checks.add(accepted(r, problems, reached, key));
-        checks.add(deliveries(all, matches, allowed, key, r.days()));
+        checks.add(deliveries(listed, matches, allowed, key, r.days()));
         if (r.appUserId() != null) {
             checks.add(appUserIds(all, r));
         }
@@ -268,7 +270,8 @@ public final class StripeChecks {
             return Check.skip(id, UNLISTED);
         }
         try {
-            return StripeDestinations.judge(account.eventDestinations(), url, allowed, matches.size(), setup);
+            Listed<StripeDestination> listed = account.listedDestinations();
+            return StripeDestinations.judge(listed.all(), listed.forUrl(url), allowed, matches.size(), setup);
         } catch (NotifException e) {
             if (e.exitCode() == ExitCode.USAGE) {
                 return Check.skip(id, "the API at " + account.apiBase() + " does not serve v2 event destinations: "
@@ -373,10 +376,14 @@ public final class StripeChecks {
             key != null && key.live(), clock.instant());
     }
 
-    private Check deliveries(List<StripeEndpoint> all, List<StripeEndpoint> matches, List<String> allowed, StripeKey key,
-                             int days) {
+    /** The enabled endpoints of a read that take one of {@code allowed} (or every event). */
+    private record Receiving(List<String> allowed) {
+    }
+
+    private Check deliveries(Listed<StripeEndpoint> listed, List<StripeEndpoint> matches, List<String> allowed,
+                             StripeKey key, int days) {
         String id = StripeDeliveries.ID;
-        if (all == null) {
+        if (listed == null) {
             return Check.skip(id, UNLISTED);
         }
         Instant now = clock.instant();
@@ -385,9 +392,9 @@ public final class StripeChecks {
             List<StripeAccount.EventSummary> undelivered = account.events(allowed, since, false, MAX_UNDELIVERED);
             StripeAccount.EventSummary last = account.events(allowed, since, true, 10).stream()
                 .filter(e -> e.pendingWebhooks() == 0).findFirst().orElse(null);
-            List<String> shared = all.stream().filter(e -> !matches.contains(e) && e.enabled()
-                && (e.wildcard() || e.enabledEvents().stream().anyMatch(allowed::contains))).map(StripeEndpoint::id)
-                .toList();
+            List<String> shared = listed.derived(new Receiving(allowed), all -> all.stream().filter(e -> e.enabled()
+                && (e.wildcard() || e.enabledEvents().stream().anyMatch(allowed::contains))).toList()).stream()
+                .filter(e -> !matches.contains(e)).map(StripeEndpoint::id).toList();
             return StripeDeliveries.judge(undelivered, last, shared, key.live(), days, now);
         } catch (NotifException e) {
             return Check.fail(id, "the events could not be read: " + Secrets.scrub(e.getMessage()),

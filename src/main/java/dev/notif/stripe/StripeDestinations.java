@@ -1,6 +1,5 @@
 package dev.notif.stripe;
 
-import dev.notif.core.Urls;
 import dev.notif.output.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,23 +30,20 @@ public final class StripeDestinations {
 
     /**
      * @param all every destination of the account
+     * @param forUrl the webhook destinations of {@code all} that deliver to the URL (compared normalised), in order
      * @param endpointsForUrl how many v1 webhook endpoints deliver to the URL
      */
-    public static Check judge(List<StripeDestination> all, String url, List<String> allowed, int endpointsForUrl,
-                              String setup) {
-        String target = Urls.normalize(url);
-        List<StripeDestination> forUrl = new ArrayList<>();
+    public static Check judge(List<StripeDestination> all, List<StripeDestination> forUrl, List<String> allowed,
+                              int endpointsForUrl, String setup) {
         List<StripeDestination> unknownUrl = new ArrayList<>();
         List<StripeDestination> elsewhere = new ArrayList<>();
         for (StripeDestination d : all) {
-            boolean carries = d.enabledEvents().contains("*") || d.enabledEvents().stream().anyMatch(allowed::contains);
-            if (d.webhook() && d.url() != null) {
-                if (Urls.normalize(d.url()).equals(target)) {
-                    forUrl.add(d);
+            if (d.webhook()) {
+                if (d.url() == null) {
+                    unknownUrl.add(d);
                 }
-            } else if (d.webhook()) {
-                unknownUrl.add(d);
-            } else if (carries && d.enabled()) {
+            } else if (d.enabled() && (d.enabledEvents().contains("*")
+                || d.enabledEvents().stream().anyMatch(allowed::contains))) {
                 elsewhere.add(d);
             }
         }

@@ -1,7 +1,6 @@
 package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
-import dev.notif.core.Urls;
 import dev.notif.output.PlanAction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,8 +137,7 @@ public record StripeSetupPlan(List<StripeEndpoint> matches, List<Action> actions
 
     /** The endpoints whose URL is {@code url} once both are normalised (scheme and host case, default port, slash). */
     public static List<StripeEndpoint> matching(List<StripeEndpoint> all, String url) {
-        String target = Urls.normalize(url);
-        return all.stream().filter(e -> e.url() != null && Urls.normalize(e.url()).equals(target)).toList();
+        return new Listed<>(all, StripeEndpoint::url).forUrl(url);
     }
 
     /** Why several endpoints for one URL are a problem, as a continuation of "N endpoints for URL". */
