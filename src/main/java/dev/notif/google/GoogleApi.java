@@ -77,7 +77,8 @@ public final class GoogleApi {
             request.header("Authorization", "Bearer " + bearer.get());
         }
         try (Response response = client.newCall(request.build()).execute()) {
-            String body = response.body() == null ? "" : response.body().string();
+            // JSON is UTF-8 (RFC 8259) and Google's APIs say so: read as such, without parsing the Content-Type
+            String body = response.body() == null ? "" : response.body().source().readUtf8();
             if (response.isSuccessful()) {
                 JsonNode json = Json.parseOrNull(body);
                 return json == null ? Json.object() : json;

@@ -66,9 +66,21 @@ public final class GoogleChecks {
             skipTheRest(checks);
             return CheckReport.of("google", t.topic().full(), checks);
         }
+        // The topic's IAM policy is read first: Pub/Sub answers it only for a topic that exists, so the policy also
+        // tells google.topic.exists and the topic itself is read only when the policy was not answered (one call
+        // fewer per store); the emulator has no IAM.
+        JsonNode policy = null;
+        NotifException unread = null;
+        if (!access.emulator()) {
+            try {
+                policy = access.pubsub().topicPolicy(t.topic());
+            } catch (NotifException e) {
+                unread = e;
+            }
+        }
         Boolean exists = null;
         try {
-            exists = access.pubsub().topic(t.topic()).isPresent();
+            exists = policy != null || access.pubsub().topic(t.topic()).isPresent();
             checks.add(exists ? Check.pass(TOPIC, t.topic().full() + " exists")
                 : Check.fail(TOPIC, t.topic().full() + " does not exist: Play Console cannot publish to it",
                     "notif setup google --topic " + t.topic().full() + (t.pushUrl() == null ? "" : " --url "
@@ -78,7 +90,7 @@ public final class GoogleChecks {
         }
         String notThere = exists == null ? "the topic could not be read" : "the topic does not exist";
         boolean topicKnown = Boolean.TRUE.equals(exists);
-        checks.add(topicKnown ? publisher(t) : Check.skip(PUBLISHER, notThere));
+        checks.add(topicKnown ? publisher(t, policy, unread) : Check.skip(PUBLISHER, notThere));
         Map<String, JsonNode> subscriptions = null;
         if (topicKnown) {
             try {
@@ -116,36 +128,35 @@ public final class GoogleChecks {
         }
     }
 
-    private Check publisher(Target t) {
+    /** {@code policy}: the topic's IAM policy, or null with {@code unread} saying why it could not be read. */
+    private Check publisher(Target t, JsonNode policy, NotifException unread) {
         String setup = "notif setup google --topic " + t.topic().full();
         if (access.emulator()) {
             return Check.skip(PUBLISHER, "the Pub/Sub emulator does not implement IAM");
         }
-        try {
-            JsonNode policy = access.pubsub().topicPolicy(t.topic());
-            PublisherBinding.Grant grant = PublisherBinding.find(policy);
-            if (grant.granted()) {
-                return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish (" + grant.role() + ")")
-                    .detail("role", grant.role()).detail("granted_on", "topic");
-            }
-            if (grant.conditional()) {
-                return Check.warn(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish only under an IAM condition"
-                    + " (" + grant.role() + "); Play's publish fails when the condition does not hold", setup)
-                    .detail("role", grant.role());
-            }
-            ProjectGrant project = projectGrant(t.topic().project());
-            if (project.role() != null) {
-                return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish through a grant on project "
-                    + t.topic().project() + " (" + project.role() + ")").detail("role", project.role())
-                    .detail("granted_on", "project");
-            }
-            return Check.fail(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may not publish to the topic: Play Console's"
-                + " \"Send test notification\" fails and no notification arrives" + (project.unread() == null ? ""
-                : " (a grant on the project was not examined: " + project.unread() + ")"),
-                setup + " (grants " + PublisherBinding.ROLE + ")");
-        } catch (NotifException e) {
-            return cannot(PUBLISHER, e, Step.READ_POLICY, t);
+        if (policy == null) {
+            return cannot(PUBLISHER, unread, Step.READ_POLICY, t);
         }
+        PublisherBinding.Grant grant = PublisherBinding.find(policy);
+        if (grant.granted()) {
+            return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish (" + grant.role() + ")")
+                .detail("role", grant.role()).detail("granted_on", "topic");
+        }
+        if (grant.conditional()) {
+            return Check.warn(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish only under an IAM condition"
+                + " (" + grant.role() + "); Play's publish fails when the condition does not hold", setup)
+                .detail("role", grant.role());
+        }
+        ProjectGrant project = projectGrant(t.topic().project());
+        if (project.role() != null) {
+            return Check.pass(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may publish through a grant on project "
+                + t.topic().project() + " (" + project.role() + ")").detail("role", project.role())
+                .detail("granted_on", "project");
+        }
+        return Check.fail(PUBLISHER, PublisherBinding.PLAY_ACCOUNT + " may not publish to the topic: Play Console's"
+            + " \"Send test notification\" fails and no notification arrives" + (project.unread() == null ? ""
+            : " (a grant on the project was not examined: " + project.unread() + ")"),
+            setup + " (grants " + PublisherBinding.ROLE + ")");
     }
 
     /** Whether the project's policy lets Play's account publish: the role, or why it could not be read. */

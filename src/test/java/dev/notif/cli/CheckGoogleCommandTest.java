@@ -295,6 +295,37 @@ class CheckGoogleCommandTest {
     }
 
     @Test
+    void a_topic_whose_policy_google_answers_exists_and_is_not_read_again() throws Exception {
+        healthyTopic();
+
+        NotifRun.Result r = check("--topic", TOPIC, "--push-url", URL, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(check(r.json(), "google.topic.exists").path("summary").asText()).isEqualTo(TOPIC + " exists");
+        assertThat(google.takeCalls()).as("Pub/Sub answers a topic's policy only for a topic that exists")
+            .contains("GET /v1/" + TOPIC + ":getIamPolicy").doesNotContain("GET /v1/" + TOPIC)
+            .startsWith("POST /token", "GET /v1/" + TOPIC + ":getIamPolicy", "GET /v1/" + TOPIC + "/subscriptions",
+                "GET /v1/" + SUB);
+    }
+
+    @Test
+    void a_policy_google_refuses_to_show_has_the_topic_read_and_the_publisher_check_blocked() throws Exception {
+        healthyTopic();
+        google.deny("GET", "/play-rtdn:getIamPolicy");
+
+        NotifRun.Result r = check("--topic", TOPIC, "--push-url", URL, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(check(r.json(), "google.topic.exists").path("status").asText()).isEqualTo("pass");
+        JsonNode publisher = check(r.json(), "google.topic.publisher");
+        assertThat(publisher.path("status").asText()).isEqualTo("skip");
+        assertThat(publisher.path("cause").asText()).isEqualTo("credentials");
+        assertThat(check(r.json(), "google.subscription").path("status").asText()).isEqualTo("pass");
+        assertThat(google.takeCalls()).containsSubsequence("GET /v1/" + TOPIC + ":getIamPolicy", "GET /v1/" + TOPIC,
+            "GET /v1/" + TOPIC + "/subscriptions");
+    }
+
+    @Test
     void push_auth_is_reported_and_fails_only_against_the_expected_service_account() throws Exception {
         healthyTopic();
         NotifRun.Result off = check("--topic", TOPIC, "--push-url", URL, "--json");

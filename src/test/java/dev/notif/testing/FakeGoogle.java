@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -33,6 +35,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class FakeGoogle extends Dispatcher {
     public static final String TOKEN = "ya29.fake-access-token-0123456789";
     public static final String EMAIL = "notif-setup@acme-prod.iam.gserviceaccount.com";
+    private static final Pattern TOPIC_SUBSCRIPTIONS = Pattern.compile("projects/[^/]+/topics/[^/]+/subscriptions");
+    private static final Pattern TOPIC = Pattern.compile("projects/[^/]+/topics/[^/]+");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("projects/[^/]+/subscriptions/[^/]+");
 
     public final MockWebServer server = NoDelay.of(new MockWebServer());
     private final KeyPair keys;
@@ -125,6 +130,16 @@ public final class FakeGoogle extends Dispatcher {
 
     public int requestCount() {
         return server.getRequestCount();
+    }
+
+    /** "METHOD /path" of each request received since the last call, oldest first (the server's record, emptied). */
+    public List<String> takeCalls() throws InterruptedException {
+        List<String> calls = new ArrayList<>();
+        for (RecordedRequest r = server.takeRequest(0, TimeUnit.SECONDS); r != null;
+             r = server.takeRequest(0, TimeUnit.SECONDS)) {
+            calls.add(r.getMethod() + " " + r.getRequestUrl().encodedPath());
+        }
+        return calls;
     }
 
     /** Calls of {@code method} on a path ending with {@code pathSuffix} get 403 PERMISSION_DENIED. */
@@ -266,7 +281,7 @@ public final class FakeGoogle extends Dispatcher {
                 answer.set("messageIds", ids);
                 return json(200, answer);
             }
-            if (name.matches("projects/[^/]+/topics/[^/]+/subscriptions")) {
+            if (TOPIC_SUBSCRIPTIONS.matcher(name).matches()) {
                 String topic = name.substring(0, name.length() - "/subscriptions".length());
                 if (!topics.containsKey(topic)) {
                     return topicNotFound();
@@ -277,10 +292,10 @@ public final class FakeGoogle extends Dispatcher {
                     .forEach(s -> list.add(s.path("name").asText()));
                 return json(200, answer);
             }
-            if (name.matches("projects/[^/]+/topics/[^/]+")) {
+            if (TOPIC.matcher(name).matches()) {
                 return topic(method, name);
             }
-            if (name.matches("projects/[^/]+/subscriptions/[^/]+")) {
+            if (SUBSCRIPTION.matcher(name).matches()) {
                 return subscription(method, name, body);
             }
         }
