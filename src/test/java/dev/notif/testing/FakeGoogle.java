@@ -15,10 +15,14 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -44,6 +48,8 @@ public final class FakeGoogle extends Dispatcher {
     private final Map<String, ObjectNode> topics = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, ObjectNode> policies = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, ObjectNode> subscriptions = Collections.synchronizedMap(new TreeMap<>());
+    /** Topic to the names of its subscriptions, sorted: what topics.subscriptions.list answers, without a scan. */
+    private final Map<String, Set<String>> subscriptionsOf = new ConcurrentHashMap<>();
     private final List<ObjectNode> published = Collections.synchronizedList(new ArrayList<>());
     /** metric type to the timeSeries answer. */
     private final Map<String, JsonNode> timeSeries = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -219,8 +225,17 @@ public final class FakeGoogle extends Dispatcher {
         s.put("messageRetentionDuration", "604800s");
         s.putObject("expirationPolicy").put("ttl", "2678400s");
         s.put("state", "ACTIVE");
-        subscriptions.put(full, s);
+        added(full, s);
         return s;
+    }
+
+    /** A subscription stays on the topic it was created on (Pub/Sub cannot move one); given again, it replaces. */
+    private void added(String name, ObjectNode s) {
+        ObjectNode replaced = subscriptions.put(name, s);
+        if (replaced != null) {
+            subscriptionsOf.getOrDefault(replaced.path("topic").asText(), new HashSet<>()).remove(name);
+        }
+        subscriptionsOf.computeIfAbsent(s.path("topic").asText(), t -> new ConcurrentSkipListSet<>()).add(name);
     }
 
     private String nextEtag() {
@@ -288,8 +303,7 @@ public final class FakeGoogle extends Dispatcher {
                 }
                 ObjectNode answer = Json.object();
                 ArrayNode list = answer.putArray("subscriptions");
-                subscriptions.values().stream().filter(s -> topic.equals(s.path("topic").asText()))
-                    .forEach(s -> list.add(s.path("name").asText()));
+                subscriptionsOf.getOrDefault(topic, Set.of()).forEach(list::add);
                 return json(200, answer);
             }
             if (TOPIC.matcher(name).matches()) {
@@ -410,7 +424,7 @@ public final class FakeGoogle extends Dispatcher {
                 }
                 s.put("name", name);
                 s.put("state", "ACTIVE");
-                subscriptions.put(name, s);
+                added(name, s);
                 writes.add("create subscription " + name);
                 return json(200, s);
             }
