@@ -113,7 +113,7 @@ class CheckGoogleCommandTest {
         JsonNode deliveries = check(json, "google.deliveries");
         assertThat(deliveries.path("details").path("last_delivered_at").asText()).isEqualTo("2026-03-10T10:42:00Z");
         assertThat(deliveries.path("details").path("push_requests").path("ack").asLong()).isEqualTo(8);
-        var query = google.monitoringQueries().get(0).getRequestUrl();
+        var query = google.monitoringQueries().get(0);
         assertThat(query.encodedPath()).isEqualTo("/v3/projects/acme-prod/timeSeries");
         assertThat(query.queryParameter("filter")).contains("resource.labels.subscription_id = \"play-rtdn-push\"");
         assertThat(query.queryParameterValues("aggregation.groupByFields"))

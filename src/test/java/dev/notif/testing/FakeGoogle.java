@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -56,7 +57,9 @@ public final class FakeGoogle extends Dispatcher {
     /** "METHOD path-suffix" patterns and the error they are answered with. */
     private final Map<String, MockResponse> faults = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
-    private final List<RecordedRequest> monitoringQueries = Collections.synchronizedList(new ArrayList<>());
+    /** The first {@link #KEPT_QUERIES} timeSeries.list queries (a long-running stand-in must not keep them all). */
+    private final List<HttpUrl> monitoringQueries = Collections.synchronizedList(new ArrayList<>());
+    static final int KEPT_QUERIES = 100;
     /** Members refused by "Domain restricted sharing" on setIamPolicy. */
     private boolean domainRestricted;
     /** setIamPolicy calls that will find the policy changed by someone else first. */
@@ -185,7 +188,8 @@ public final class FakeGoogle extends Dispatcher {
         timeSeries.put(metricType + "|" + alignment, answer);
     }
 
-    public List<RecordedRequest> monitoringQueries() {
+    /** The URLs of the first {@link #KEPT_QUERIES} timeSeries.list queries received, in order. */
+    public List<HttpUrl> monitoringQueries() {
         return List.copyOf(monitoringQueries);
     }
 
@@ -263,7 +267,9 @@ public final class FakeGoogle extends Dispatcher {
             }
         }
         if (path.startsWith("/v3/")) {
-            monitoringQueries.add(request);
+            if (monitoringQueries.size() < KEPT_QUERIES) {
+                monitoringQueries.add(request.getRequestUrl());
+            }
             return monitoring(request);
         }
         String body = request.getBody().readUtf8();
