@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -70,6 +71,16 @@ public final class AppleTestKeys {
      */
     public static JwtVerdict jwtVerdict(String authorization, PublicKey key, String kid, String iss, String aud,
                                         String bid) {
+        return jwtVerdict(authorization, key, kid, iss, aud, bid == null ? null : Set.of(bid));
+    }
+
+    /**
+     * The same for a key that signs for several apps (an In-App Purchase key is the team's, each token names its app
+     * in {@code bid}): a {@code bid} in {@code bids}, or none for App Store Connect ({@code bids} null).
+     */
+    public static JwtVerdict jwtVerdict(String authorization, PublicKey key, String kid, String iss, String aud,
+                                        Set<String> bids) {
+        boolean serverApi = bids != null; // the App Store Server API's: a bid, an iat, at most 60 minutes
         List<String> problems = new ArrayList<>();
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             problems.add("no bearer token");
@@ -103,15 +114,15 @@ public final class AppleTestKeys {
         if (!aud.equals(audience)) {
             problems.add("aud " + audience);
         }
-        if (bid != null && !bid.equals(payload.path("bid").asText())) {
+        if (bids != null && !bids.contains(payload.path("bid").asText())) {
             problems.add("bid " + payload.path("bid").asText());
         }
         Long iat = payload.path("iat").canConvertToLong() ? payload.path("iat").asLong() : null;
-        if (bid != null && iat == null) {
+        if (serverApi && iat == null) {
             problems.add("no iat");
         }
         long exp = payload.path("exp").asLong(0);
-        if (bid != null && iat != null && exp > iat + 60 * 60) {
+        if (serverApi && iat != null && exp > iat + 60 * 60) {
             problems.add("exp " + exp + " more than 60 minutes after iat " + iat);
         }
         try {
@@ -122,7 +133,7 @@ public final class AppleTestKeys {
         } catch (Exception e) {
             problems.add("signature: " + e);
         }
-        return new JwtVerdict(problems, exp, iat, bid == null ? 20 * 60 : 60 * 60);
+        return new JwtVerdict(problems, exp, iat, serverApi ? 60 * 60 : 20 * 60);
     }
 
     /**

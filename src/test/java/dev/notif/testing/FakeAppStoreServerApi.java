@@ -13,8 +13,10 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
@@ -35,7 +37,8 @@ public final class FakeAppStoreServerApi extends Dispatcher {
     private final PublicKey key;
     private final String kid;
     private final String issuer;
-    private final String bundleId;
+    /** The apps the key serves (an In-App Purchase key is the team's): a token's bid must be one of them. */
+    private final Set<String> apps;
     /** When false, the environment has no notification URL: requesting a test answers 404 4040007. */
     public volatile boolean urlConfigured = true;
     /** Status reads answered 404 4040008 (token not known yet), then ones with no attempts, then the attempts. */
@@ -62,11 +65,14 @@ public final class FakeAppStoreServerApi extends Dispatcher {
      */
     private final Map<String, AppleTestKeys.JwtVerdict> verdicts = new LinkedHashMap<>();
 
-    public FakeAppStoreServerApi(PublicKey key, String kid, String issuer, String bundleId) {
+    /** {@code moreApps}: other apps of the team, whose tokens the same key signs. */
+    public FakeAppStoreServerApi(PublicKey key, String kid, String issuer, String bundleId, String... moreApps) {
         this.key = key;
         this.kid = kid;
         this.issuer = issuer;
-        this.bundleId = bundleId;
+        Set<String> all = new LinkedHashSet<>(List.of(moreApps));
+        all.add(bundleId);
+        this.apps = Set.copyOf(all);
     }
 
     /** A fixture's document, a new tree each time (callers change theirs); each file is read once. */
@@ -106,7 +112,7 @@ public final class FakeAppStoreServerApi extends Dispatcher {
         }
         String authorization = String.valueOf(request.getHeader("Authorization"));
         List<String> problems = verdicts.computeIfAbsent(authorization, a -> AppleTestKeys.jwtVerdict(
-            request.getHeader("Authorization"), key, kid, issuer, "appstoreconnect-v1", bundleId)).at(clock.instant());
+            request.getHeader("Authorization"), key, kid, issuer, "appstoreconnect-v1", apps)).at(clock.instant());
         if (!problems.isEmpty()) {
             return new MockResponse().setResponseCode(401).setHeader("X-Problems", String.join("; ", problems));
         }
