@@ -9,6 +9,7 @@ import dev.notif.output.Text;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,6 +24,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
+
+    /** The parse this command's options come from when not its command line's last one (a run over notif.toml). */
+    ParseResult parsed;
 
     protected BaseCommand(Context ctx) {
         this.ctx = ctx;
@@ -79,7 +83,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Whether the option was on the command line (not a default, nor from the environment). */
     protected boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return (parsed != null ? parsed : spec.commandLine().getParseResult()).hasMatchedOption(option);
     }
 
     protected void warn(String message) {

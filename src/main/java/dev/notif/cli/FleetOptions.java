@@ -38,7 +38,7 @@ public class FleetOptions {
 
     /**
      * The file and its stores, read and checked; a mistake in them is exit 2 with FILE:LINE:COLUMN. The command each
-     * selected table stands for, parsed once and ready to run.
+     * selected table stands for, parsed and ready to run.
      */
     record Loaded(NotifConfig config, FleetStores stores, Map<StoreEntry, FleetStores.Prepared> prepared) {
     }
@@ -69,8 +69,8 @@ public class FleetOptions {
         List<Object> outcomes = chosen.parallelStream().map(e -> {
             try {
                 List<String> args = fleet.args(e, verb);
-                fleet.parse(verb, e.store(), args);
-                return new FleetStores.Prepared(fleet, verb, FleetStores.from(cfg, e), args);
+                return new FleetStores.Prepared(fleet, verb, FleetStores.from(cfg, e), args,
+                    fleet.parse(verb, e.store(), args));
             } catch (ParameterException | NotifException ex) {
                 return ex;
             }

@@ -249,16 +249,31 @@ final class FleetStores {
     }
 
     /**
-     * Parses {@code args} as {@code notif verb store} would, and nothing more: a run over the file parses every table
-     * before any of them runs, so that a mistake in the file stops it at once. Throws picocli's
+     * Parses {@code args} as {@code notif verb store} would, not running it yet: a run over the file parses every
+     * table before any of them runs, so that a mistake in the file stops it at once. Throws picocli's
      * {@link ParameterException} for a usage error.
      */
-    void parse(String verb, String store, List<String> args) {
+    Parsed parse(String verb, String store, List<String> args) {
         Reused line = take(verb, store);
         try {
-            line.parse(args);
+            BaseCommand command = line.parse(args);
+            return new Parsed(line.built.values(), command.spec.commandLine().getParseResult());
         } finally {
             idle(verb, store).add(line);
+        }
+    }
+
+    /** What a parse of a table's arguments gave: the fields of its command and mixins, and picocli's parse result. */
+    record Parsed(List<Object> fields, CommandLine.ParseResult result) {
+    }
+
+    /** Runs what {@link #parse} gave for {@code from} as {@link #run(String, Inputs.File, List, java.io.Writer)}. */
+    Result run(String verb, Inputs.File from, Parsed parsed, java.io.Writer err) {
+        Reused line = take(verb, from.store());
+        try {
+            return line.run(line.resume(parsed), from, err);
+        } finally {
+            idle(verb, from.store()).add(line);
         }
     }
 
@@ -276,10 +291,8 @@ final class FleetStores {
             } catch (ParameterException e) {
                 throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
             }
-            line.err.to(err);
-            return execute(command, from);
+            return line.run(command, from, err);
         } finally {
-            line.err.to(null);
             idle(verb, from.store()).add(line);
         }
     }
@@ -307,8 +320,9 @@ final class FleetStores {
 
     /**
      * One command line of {@code verb store}, used by one thread at a time, table after table: picocli's model of a
-     * command costs several parses to build. Each parse starts from the command as it was built: picocli sets the
-     * options to their initial values, {@link Built} every other field of the command and its mixins.
+     * command costs several parses to build. Each parse, and each resume of a parse made earlier (check's, made while
+     * reading the file), starts from the command as it was built: picocli sets the options to their initial values,
+     * {@link Built} every other field of the command and its mixins.
      */
     static final class Reused {
         private final CommandLine line;
@@ -328,6 +342,24 @@ final class FleetStores {
                 throw new IllegalStateException("not a leaf command: " + args);
             }
             return base;
+        }
+
+        /** The command as a parse (on this command line or another of the same command) left it, not parsed again. */
+        BaseCommand resume(Parsed parsed) {
+            built.restore();
+            built.set(parsed.fields());
+            BaseCommand command = (BaseCommand) line.getCommandSpec().userObject();
+            command.parsed = parsed.result();
+            return command;
+        }
+
+        Result run(BaseCommand command, Inputs.File from, java.io.Writer to) {
+            err.to(to);
+            try {
+                return execute(command, from);
+            } finally {
+                err.to(null);
+            }
         }
     }
 
@@ -380,17 +412,35 @@ final class FleetStores {
             spec.mixins().values().forEach(this::keep);
         }
 
+        /** The value of each field now (after a parse: what the table's arguments set). */
+        List<Object> values() {
+            List<Object> values = new ArrayList<>(slots.size());
+            slots.forEach(s -> values.add(get(s.field(), s.owner())));
+            return values;
+        }
+
+        /** Sets each field to what {@link #values()} of this command (on any command line of it) gave. */
+        void set(List<Object> values) {
+            for (int i = 0; i < slots.size(); i++) {
+                set(slots.get(i), values.get(i));
+            }
+        }
+
         void restore() {
             for (Slot s : slots) {
                 if (s.copy() != null && !s.copy().equals(contents(s.value()))) {
                     throw new IllegalStateException(s.field() + ": a run changed the collection it starts with, which"
                         + " the next table would start with; copy it before changing it");
                 }
-                try {
-                    s.field().set(s.owner(), s.value());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
+                set(s, s.value());
+            }
+        }
+
+        private static void set(Slot s, Object value) {
+            try {
+                s.field().set(s.owner(), value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
         }
 
@@ -409,10 +459,13 @@ final class FleetStores {
         }
     }
 
-    /** A table of the file, its arguments parsed once (valid): each run parses them again on a reused command line. */
-    record Prepared(FleetStores stores, String verb, Inputs.File from, List<String> args) {
+    /**
+     * A table of the file, its arguments parsed: {@code check} runs what the parse gave, plan and apply parse them
+     * again with their own flags ({@code --dry-run}, ...).
+     */
+    record Prepared(FleetStores stores, String verb, Inputs.File from, List<String> args, Parsed parsed) {
         Result run(java.io.PrintWriter to) {
-            return stores.run(verb, from, args, to);
+            return stores.run(verb, from, parsed, to);
         }
     }
 

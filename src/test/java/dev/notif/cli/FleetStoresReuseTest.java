@@ -48,8 +48,17 @@ class FleetStoresReuseTest {
                 BaseCommand built = (BaseCommand) fresh.parseArgs(second.toArray(String[]::new)).commandSpec()
                     .userObject();
                 assertThat(fields(reused)).as(verb + " " + store).isEqualTo(fields(built));
-                assertThat(matched(reused.spec.commandLine())).as(verb + " " + store + ": what given() sees")
-                    .isEqualTo(matched(fresh));
+                assertThat(given(reused, model)).as(verb + " " + store + ": what given() sees")
+                    .isEqualTo(given(built, model));
+
+                // check runs the parse it made while reading the file, on whichever command line is idle by then
+                FleetStores.Parsed parsed = new FleetStores(ctx).parse(verb, store, second);
+                FleetStores.Reused other = new FleetStores.Reused(ctx, verb, store);
+                change(other.parse(args(model, true)));
+                BaseCommand resumed = other.resume(parsed);
+                assertThat(fields(resumed)).as(verb + " " + store + " resumed").isEqualTo(fields(built));
+                assertThat(given(resumed, model)).as(verb + " " + store + " resumed: what given() sees")
+                    .isEqualTo(given(built, model));
             }
         }
         assertThat(commands).isEqualTo(7);
@@ -140,7 +149,10 @@ class FleetStoresReuseTest {
         }
     }
 
-    /** The fields a run could set (not picocli's model, not the context the command was built with), by name. */
+    /**
+     * The fields a run could set (not picocli's model, not the context the command was built with), by name; the
+     * parse result a resumed command answers {@code given} from is compared by {@link #given} instead.
+     */
     static Map<String, Object> fields(Object command) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field f : all(command.getClass())) {
@@ -148,11 +160,16 @@ class FleetStoresReuseTest {
             Object v = f.get(command);
             if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
                 fields(v).forEach((k, x) -> out.put(f.getName() + "." + k, x));
-            } else {
+            } else if (f.getType() != CommandLine.ParseResult.class) {
                 out.put(f.getName(), v);
             }
         }
         return out;
+    }
+
+    /** Which options the command says were given. */
+    static List<String> given(BaseCommand command, CommandSpec spec) {
+        return spec.options().stream().map(OptionSpec::longestName).filter(command::given).toList();
     }
 
     private static List<Field> all(Class<?> c) {
@@ -167,10 +184,6 @@ class FleetStoresReuseTest {
             }
         }
         return out;
-    }
-
-    private static List<String> matched(CommandLine cl) {
-        return cl.getParseResult().matchedOptions().stream().map(OptionSpec::longestName).toList();
     }
 
     private static sun.misc.Unsafe unsafe() throws Exception {
