@@ -48,20 +48,26 @@ public final class Apply {
         confirm.accept(plan);
         List<StoreEntry> todo = entries.stream().filter(e -> changing.contains(key(e.store(), e.app()))).toList();
         List<PlanRun.Secret> created = new ArrayList<>();
-        PlanReport applied;
+        PlanReport done;
         try {
-            applied = run.run(todo, false, concurrency, created, secrets.toString(), false);
+            done = run.run(todo, false, concurrency, created, secrets.toString(), false);
         } finally {
             if (!created.isEmpty()) {
                 keep(secrets, created);
             }
         }
+        // every store of the plan stays in the report, and in its exit code: what was applied, and the plan of the
+        // others, the ones with nothing to change and the ones whose plan failed (never a green apply over them)
+        Map<String, PlanReport.StorePlan> applied = new LinkedHashMap<>();
+        done.stores().forEach(s -> applied.put(key(s.store(), s.app()), s));
+        PlanReport all = run.report(plan.stores().stream().map(s -> applied.getOrDefault(key(s.store(), s.app()), s))
+            .toList(), plan.startedAt(), true, done.secretsFile(), false);
         if (showSecrets && !created.isEmpty()) {
             Map<String, String> shown = new LinkedHashMap<>();
             created.forEach(s -> shown.put(s.name(), s.value()));
-            return applied.withSecrets(shown);
+            return all.withSecrets(shown);
         }
-        return applied;
+        return all;
     }
 
     private static String key(String store, String app) {

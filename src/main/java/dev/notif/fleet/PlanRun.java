@@ -62,6 +62,12 @@ public final class PlanRun {
                           String secretsFile, boolean exitOnChanges) {
         Instant started = clock.instant();
         List<PlanReport.StorePlan> plans = Parallel.map(entries, config, concurrency, e -> one(e, dryRun, secrets));
+        return report(plans, started, !dryRun, secrets.isEmpty() ? null : secretsFile, exitOnChanges);
+    }
+
+    /** The report of these stores' plans (or of what was applied), its exit code the worst of theirs. */
+    PlanReport report(List<PlanReport.StorePlan> plans, Instant started, boolean applied, String secretsFile,
+                      boolean exitOnChanges) {
         int exit = ExitCode.OK;
         FleetReport.ExitSetBy setBy = null;
         int changes = 0;
@@ -81,9 +87,9 @@ public final class PlanRun {
                 apps.add(new PlanReport.AppPlan(app.name(), mine));
             }
         }
-        return new PlanReport(exit == ExitCode.OK, !dryRun, config.shownName(), started,
-            Duration.between(started, clock.instant()).toMillis(), changes, exit, setBy,
-            secrets.isEmpty() ? null : secretsFile, null, apps, exitOnChanges);
+        return new PlanReport(exit == ExitCode.OK, applied, config.shownName(), started,
+            Duration.between(started, clock.instant()).toMillis(), changes, exit, setBy, secretsFile, null, apps,
+            exitOnChanges);
     }
 
     private PlanReport.StorePlan one(StoreEntry e, boolean dryRun, List<Secret> secrets) {

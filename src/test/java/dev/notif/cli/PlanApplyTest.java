@@ -220,4 +220,40 @@ class PlanApplyTest {
         assertThat(stripe.endpointsFor("https://drift.example.com/stripe").get(0).toString())
             .doesNotContain("checkout.session.completed");
     }
+
+    @Test
+    void apply_applies_what_it_can_and_still_fails_on_a_store_whose_plan_failed() throws Exception {
+        Files.writeString(config, Files.readString(config) + """
+            [[app]]
+            name = "broken"
+              [app.stripe]
+              url = "https://broken.example.com/stripe"
+              api_key = "${OTHER_STRIPE_KEY}"
+              api_base = "%s"
+            """.formatted(stripe.apiBase()));
+        NotifRun broken = run().env("OTHER_STRIPE_KEY", FleetCheckTest.WRONG_KEY);
+        NotifRun.Result plan = broken.run("plan", "--config", config.toString());
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(3);
+
+        NotifRun.Result r = broken.run("apply", "--config", config.toString(), "--yes", "--json", "--secrets-file",
+            home.resolve("secrets.env").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        JsonNode report = r.json();
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("applied").asBoolean()).isTrue();
+        assertThat(report.get("exit_set_by").get("app").asText()).isEqualTo("broken");
+        List<String> stores = new ArrayList<>();
+        report.get("apps").forEach(a -> a.get("stores").forEach(s -> stores.add(a.get("name").asText() + "/"
+            + s.get("store").asText() + " " + s.get("exit_code").asInt())));
+        assertThat(stores).contains("ok/stripe 0", "drift/stripe 0", "new-game/stripe 0", "broken/stripe 3");
+        assertThat(stripe.endpointsFor("https://drift.example.com/stripe").get(0).get("status").asText())
+            .as("the other stores are applied").isEqualTo("enabled");
+        assertThat(stripe.endpointsFor("https://broken.example.com/stripe")).isEmpty();
+        assertThat(r.out() + r.err()).doesNotContain(FakeStripe.KEY, FleetCheckTest.WRONG_KEY);
+
+        NotifRun.Result text = broken.run("apply", "--config", config.toString(), "--yes", "--secrets-file",
+            home.resolve("secrets.env").toString());
+        assertThat(text.exitCode()).as(text.toString()).isEqualTo(3);
+        assertThat(text.out() + text.err()).contains("broken");
+    }
 }
