@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,13 +28,14 @@ public final class Secrets {
     /** Shorter values are not remembered: redacting every occurrence of a 4-letter word would garble output. */
     static final int MIN_REMEMBERED = 6;
     /**
-     * Every remembered form, longest first (a longer secret is redacted before a shorter one it contains), each with
-     * its first {@link #MIN_REMEMBERED} characters: {@link #scrub} looks for a form only in a text that has its prefix
-     * (the tokens a run mints for one key share theirs), and a new secret costs a log-time insertion, not a sort of
-     * all of them.
+     * Every remembered form by its first {@link #MIN_REMEMBERED} characters: {@link #scrub} looks up each position of a
+     * text there, so that its cost follows the text's length, not how many secrets the run remembered (a run over
+     * notif.toml mints thousands of tokens, and every line of its report is scrubbed).
      */
-    private static final ConcurrentSkipListMap<String, String> KNOWN = new ConcurrentSkipListMap<>(
-        Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    private static final Map<String, Set<String>> KNOWN = new ConcurrentHashMap<>();
+    /** A longer secret is redacted before a shorter one it contains. */
+    private static final Comparator<String> LONGEST_FIRST = Comparator.comparingInt(String::length).reversed()
+        .thenComparing(Comparator.naturalOrder());
     private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
     private static final Pattern PREFIX = Pattern.compile("^((?:sk|rk|rkcs|pk)_(?:test|live)_|whsec_|ya29\\.|[a-z]{2,6}_)");
     private static final Pattern IN_TEXT = Pattern.compile(
@@ -77,7 +77,7 @@ public final class Secrets {
         }
         String s = secret.strip();
         for (String f : List.of(s, json(s), plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8))) {
-            KNOWN.computeIfAbsent(f, v -> v.substring(0, MIN_REMEMBERED));
+            KNOWN.computeIfAbsent(f.substring(0, MIN_REMEMBERED), p -> ConcurrentHashMap.newKeySet()).add(f);
         }
         return secret;
     }
@@ -121,17 +121,22 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        Map<String, Boolean> hasPrefix = new HashMap<>(); // of this text: cleared when a replacement changes it
-        for (Map.Entry<String, String> k : KNOWN.entrySet()) {
-            String known = k.getKey();
-            Boolean prefixed = hasPrefix.get(k.getValue());
-            if (prefixed == null) {
-                prefixed = text.contains(k.getValue());
-                hasPrefix.put(k.getValue(), prefixed);
+        TreeSet<String> inText = null; // the remembered forms the text holds, longest first
+        if (!KNOWN.isEmpty()) {
+            for (int i = 0; i + MIN_REMEMBERED <= text.length(); i++) {
+                Set<String> forms = KNOWN.get(text.substring(i, i + MIN_REMEMBERED));
+                if (forms != null) {
+                    for (String form : forms) {
+                        if (text.startsWith(form, i) && !SHOWN.contains(form)) {
+                            (inText == null ? inText = new TreeSet<>(LONGEST_FIRST) : inText).add(form);
+                        }
+                    }
+                }
             }
-            if (prefixed && text.contains(known) && !SHOWN.contains(known)) {
-                text = text.replace(known, redact(known));
-                hasPrefix.clear();
+        }
+        if (inText != null) {
+            for (String form : inText) {
+                text = text.replace(form, redact(form)); // nothing when a longer one took it already
             }
         }
         Matcher m = IN_TEXT.matcher(text);

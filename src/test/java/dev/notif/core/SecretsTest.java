@@ -91,6 +91,16 @@ class SecretsTest {
     }
 
     @Test
+    void a_longer_secret_is_redacted_first_also_when_the_shorter_one_inside_it_starts_otherwise() {
+        String shorter = unique("inner");
+        String longer = "outer-" + shorter + "-tail";
+        Secrets.remember(shorter);
+        Secrets.remember(longer);
+        assertThat(Secrets.scrub("a " + longer + " b " + shorter)).isEqualTo("a " + Secrets.redact(longer) + " b "
+            + Secrets.redact(shorter));
+    }
+
+    @Test
     void many_remembered_tokens_with_one_prefix_are_each_redacted_and_a_text_without_the_prefix_is_left_alone() {
         String prefix = "eyJ" + unique("");
         java.util.List<String> tokens = new java.util.ArrayList<>();
