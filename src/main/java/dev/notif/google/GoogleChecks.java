@@ -1,6 +1,7 @@
 package dev.notif.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notif.core.ExitCode;
 import dev.notif.core.NotifException;
 import dev.notif.google.GoogleErrors.Step;
 import dev.notif.output.Check;
@@ -68,7 +69,8 @@ public final class GoogleChecks {
         }
         // The topic's IAM policy is read first: Pub/Sub answers it only for a topic that exists, so the policy also
         // tells google.topic.exists and the topic itself is read only when the policy was not answered (one call
-        // fewer per store); the emulator has no IAM.
+        // fewer per store), unless Pub/Sub could not be reached at all (its retries are not waited for twice); the
+        // emulator has no IAM.
         JsonNode policy = null;
         NotifException unread = null;
         if (!access.emulator()) {
@@ -80,6 +82,11 @@ public final class GoogleChecks {
         }
         Boolean exists = null;
         try {
+            boolean down = unread != null && !(unread instanceof GoogleApiException) // no answer, after the retries
+                && unread.exitCode() == ExitCode.UNAVAILABLE;
+            if (down) {
+                throw unread;
+            }
             exists = policy != null || access.pubsub().topic(t.topic()).isPresent();
             checks.add(exists ? Check.pass(TOPIC, t.topic().full() + " exists")
                 : Check.fail(TOPIC, t.topic().full() + " does not exist: Play Console cannot publish to it",

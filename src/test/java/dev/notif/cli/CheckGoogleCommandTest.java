@@ -326,6 +326,25 @@ class CheckGoogleCommandTest {
     }
 
     @Test
+    void pub_sub_failing_on_the_policy_after_its_retries_blocks_the_topic_check_without_retrying_again()
+        throws Exception {
+        healthyTopic();
+        google.fail("GET", ":getIamPolicy", 503, "UNAVAILABLE", "The service is currently unavailable.");
+
+        NotifRun.Result r = check("--topic", TOPIC, "--push-url", URL, "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        JsonNode topic = check(r.json(), "google.topic.exists");
+        assertThat(topic.path("status").asText()).isEqualTo("skip");
+        assertThat(topic.path("cause").asText()).isEqualTo("unavailable");
+        assertThat(check(r.json(), "google.topic.publisher").path("summary").asText())
+            .isEqualTo("the topic could not be read");
+        assertThat(google.takeCalls()).as("the policy's attempts, then nothing more of Pub/Sub")
+            .containsExactly("POST /token", "GET /v1/" + TOPIC + ":getIamPolicy", "GET /v1/" + TOPIC + ":getIamPolicy",
+                "GET /v1/" + TOPIC + ":getIamPolicy", "GET /v1/" + TOPIC + ":getIamPolicy");
+    }
+
+    @Test
     void push_auth_is_reported_and_fails_only_against_the_expected_service_account() throws Exception {
         healthyTopic();
         NotifRun.Result off = check("--topic", TOPIC, "--push-url", URL, "--json");
