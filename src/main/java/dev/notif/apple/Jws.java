@@ -39,13 +39,16 @@ public final class Jws {
      * Each thread's ES256 signer, initialised with the key of each signature: a new {@code Signature} costs a provider
      * lookup, and its first initialisation the choice of a provider for the key.
      */
-    private static final ThreadLocal<Signature> SIGNERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Signature.getInstance(ES256);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no " + ES256 + " in this Java runtime: " + e.getMessage(), e);
+    private static final ThreadLocal<Signature> SIGNERS = new ThreadLocal<>() {
+        @Override
+        protected Signature initialValue() {
+            try {
+                return Signature.getInstance(ES256);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no " + ES256 + " in this Java runtime: " + e.getMessage(), e);
+            }
         }
-    });
+    };
 
     /** {@code base64url(header).base64url(payload).base64url(ES256 signature)}. */
     public static String sign(JsonNode header, JsonNode payload, PrivateKey key) {
