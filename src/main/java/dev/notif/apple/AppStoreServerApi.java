@@ -8,6 +8,7 @@ import com.apple.itunes.storekit.model.Environment;
 import com.apple.itunes.storekit.model.NotificationHistoryRequest;
 import com.apple.itunes.storekit.model.NotificationHistoryResponse;
 import dev.notif.core.Http;
+import dev.notif.core.Secrets;
 import dev.notif.core.Shared;
 import java.io.IOException;
 import java.time.Clock;
@@ -65,7 +66,10 @@ public final class AppStoreServerApi {
         final Map<ClientKey, Client> byKey = new ConcurrentHashMap<>();
     }
 
-    /** Why a call failed: an HTTP status with Apple's error code and message, or (status 0) a network error. */
+    /**
+     * Why a call failed: an HTTP status with Apple's error code and message (a 2xx: an answer with nothing usable in
+     * it), or (status 0) a network error or an answer of an unexpected shape.
+     */
     public static final class Failure extends Exception {
         private final int status;
         private final Long code;
@@ -99,7 +103,19 @@ public final class AppStoreServerApi {
 
     /** POST /inApps/v1/notifications/test: the token of the test notification Apple is about to send. */
     public String requestTestNotification() throws Failure {
-        return call(() -> client.requestTestNotification().getTestNotificationToken(), "request a test notification");
+        String token = call(() -> client.requestTestNotification().getTestNotificationToken(),
+            "request a test notification");
+        if (token == null || token.isBlank()) { // Apple's answer always has one: nothing can be polled without it
+            throw new Failure(200, null, "App Store Server API (" + environment.word() + ") answered a test"
+                + " notification request with 200 but no testNotificationToken" + answered(), null);
+        }
+        return token;
+    }
+
+    /** The start of the last answer's body on this store's calls, as {@code : BODY} (scrubbed), or nothing. */
+    private String answered() {
+        String body = caller.lastBody;
+        return body == null || body.isBlank() ? "" : ": " + Secrets.scrub(body.strip().replaceAll("\\s+", " "));
     }
 
     /** GET /inApps/v1/notifications/test/{token}: the test notification and Apple's attempts to deliver it. */
@@ -120,12 +136,13 @@ public final class AppStoreServerApi {
 
     private <T> T call(Call<T> call, String what) throws Failure {
         Client.CALLER.set(caller);
+        caller.lastBody = null;
         try {
             return call.run();
         } catch (APIException e) {
             int status = e.getHttpStatusCode();
             String message = e.getApiErrorMessage() != null ? e.getApiErrorMessage()
-                : status >= 200 && status < 300 ? "a body Apple's client could not read" : "no error body";
+                : status >= 200 && status < 300 ? "a body Apple's client could not read" + answered() : "no error body";
             throw new Failure(e.getHttpStatusCode(), e.getRawApiError(), "App Store Server API (" + environment.word()
                 + ") could not " + what + ": " + e.getHttpStatusCode()
                 + (e.getRawApiError() == null ? "" : " " + e.getRawApiError()) + " " + message, e);
@@ -135,7 +152,7 @@ public final class AppStoreServerApi {
         } catch (RuntimeException e) {
             // Apple's client wraps a body it cannot parse in a RuntimeException
             throw new Failure(0, null, "the App Store Server API (" + environment.word() + ") answered in an"
-                + " unexpected shape when asked to " + what + ": " + e.getMessage(), e);
+                + " unexpected shape when asked to " + what + ": " + e.getMessage() + answered(), e);
         } finally {
             Client.CALLER.remove();
         }
@@ -147,15 +164,29 @@ public final class AppStoreServerApi {
      * on the caller's thread).
      */
     static final class Client extends AppStoreServerAPIClient {
-        /** What one store's calls are made with: its HTTP client and its tokens (a new one for each request). */
-        record Caller(OkHttpClient http, BearerTokenAuthenticatorInterface tokens) {
+        /**
+         * What one store's calls are made with: its HTTP client and its tokens (a new one for each request); and the
+         * start of the last answer's body, to say what Apple answered when Apple's client found nothing usable in it.
+         */
+        static final class Caller {
+            final OkHttpClient http;
+            final BearerTokenAuthenticatorInterface tokens;
+            String lastBody;
+
+            Caller(OkHttpClient http, BearerTokenAuthenticatorInterface tokens) {
+                this.http = http;
+                this.tokens = tokens;
+            }
         }
+
+        /** How much of an answer's body a message quotes. */
+        static final int BODY_QUOTED = 300;
 
         static final ThreadLocal<Caller> CALLER = new ThreadLocal<>();
         private final HttpUrl base;
 
         Client(Environment environment, HttpUrl base) {
-            super(() -> caller().tokens().generateToken(), environment);
+            super(() -> caller().tokens.generateToken(), environment);
             this.base = base;
         }
 
@@ -169,7 +200,7 @@ public final class AppStoreServerApi {
 
         @Override
         protected Response getResponse(Request request) throws IOException {
-            OkHttpClient http = caller().http();
+            Caller caller = caller();
             Request.Builder b = request.newBuilder();
             if (base != null) {
                 b.url(rebase(base, request.url()));
@@ -178,7 +209,9 @@ public final class AppStoreServerApi {
                 b.tag(Http.SafeToRetry.class, Http.SafeToRetry.TAG); // a read Apple makes a POST
             }
             b.header("User-Agent", Http.userAgent() + " " + request.header("User-Agent"));
-            return http.newCall(b.build()).execute();
+            Response response = caller.http.newCall(b.build()).execute();
+            caller.lastBody = response.peekBody(BODY_QUOTED).string();
+            return response;
         }
 
         /** Apple's URL with its scheme, host and port replaced by the base's (and the base's path prefixed). */

@@ -87,7 +87,7 @@ public final class AppleChecks {
     /** Sandbox took the key: it issued a test token, or refused the request for a reason other than the key. */
     static boolean sandboxAccepts(AppleEnvironment env, String token, AppStoreServerApi.Failure requestFailure) {
         return env == AppleEnvironment.SANDBOX && (token != null || requestFailure != null
-            && requestFailure.status() >= 400 && requestFailure.status() < 500 && !requestFailure.credentials());
+            && requestFailure.status() >= 200 && requestFailure.status() < 500 && !requestFailure.credentials());
     }
 
     /**
@@ -128,7 +128,8 @@ public final class AppleChecks {
         if (f.credentials()) {
             return Check.Cause.CREDENTIALS;
         }
-        return f.status() == 0 || f.status() == 429 || f.status() >= 500 ? Check.Cause.UNAVAILABLE : null;
+        // a 2xx failure is an answer with nothing usable in it: as good as none
+        return f.status() < 300 || f.status() == 429 || f.status() >= 500 ? Check.Cause.UNAVAILABLE : null;
     }
 
     private static Check credentials(Observations o) {
@@ -150,7 +151,7 @@ public final class AppleChecks {
                 .detail("key_id", o.keyId()).detail("issuer_id", o.issuerId()).because(Check.Cause.CREDENTIALS);
         }
         boolean answered = o.environments().stream().anyMatch(e -> e.token() != null || e.requestFailure() != null
-            && e.requestFailure().status() >= 400 && e.requestFailure().status() < 500);
+            && e.requestFailure().status() >= 200 && e.requestFailure().status() < 500);
         if (!answered) {
             return Check.skip(CREDENTIALS, "the In-App Purchase key " + o.keyId() + " is well-formed, but Apple could"
                 + " not be asked whether it accepts it (see below)");

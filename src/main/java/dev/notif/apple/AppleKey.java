@@ -103,6 +103,15 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
      * private key of each file content parsed: the file is read each time (an edit, a removal is seen, and a refusal
      * is each caller's), a content already parsed is not parsed again (a run's apps share their team's keys).
      */
+    /**
+     * A value as it was given: {@code --key-id 'X'} on the command line, {@code key_id 'X' in [app.apple] of app "ios"
+     * in notif.toml} in a run over the file (which reads no flag).
+     */
+    private static String given(String option, String value) {
+        Inputs.File f = Inputs.file();
+        return f == null ? option + " '" + value + "'" : Inputs.key(option) + " '" + value + "' in " + f.table();
+    }
+
     public static AppleKey load(Kind kind, String purpose, String file, String keyId, String issuerId, Shared shared) {
         List<String> missing = new ArrayList<>(); // option, variable: as Inputs.missing names them
         if (blank(file)) {
@@ -120,13 +129,13 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
         }
         String id = keyId.strip();
         if (!KEY_ID.matcher(id).matches()) {
-            throw NotifException.usage(kind.idFlag + " '" + keyId + "' is not an Apple key id (10 capital letters and"
+            throw NotifException.usage(given(kind.idFlag, keyId) + " is not an Apple key id (10 capital letters and"
                 + " digits, as in the file name " + (kind == Kind.IAP ? "SubscriptionKey_" : "AuthKey_")
                 + "<KEYID>.p8)", "copy the Key ID shown next to the key in App Store Connect");
         }
         String issuer = issuerId.strip().toLowerCase(Locale.ROOT);
         if (!ISSUER_ID.matcher(issuer).matches()) {
-            throw NotifException.usage(kind.issuerFlag + " '" + issuerId + "' is not an issuer id (a UUID such as"
+            throw NotifException.usage(given(kind.issuerFlag, issuerId) + " is not an issuer id (a UUID such as"
                 + " 57246542-96fe-1a63-e053-0824d011072a)", "copy the Issuer ID shown above the keys in App Store Connect"
                 + " > Users and Access > Integrations");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notif.core.Inputs;
 import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Shared;
@@ -17,6 +18,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,5 +134,20 @@ class AppleTokensTest {
 
     static String decoded(String part) {
         return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_malformed_key_or_issuer_id_is_named_by_its_flag_on_the_command_line_and_by_its_key_in_notif_toml()
+            throws Exception {
+        Path p8 = AppleTestKeys.writeP8(dir, "SubscriptionKey_ABC123DEFG.p8", AppleTestKeys.generate());
+        assertThatThrownBy(() -> AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "abc", ISSUER))
+            .hasMessageStartingWith("--key-id 'abc' is not an Apple key id (");
+        try (Inputs.Scope s = Inputs.file(new Inputs.File("notif.toml", "ios", "apple", Map.of()))) {
+            assertThatThrownBy(() -> AppleKey.load(AppleKey.Kind.IAP, "check apple", p8.toString(), "abc", ISSUER))
+                .hasMessageStartingWith("key_id 'abc' in [app.apple] of app \"ios\" in notif.toml is not an Apple key id (");
+            assertThatThrownBy(() -> AppleKey.load(AppleKey.Kind.ASC, "check apple", p8.toString(), "ABC123DEFG", "x"))
+                .hasMessageStartingWith("asc_issuer_id 'x' in [app.apple] of app \"ios\" in notif.toml is not an issuer"
+                    + " id (");
+        }
     }
 }

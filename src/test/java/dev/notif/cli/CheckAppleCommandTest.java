@@ -252,6 +252,22 @@ class CheckAppleCommandTest {
     }
 
     @Test
+    void a_test_request_answered_200_without_a_token_says_what_apple_answered_and_is_exit_4_not_a_crash() {
+        production.failFirst.add(new MockResponse().setResponseCode(200).setHeader("Content-Type",
+            "application/json").setBody("{\"received\":true}"));
+        NotifRun.Result r = check("--environment", "production");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        JsonNode json = r.json();
+        assertThat(status(json, "apple.credentials", null)).isEqualTo("pass"); // a 200: Apple took the key
+        for (String id : List.of("apple.url.configured", "apple.test.delivered")) {
+            JsonNode c = check(json, id, "production");
+            assertThat(c.get("status").asText()).isEqualTo("skip");
+            assertThat(c.get("summary").asText()).isEqualTo("production: App Store Server API (production) answered a"
+                + " test notification request with 200 but no testNotificationToken: {\"received\":true}");
+        }
+    }
+
+    @Test
     void with_the_team_key_the_url_and_version_come_from_app_store_connect_and_are_probed() throws Exception {
         HeldCertificate self = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
         MockWebServer receiver = new MockWebServer();
