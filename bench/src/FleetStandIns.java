@@ -23,8 +23,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * The loopback stand-ins of the test suite for the fleet benchmark, serving N apps with all four stores: the Stripe
  * fake (an endpoint per app, {@value #ENDPOINTS_PER_ACCOUNT} apps to an account, so that the fleet spreads over
- * accounts as a real one must; recent delivered events), the App Store Server API fakes (production and sandbox), the Google fake (a topic, Play's publish right and a push subscription per app) and an Amazon endpoint
- * that fetches the SubscribeURL as Amazon's console expects; the ingestion URLs answer unsigned probes with 400.
+ * accounts as a real one must; recent delivered events), the App Store Server API fakes (production and sandbox;
+ * each app its own bundle id, one In-App Purchase key of the team for all), the Google fake (a topic, Play's publish
+ * right and a push subscription per app) and an Amazon endpoint that fetches the SubscribeURL as Amazon's console
+ * expects; the ingestion URLs answer unsigned probes with 400.
  * Writes DIR/fleet-1.toml and DIR/fleet-N.toml, prints "ready", and serves until stdin closes.
  *
  * <p>Usage: {@code FleetStandIns DIR N}.
@@ -35,8 +37,8 @@ public final class FleetStandIns {
     static final String BUNDLE = "com.example.game";
     static final String PLAY = "serviceAccount:google-play-developer-notifications@system.gserviceaccount.com";
     /**
-     * Webhook endpoints a Stripe account may have, as write-ups of Stripe's limits give it (16; not found in Stripe's
-     * own stored pages): each account's fake serves this many apps.
+     * Webhook endpoints a Stripe account may have ("You can register up to 16 webhook endpoints on each Stripe
+     * account", docs.stripe.com/development/dashboard/webhooks): each account's fake serves this many apps.
      */
     static final int ENDPOINTS_PER_ACCOUNT = 16;
 
@@ -50,8 +52,10 @@ public final class FleetStandIns {
         try {
             KeyPair pair = AppleTestKeys.generate();
             Path p8 = AppleTestKeys.writeP8(dir, "SubscriptionKey_" + KEY_ID + ".p8", pair);
-            MockWebServer production = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE));
-            MockWebServer sandbox = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE));
+            MockWebServer production = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE,
+                bundles(apps)));
+            MockWebServer sandbox = server(new FakeAppStoreServerApi(pair.getPublic(), KEY_ID, ISSUER, BUNDLE,
+                bundles(apps)));
             FakeGoogle google = new FakeGoogle(dir);
             forgetting(google.server);
             Path sa = google.keyFile();
@@ -107,7 +111,7 @@ public final class FleetStandIns {
                       [app.google]
                       project = "acme-prod"
                       topic = "rtdn-%1$d"
-                      push_url = "%2$s/google/app-%1$d"
+                      url = "%2$s/google/app-%1$d"
                       credentials = "%11$s"
                       pubsub_api_base = "%12$s"
                       monitoring_api_base = "%12$s"
@@ -115,7 +119,7 @@ public final class FleetStandIns {
                       [app.amazon]
                       url = "%2$s/amazon/app-%1$d"
                       wait = 5
-                    """.formatted(i, base, FakeStripe.KEY, stripe.apiBase(), BUNDLE, p8, KEY_ID, ISSUER,
+                    """.formatted(i, base, FakeStripe.KEY, stripe.apiBase(), BUNDLE + "-" + i, p8, KEY_ID, ISSUER,
                     production.url("/"), sandbox.url("/"), sa, google.base());
                 all.append(app);
                 if (i == 1) {
@@ -134,6 +138,15 @@ public final class FleetStandIns {
             }
         }
         System.exit(0); // the fakes' server threads would keep the JVM (and its ports) alive after bench/run ends
+    }
+
+    /** Each app's own bundle id, as in a real fleet (one In-App Purchase key of the team signs for all of them). */
+    static String[] bundles(int apps) {
+        String[] b = new String[apps];
+        for (int i = 1; i <= apps; i++) {
+            b[i - 1] = BUNDLE + "-" + i;
+        }
+        return b;
     }
 
     static void write(Path file, String text) throws Exception {

@@ -2,6 +2,7 @@ package dev.notif.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.notif.core.Context;
+import dev.notif.core.Json;
 import dev.notif.core.LocalServers;
 import dev.notif.stripe.StripeEvents;
 import java.io.IOException;
@@ -10,14 +11,20 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -177,7 +184,10 @@ public final class StartupTraining {
         }
     }
 
-    /** The family of a command path (as the launcher picks it): {@code STORE}, {@code STORE-api} or {@code base}. */
+    /**
+     * The family of a command path (as the launcher picks it): {@code STORE}, {@code STORE-api}, {@code fleet} (a run
+     * over notif.toml) or {@code base}.
+     */
     static String familyOf(List<String> path) {
         if (path.size() == 1 && List.of("check", "plan", "apply").contains(path.get(0))) {
             return "fleet";
@@ -215,14 +225,14 @@ public final class StartupTraining {
      */
     private static Path fleetConfig(Path home, String api) throws IOException {
         try {
-            java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
-            ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"));
             Path p8 = home.resolve("SubscriptionKey_TRAINING01.p8");
             Files.writeString(p8, pem(ec.generateKeyPair().getPrivate().getEncoded()));
-            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);
             Path sa = home.resolve("sa.json");
-            Files.writeString(sa, dev.notif.core.Json.pretty(dev.notif.core.Json.object()
+            Files.writeString(sa, Json.pretty(Json.object()
                 .put("type", "service_account").put("project_id", "training")
                 .put("private_key_id", "0123456789abcdef0123456789abcdef01234567")
                 .put("private_key", pem(rsa.generateKeyPair().getPrivate().getEncoded()))
@@ -230,25 +240,25 @@ public final class StartupTraining {
                 .put("token_uri", api + "/token")));
             Path toml = home.resolve("notif.toml");
             Files.writeString(toml, FLEET.formatted(api, p8, sa));
-            Files.setPosixFilePermissions(toml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-------"));
             return toml;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String pem(byte[] pkcs8) {
-        return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
             .encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** What the training's Amazon endpoint answers a message: it visits the SubscribeURL first, as Amazon asks. */
     private static String confirm(byte[] message) {
         try {
-            String subscribe = dev.notif.core.Json.parse(new String(message, StandardCharsets.UTF_8))
+            String subscribe = Json.parse(new String(message, StandardCharsets.UTF_8))
                 .path("SubscribeURL").asText("");
             if (!subscribe.isEmpty()) {
-                try (InputStream in = java.net.URI.create(subscribe).toURL().openStream()) {
+                try (InputStream in = URI.create(subscribe).toURL().openStream()) {
                     in.readAllBytes();
                 }
             }
@@ -278,7 +288,7 @@ public final class StartupTraining {
           [app.google]
           project = "training"
           topic = "rtdn"
-          push_url = "%1$s/google"
+          url = "%1$s/google"
           credentials = "%3$s"
           pubsub_api_base = "%1$s"
           monitoring_api_base = "%1$s"
