@@ -204,16 +204,7 @@ class LauncherIT {
         // a run over notif.toml: its classes and its stores' libraries from the fleet family's cache
         Path fleetClasses = cache.resolve("standalone-fleet-classes.log");
         env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + fleetClasses);
-        Path toml = cache.resolve("notif.toml");
-        Files.writeString(toml, """
-            [[app]]
-            name = "shop"
-              [app.stripe]
-              url = "http://127.0.0.1:1/stripe"
-              api_key = "sk_test_51FakeKeyForNotifTests0000y123"
-              api_base = "http://127.0.0.1:1"
-              timeout = 2
-            """);
+        Path toml = unreachableStripeApp();
         Run fleet = run(unpacked, env, "check", "--config", toml.toString(), "--json");
         assertThat(fleet.code()).as(fleet.toString()).isEqualTo(4); // the Stripe API cannot be reached
         assertThat(Files.readString(fleetClasses)).as("fleet family")
@@ -240,16 +231,7 @@ class LauncherIT {
     @Test
     void a_run_over_notif_toml_has_the_server_compiler_and_a_single_store_command_does_not()
             throws Exception {
-        Path toml = cache.resolve("notif.toml");
-        Files.writeString(toml, """
-            [[app]]
-            name = "shop"
-              [app.stripe]
-              url = "http://127.0.0.1:1/stripe"
-              api_key = "sk_test_51FakeKeyForNotifTests0000y123"
-              api_base = "http://127.0.0.1:1"
-              timeout = 2
-            """);
+        Path toml = unreachableStripeApp();
         List<Path> apps = new ArrayList<>(List.of(APP));
         if (Files.isDirectory(STANDALONE)) {
             apps.add(STANDALONE);
@@ -270,6 +252,21 @@ class LauncherIT {
             assertThat(one.out().lines().findFirst().orElseThrow()).as(app.toString())
                 .contains("-XX:TieredStopAtLevel=1");
         }
+    }
+
+    /** A notif.toml of one Stripe app whose API cannot be reached (a run over it exits 4), in the cache directory. */
+    private Path unreachableStripeApp() throws IOException {
+        Path toml = cache.resolve("notif.toml");
+        Files.writeString(toml, """
+            [[app]]
+            name = "shop"
+              [app.stripe]
+              url = "http://127.0.0.1:1/stripe"
+              api_key = "sk_test_51FakeKeyForNotifTests0000y123"
+              api_base = "http://127.0.0.1:1"
+              timeout = 2
+            """);
+        return toml;
     }
 
     static void copy(Path from, Path to) throws IOException {
