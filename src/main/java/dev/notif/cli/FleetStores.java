@@ -254,13 +254,10 @@ final class FleetStores {
      * {@link ParameterException} for a usage error.
      */
     Parsed parse(String verb, String store, List<String> args) {
-        Reused line = take(verb, store);
-        try {
+        return with(verb, store, line -> {
             BaseCommand command = line.parse(args);
             return new Parsed(line.built.values(), command.spec.commandLine().getParseResult());
-        } finally {
-            idle(verb, store).add(line);
-        }
+        });
     }
 
     /** What a parse of a table's arguments gave: the fields of its command and mixins, and picocli's parse result. */
@@ -269,12 +266,7 @@ final class FleetStores {
 
     /** Runs what {@link #parse} gave for {@code from} as {@link #run(String, Inputs.File, List, java.io.Writer)}. */
     Result run(String verb, Inputs.File from, Parsed parsed, java.io.Writer err) {
-        Reused line = take(verb, from.store());
-        try {
-            return line.run(line.resume(parsed), from, err);
-        } finally {
-            idle(verb, from.store()).add(line);
-        }
+        return with(verb, from.store(), line -> line.run(line.resume(parsed), from, err));
     }
 
     /**
@@ -283,8 +275,7 @@ final class FleetStores {
      * usage errors become exit-2 {@link NotifException}s.
      */
     Result run(String verb, Inputs.File from, List<String> args, java.io.Writer err) {
-        Reused line = take(verb, from.store());
-        try {
+        return with(verb, from.store(), line -> {
             BaseCommand command;
             try {
                 command = line.parse(args);
@@ -292,19 +283,25 @@ final class FleetStores {
                 throw new NotifException(ExitCode.USAGE, Cli.firstLine(e.getMessage()), "check the keys of this table");
             }
             return line.run(command, from, err);
-        } finally {
-            idle(verb, from.store()).add(line);
+        });
+    }
+
+    /**
+     * What {@code work} makes with an idle command line of {@code verb store} (a new one when every one is in use, by
+     * another thread), which is idle again after it.
+     */
+    private <T> T with(String verb, String store, java.util.function.Function<Reused, T> work) {
+        java.util.Queue<Reused> idle = lines.computeIfAbsent(verb + " " + store,
+            k -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        Reused line = idle.poll();
+        if (line == null) {
+            line = new Reused(ctx, verb, store);
         }
-    }
-
-    /** An idle command line of {@code verb store}, or a new one when every one is in use (by another thread). */
-    private Reused take(String verb, String store) {
-        Reused line = idle(verb, store).poll();
-        return line != null ? line : new Reused(ctx, verb, store);
-    }
-
-    private java.util.Queue<Reused> idle(String verb, String store) {
-        return lines.computeIfAbsent(verb + " " + store, k -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        try {
+            return work.apply(line);
+        } finally {
+            idle.add(line);
+        }
     }
 
     /** Runs the command, its messages naming the values {@code from} leaves out by the file's keys. */
