@@ -23,8 +23,8 @@ import okhttp3.Response;
  * The App Store Server API calls of {@code check apple}, made by Apple's own client (its request and response models)
  * with notif's bearer tokens ({@link AppleTokens}: a new one for each request, as Apple asks) over notif's HTTP
  * client: every call bounded by {@code --timeout}, reads retried with backoff on 429, 5xx and network errors, and
- * {@code --api-base} honoured. Apple's client has no setting for either; it does route every request through {@code getResponse}, which this
- * class overrides. Failures come back as {@link Failure}.
+ * {@code --api-base} honoured. Apple's client has no setting for either; it does route every request through
+ * {@code getResponse}, which this class overrides. Failures come back as {@link Failure}.
  */
 public final class AppStoreServerApi {
     /** Apple's error code when the environment has no notification URL. */

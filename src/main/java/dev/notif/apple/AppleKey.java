@@ -103,15 +103,6 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
      * private key of each file content parsed: the file is read each time (an edit, a removal is seen, and a refusal
      * is each caller's), a content already parsed is not parsed again (a run's apps share their team's keys).
      */
-    /**
-     * A value as it was given: {@code --key-id 'X'} on the command line, {@code key_id 'X' in [app.apple] of app "ios"
-     * in notif.toml} in a run over the file (which reads no flag).
-     */
-    private static String given(String option, String value) {
-        Inputs.File f = Inputs.file();
-        return f == null ? option + " '" + value + "'" : Inputs.key(option) + " '" + value + "' in " + f.table();
-    }
-
     public static AppleKey load(Kind kind, String purpose, String file, String keyId, String issuerId, Shared shared) {
         List<String> missing = new ArrayList<>(); // option, variable: as Inputs.missing names them
         if (blank(file)) {
@@ -144,6 +135,15 @@ public record AppleKey(Kind kind, Path file, ECPrivateKey privateKey, String key
         ECPrivateKey key = shared == null ? parse(kind, path, text, id)
             : shared.get(Parsed.class, Parsed::new).byText.computeIfAbsent(text, t -> parse(kind, path, t, id));
         return new AppleKey(kind, path, key, id, issuer);
+    }
+
+    /**
+     * A value as it was given: {@code --key-id 'X'} on the command line, {@code key_id 'X' in [app.apple] of app "ios"
+     * in notif.toml} in a run over the file (which reads no flag).
+     */
+    private static String given(String option, String value) {
+        Inputs.File f = Inputs.file();
+        return f == null ? option + " '" + value + "'" : Inputs.key(option) + " '" + value + "' in " + f.table();
     }
 
     /** The process's private keys by the text of their file (a refusal is not kept: it names each caller's file). */

@@ -27,8 +27,8 @@ public final class AppleTokens {
     /** The App Store Connect API's: Apple refuses tokens that live longer than 20 minutes. */
     static final Duration CONNECT_LIFETIME = Duration.ofMinutes(15);
     /**
-     * An App Store Connect token is not handed out in its last minute: a request made with it, its retries included (each bounded by
-     * --timeout), reaches Apple before it expires, on a clock a little behind Apple's too.
+     * An App Store Connect token is not handed out in its last minute: a request made with it, its retries included
+     * (each bounded by --timeout), reaches Apple before it expires, on a clock a little behind Apple's too.
      */
     static final Duration MARGIN = Duration.ofMinutes(1);
 

@@ -36,11 +36,12 @@ import picocli.CommandLine.Command;
  * deliveries ({@code stripe}: send and verify stripe; {@code apple}, {@code google}, {@code amazon}), a store's API
  * commands ({@code stripe-api}: setup, check, rotate and resend stripe, with stripe-java; {@code apple-api}...), the
  * runs over notif.toml ({@code fleet}: check, plan and apply, which load every store's libraries), or {@code base}
- * (help, version, listen, status, completion, demo, init); with no family, all of them in one archive. The launcher names the family of the command it runs ({@code src/dist/bin/notif}); the release
- * build records every family into the standalone image ({@code --families} prints them). Each family runs its
- * commands' help, through the pre-rendered pages and through picocli, and real runs against a loopback server that
- * answers as the Stripe API and as an ingestion endpoint. It prints nothing and writes only under a temporary
- * directory; the JVM writes the archive when it exits.
+ * (help, version, listen, status, completion, demo, init); with no family, all of them in one archive. The launcher
+ * names the family of the command it runs ({@code src/dist/bin/notif}); the release build records every family into
+ * the standalone image ({@code --families} prints them). Each family runs its commands' help, through the
+ * pre-rendered pages and through picocli, and real runs against a loopback server that answers as the Stripe API,
+ * as Google's token endpoint and as an ingestion endpoint (Amazon's visits the SubscribeURL). It prints nothing and
+ * writes only under a temporary directory; the JVM writes the archive when it exits.
  */
 public final class StartupTraining {
     /** The families, in the order the launcher knows them. */
