@@ -40,6 +40,8 @@ public final class ConfigReader {
     static final int MAX_CONCURRENCY = 256;
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String DOCS = "see docs/config.md for every key";
+    /** Inline secrets a warning names; it counts the others. */
+    private static final int NAMED = 3;
 
     private final Path file;
     private final String shown;
@@ -414,10 +416,19 @@ public final class ConfigReader {
     private void modeWarnings() {
         String mode = FileModes.readableByOthers(file);
         if (mode != null && !inlineSecrets.isEmpty()) {
-            warnings.add(shown + " holds " + String.join(", ", inlineSecrets) + " inline and is readable by other"
-                + " users (mode " + mode + "): write it as \"${ENV_VAR}\" or \"file:PATH\", or chmod 600 " + shown);
+            warnings.add(shown + " holds " + named(inlineSecrets) + " inline and is readable by other users (mode "
+                + mode + "): write it as \"${ENV_VAR}\" or \"file:PATH\", or chmod 600 " + shown);
         }
         warnings.addAll(references.warnings());
+    }
+
+    /** The first {@value #NAMED} keys and how many more: a file of many apps still gets a warning of one line. */
+    static String named(List<String> keys) {
+        if (keys.size() <= NAMED) {
+            return String.join(", ", keys);
+        }
+        return keys.size() + " secrets (" + String.join(", ", keys.subList(0, NAMED)) + " and " + (keys.size() - NAMED)
+            + " more)";
     }
 
     /** An ObjectNode over a subset of another table's fields. */

@@ -169,6 +169,32 @@ class ConfigReaderTest {
     }
 
     @Test
+    void a_warning_over_many_inline_secrets_names_three_and_counts_the_rest() throws Exception {
+        Path file = dir.resolve("notif.toml");
+        StringBuilder apps = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            apps.append("[[app]]\nname = \"app-").append(i).append("\"\n  [app.stripe]\n")
+                .append("  api_key = \"sk_test_inline0123456789\"\n");
+        }
+        Files.writeString(file, apps.toString());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ConfigReader.read(file, SCHEMA, Map.of()).warnings()).singleElement().asString()
+            .contains("holds 5 secrets (stripe.api_key (app \"app-1\"), stripe.api_key (app \"app-2\"), "
+                + "stripe.api_key (app \"app-3\") and 2 more) inline", "(mode 0644)")
+            .doesNotContain("app-4", "inline0123456789");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        1 | a
+        3 | a, b, c
+        4 | 4 secrets (a, b, c and 1 more)
+        """)
+    void named_lists_up_to_three_keys(int count, String expected) {
+        assertThat(ConfigReader.named(List.of("a", "b", "c", "d").subList(0, count))).isEqualTo(expected);
+    }
+
+    @Test
     void a_secret_file_others_may_read_is_a_warning_too() throws Exception {
         Path secret = dir.resolve("whsec");
         Files.writeString(secret, "whsec_FromFile0123456789abcdefghijk\n");
