@@ -52,6 +52,12 @@ public final class Http {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
     private static final InheritableThreadLocal<PrintWriter> TRACE = new InheritableThreadLocal<>();
+    /**
+     * Idle connections the API clients keep, all hosts together: one for each check a run over notif.toml has in
+     * flight with four providers at 16 checks each (twice the default), so that the check's next request reuses it
+     * rather than opening (and, against a provider, handshaking TLS on) a new one; probes keep none.
+     */
+    private static final int KEPT_CONNECTIONS = 64;
     private static OkHttpClient base;
 
     private Http() {
@@ -64,7 +70,7 @@ public final class Http {
     private static synchronized OkHttpClient base() {
         if (base == null) {
             base = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(4, 30, java.util.concurrent.TimeUnit.SECONDS))
+                .connectionPool(new ConnectionPool(KEPT_CONNECTIONS, 30, java.util.concurrent.TimeUnit.SECONDS))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Connection;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -92,6 +97,46 @@ class HttpTest {
             assertThat(server.requests()).extracting(HttpPeer.Request::bodyText)
                 .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
             assertThat(server.connections()).isEqualTo(mode == Mode.HTTP11_KEEP_ALIVE ? 1 : 3);
+        }
+    }
+
+    @Test
+    void api_clients_keep_a_connection_for_each_of_a_fleet_runs_concurrent_calls() throws Exception {
+        // a run over notif.toml may check 16 stores of a provider at a time: keeping fewer connections than that would
+        // open new ones (against a provider, a TLS handshake each) round after round
+        int concurrent = 16;
+        CyclicBarrier together = new CyclicBarrier(concurrent); // the server answers a round once all of it is in
+        try (HttpPeer server = HttpPeer.start(Mode.HTTP11_KEEP_ALIVE, r -> {
+            try {
+                together.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return Answer.json(500, "{}");
+            }
+            return Answer.json(200, "{}");
+        })) {
+            OkHttpClient client = Client.API.make();
+            ExecutorService callers = Executors.newFixedThreadPool(concurrent);
+            try {
+                for (int round = 1; round <= 3; round++) {
+                    List<Future<Integer>> calls = new ArrayList<>();
+                    for (int n = 1; n <= concurrent; n++) {
+                        int body = n;
+                        calls.add(callers.submit(() -> {
+                            try (Response r = post(client, server.url("/v1/things"), body)) {
+                                r.body().string();
+                                return r.code();
+                            }
+                        }));
+                    }
+                    for (Future<Integer> call : calls) {
+                        assertThat(call.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+                    }
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(server.requests()).hasSize(3 * concurrent);
+            assertThat(server.connections()).isEqualTo(concurrent);
         }
     }
 
