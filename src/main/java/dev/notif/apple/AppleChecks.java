@@ -425,7 +425,7 @@ public final class AppleChecks {
             c = Check.pass(REACHABLE, where + "answers HTTP " + o.status() + " over TLS 1.2+ without a redirect (to a"
                 + " body without a signedPayload, as a receiver that verifies should) in " + o.latencyMs() + " ms");
         }
-        if (AppleInputs.isLocal(u.host())) {
+        if (Urls.unreachableFromInternet(u.host())) {
             c = Check.warn(REACHABLE, where + "reachable from here, but " + u.host() + " is a local or private address"
                 + " that Apple's servers cannot reach", "set a public https URL for Apple; a tunnel works for tests");
         }

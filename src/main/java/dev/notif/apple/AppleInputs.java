@@ -69,7 +69,7 @@ public final class AppleInputs {
         if (portProblem != null) {
             warnings.add(option + " " + value + ": " + portProblem + " (set anyway: --force)");
         }
-        if (isLocal(url.host())) {
+        if (Urls.unreachableFromInternet(url.host())) {
             warnings.add(url.host() + " is a local or private address: Apple's servers cannot reach it");
         }
         return warnings;
@@ -80,13 +80,6 @@ public final class AppleInputs {
         int port = url.port();
         return port == 443 || port >= 1024 ? null
             : "port " + port + " is neither 443 nor 1024 or above; Apple does not deliver to it";
-    }
-
-    static boolean isLocal(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local") || h.equals("::1")
-            || h.startsWith("127.") || h.startsWith("10.") || h.startsWith("192.168.") || h.startsWith("169.254.")
-            || h.matches("172\\.(1[6-9]|2[0-9]|3[01])\\..*") || h.equals("0.0.0.0");
     }
 
     /**

@@ -3,12 +3,12 @@ package dev.notif.cli;
 import dev.notif.core.Context;
 import dev.notif.core.Json;
 import dev.notif.core.SecretFiles;
+import dev.notif.core.Urls;
 import dev.notif.listen.StatusDocument;
 import dev.notif.probe.HttpProbe;
 import dev.notif.probe.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -25,7 +25,7 @@ final class ListenSecret {
     /** The generated secret of the notif listen at {@code url}, or null when the URL is not one (or it has none). */
     static String find(Context ctx, HttpProbe probe, String url, Consumer<String> say) {
         HttpUrl u = HttpUrl.parse(url);
-        if (u == null || !loopback(u.host()) || !u.encodedPath().equals("/stripe")) {
+        if (u == null || !Urls.loopback(u.host()) || !u.encodedPath().equals("/stripe")) {
             return null;
         }
         Path file = StripeListenOptions.generatedSecretFile(ListenCommand.defaultDataDir(ctx));
@@ -47,11 +47,5 @@ final class ListenSecret {
             + u.host() + ":" + u.port() + " is a notif listen on this machine (its /status answers); pass --secret-file"
             + " if that listen verifies with another secret (--stripe-secret, another --data-dir)");
         return secret;
-    }
-
-    /** A loopback address written as such (no lookup): localhost, 127.0.0.0/8, ::1. */
-    static boolean loopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 }

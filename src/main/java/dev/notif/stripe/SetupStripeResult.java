@@ -2,13 +2,13 @@ package dev.notif.stripe;
 
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
+import dev.notif.core.Urls;
 import dev.notif.output.PlanAction;
 import dev.notif.output.Result;
 import dev.notif.output.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
@@ -198,7 +198,7 @@ public record SetupStripeResult(boolean ok, String store, String mode, boolean d
             if (u != null && "http".equals(u.scheme())) {
                 notes.add("Stripe delivers to http:// only in test mode; live endpoints need https");
             }
-            if (u != null && unreachableFromStripe(u.host())) {
+            if (u != null && Urls.unreachableFromInternet(u.host())) {
                 notes.add(u.host() + " is not reachable from Stripe's servers; for a local receiver use a public tunnel"
                     + " or `stripe listen --forward-to`");
             }
@@ -207,13 +207,6 @@ public record SetupStripeResult(boolean ok, String store, String mode, boolean d
 
         static String dashboard(String id) {
             return "Stripe Dashboard > Developers > Webhooks > " + id + " > Signing secret > Reveal";
-        }
-
-        static boolean unreachableFromStripe(String host) {
-            String h = host.toLowerCase(Locale.ROOT);
-            return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
-                || h.startsWith("10.") || h.startsWith("192.168.") || h.matches("172\\.(1[6-9]|2\\d|3[01])\\..*")
-                || h.endsWith(".local") || h.endsWith(".internal");
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SetupStripeCommandTest {
     static final String URL = "https://api.example.com/stripe";
@@ -374,6 +376,16 @@ class SetupStripeCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("live");
         assertThat(stripe.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"http://[fe80::1]:8080/stripe,fe80::1", "http://169.254.10.20:8080/stripe,169.254.10.20",
+        "http://0.0.0.0:8080/stripe,0.0.0.0", "https://[fd00::1]/stripe,fd00::1"})
+    void a_link_local_or_private_host_gets_the_note_that_stripe_cannot_reach_it(String url, String host) {
+        NotifRun.Result r = NotifRun.in(home).env("STRIPE_API_KEY", FakeStripe.KEY)
+            .run("setup", "stripe", "--url", url, "--api-base", stripe.apiBase(), "--dry-run", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.json().get("notes").toString()).contains(host + " is not reachable from Stripe's servers");
     }
 
     @Test
