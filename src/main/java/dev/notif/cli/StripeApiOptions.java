@@ -67,8 +67,8 @@ public class StripeApiOptions {
             RetryPolicy policy = RetryPolicy.standard(ctx);
             StripeReads.Account reads = ctx.shared(StripeReads.class, StripeReads::new).of(key, apiBase(), timeout,
                 policy.maxAttempts());
-            return new Access(new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy), policy.maxAttempts(),
-                reads), null, rotation);
+            return new Access(new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy), reads), null,
+                rotation);
         } catch (NotifException e) {
             return new Access(null, e, null);
         }
@@ -76,6 +76,6 @@ public class StripeApiOptions {
 
     StripeAccount account(Context ctx, StripeKey key, Duration timeout) {
         RetryPolicy policy = RetryPolicy.standard(ctx);
-        return new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy), policy.maxAttempts());
+        return new StripeAccount(key, apiBase(), Http.apiClient(timeout, policy));
     }
 }

@@ -204,6 +204,21 @@ public final class Http {
     }
 
     /**
+     * Counts the attempts an {@link #apiClient} makes of a request tagged with one
+     * ({@code builder.tag(Attempts.class, a)}), to read after the call, answered or failed: a failure reports the
+     * attempts made, which are fewer than the policy's maximum when the request may not be retried, the server said
+     * not to retry ({@code Stripe-Should-Retry: false}) or the failure is not transient (a name that does not
+     * resolve). Zero: no attempt was counted (a client without retries counts none).
+     */
+    public static final class Attempts {
+        private volatile int made;
+
+        public int made() {
+            return made;
+        }
+    }
+
+    /**
      * A client for deliveries and probes: timeouts, no redirects, no retries (a probe reports what happened), and a
      * fresh HTTP/1.x connection for every request, so that every request is judged on its own answer whether the
      * server keeps connections alive or closes them after each answer (HTTP/1.0). HTTP/2 connections are shared:
@@ -370,8 +385,12 @@ public final class Http {
             Request request = chain.request();
             boolean retryable = IDEMPOTENT.contains(request.method()) || request.header("Idempotency-Key") != null
                 || request.tag(SafeToRetry.class) != null;
+            Attempts counted = request.tag(Attempts.class);
             for (int attempt = 1; ; attempt++) {
                 boolean last = !retryable || attempt >= policy.maxAttempts();
+                if (counted != null) {
+                    counted.made = attempt;
+                }
                 Response response;
                 try {
                     response = chain.proceed(request);

@@ -26,6 +26,7 @@ import dev.notif.core.Json;
 import dev.notif.core.NotifException;
 import dev.notif.core.Secrets;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -55,19 +57,17 @@ public final class StripeAccount {
     private final StripeClient client;
     private final StripeKey key;
     private final String apiBase;
-    private final int attempts;
     /** The run's reads of this account, shared with the other stores that use it; null: every read asks Stripe. */
     private final StripeReads.Account shared;
 
-    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, int attempts) {
-        this(key, apiBase, http, attempts, null);
+    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http) {
+        this(key, apiBase, http, null);
     }
 
     /** {@code shared}: reads answered once for every store of the run that uses the account (null: none). */
-    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, int attempts, StripeReads.Account shared) {
+    public StripeAccount(StripeKey key, String apiBase, OkHttpClient http, StripeReads.Account shared) {
         this.key = key;
         this.apiBase = apiBase;
-        this.attempts = attempts;
         this.shared = shared;
         this.client = StripeClient.builder()
             .setApiKey(key.value())
@@ -486,15 +486,20 @@ public final class StripeAccount {
                 + message + request, "set " + StripeKey.ENV + " (or --api-key) to a valid " + key.mode()
                 + "-mode secret key from " + StripeKey.WHERE);
         }
+        int attempts = StripeHttp.attempts(e);
         if (e instanceof ApiConnectionException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return NotifException.unavailable("Stripe API at " + apiBase + " could not be reached after " + attempts
-                + " attempts: " + Secrets.scrub(String.valueOf(cause.getMessage())), "check the network and proxy"
-                + " settings and https://status.stripe.com, then rerun: notif never creates a second endpoint", e);
+            return NotifException.unavailable("Stripe API at " + apiBase + " could not be reached" + after(attempts)
+                + ": " + Secrets.scrub(String.valueOf(cause.getMessage())), (cause instanceof UnknownHostException
+                    // not retried: DNS answers do not change in a second
+                    ? "check that " + host(apiBase) + " resolves (the name, DNS and proxy settings)"
+                    : "check the network and proxy settings and https://status.stripe.com")
+                + ", then rerun: notif never creates a second endpoint", e);
         }
         if (e instanceof RateLimitException) {
-            return NotifException.unavailable("Stripe kept rate-limiting the requests (429) after " + attempts
-                + " attempts" + request, "wait a minute and rerun; other jobs may be using this account's rate limit", e);
+            return NotifException.unavailable((attempts > 1 ? "Stripe kept rate-limiting the requests (429)"
+                : "Stripe rate-limited the request (429)") + after(attempts) + request,
+                "wait a minute and rerun; other jobs may be using this account's rate limit", e);
         }
         if (e instanceof IdempotencyException || Integer.valueOf(409).equals(e.getStatusCode())) {
             return NotifException.unavailable("Stripe refused to " + action + ": " + message + request,
@@ -502,7 +507,7 @@ public final class StripeAccount {
         }
         Integer status = e.getStatusCode();
         if (status == null || status >= 500) {
-            return NotifException.unavailable("Stripe failed to " + action + " after " + attempts + " attempts"
+            return NotifException.unavailable("Stripe failed to " + action + after(attempts)
                 + (status == null ? "" : " (HTTP " + status + ")") + request + ": " + message,
                 "check https://status.stripe.com and rerun later; rerunning is safe", e);
         }
@@ -514,6 +519,16 @@ public final class StripeAccount {
         return NotifException.usage("Stripe refused to " + action + (param == null ? "" : " (parameter " + param + ")")
             + ": " + message + request, "url".equals(param) ? "check --url: Stripe must be able to deliver to it"
             : "check the values passed; if they are right, report it with the request id");
+    }
+
+    /** " after 3 attempts", " after 1 attempt"; nothing when the count is not known (0), rather than a guess. */
+    private static String after(int attempts) {
+        return attempts <= 0 ? "" : " after " + attempts + (attempts == 1 ? " attempt" : " attempts");
+    }
+
+    private static String host(String base) {
+        HttpUrl url = HttpUrl.parse(base);
+        return url == null ? base : url.host();
     }
 
     private static String stripeMessage(StripeException e) {

@@ -1,11 +1,13 @@
 package dev.notif.stripe;
 
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.StripeException;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpContent;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
+import dev.notif.core.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import okhttp3.ResponseBody;
 /**
  * stripe-java's transport, replaced by notif's okhttp client ({@code core.Http.apiClient}) so that Stripe calls
  * get the same timeouts and retries (429, 5xx, resets; POSTs only with their Idempotency-Key) as every other
- * provider call. stripe-java's own retries are turned off ({@code maxNetworkRetries 0}).
+ * provider call. stripe-java's own retries are turned off ({@code maxNetworkRetries 0}). Each answer and each failure
+ * to get one carries the attempts made ({@link #attempts}), for the failure's message to say.
  */
 final class StripeHttp extends HttpClient {
     private final OkHttpClient client;
@@ -79,15 +82,50 @@ final class StripeHttp extends HttpClient {
             : RequestBody.create(formListsAsBrackets(content), MediaType.parse(content.contentType()));
         builder.method(request.method().name(), body == null && request.method().name().equals("POST")
             ? RequestBody.create(new byte[0], null) : body);
+        Http.Attempts attempts = new Http.Attempts();
+        builder.tag(Http.Attempts.class, attempts);
         try (Response response = client.newCall(builder.build()).execute()) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : response.headers().names()) {
                 headers.put(name, response.headers(name));
             }
             ResponseBody rb = response.body();
-            return new StripeResponse(response.code(), HttpHeaders.of(headers), rb == null ? "" : rb.string());
+            return new Answer(response.code(), HttpHeaders.of(headers), rb == null ? "" : rb.string(), attempts.made());
         } catch (IOException e) {
-            throw new ApiConnectionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new Unreached(e.getClass().getSimpleName() + ": " + e.getMessage(), e, attempts.made());
+        }
+    }
+
+    /**
+     * The attempts made of the request that failed with {@code e}, or 0 when not known: an answer stripe-java could
+     * not read as an error (not JSON) keeps none, nor does a client without retries count any.
+     */
+    static int attempts(StripeException e) {
+        if (e instanceof Unreached u) {
+            return u.attempts;
+        }
+        // stripe-java keeps the response it made the error of (the same object request returned)
+        StripeResponse last = e.getStripeError() == null ? null : e.getStripeError().getLastResponse();
+        return last instanceof Answer a ? a.attempts : 0;
+    }
+
+    /** An answer and the attempts it took. */
+    private static final class Answer extends StripeResponse {
+        private final int attempts;
+
+        Answer(int code, HttpHeaders headers, String body, int attempts) {
+            super(code, headers, body);
+            this.attempts = attempts;
+        }
+    }
+
+    /** No answer, after this many attempts; the cause is the last attempt's failure, as okhttp threw it. */
+    private static final class Unreached extends ApiConnectionException {
+        private final int attempts;
+
+        Unreached(String message, IOException cause, int attempts) {
+            super(message, cause);
+            this.attempts = attempts;
         }
     }
 }

@@ -99,7 +99,7 @@ class RotateStripeCommandTest {
         String old = oldEndpoint();
         StripeKey key = StripeKey.parse(FakeStripe.KEY);
         StripeAccount account = new StripeAccount(key, stripe.apiBase(), Http.apiClient(Duration.ofSeconds(5),
-            new dev.notif.core.RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20))), 3);
+            new dev.notif.core.RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20))));
         StripeSecretProbe probe = new StripeSecretProbe(new Sender(new HttpProbe(Http.client(Duration.ofSeconds(5)))));
         List<String> progress = new ArrayList<>();
         int[] pauses = {0};

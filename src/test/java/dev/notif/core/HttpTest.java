@@ -322,6 +322,26 @@ class HttpTest {
         }
     }
 
+    @Test
+    void api_clients_count_the_attempts_made_not_the_policys_maximum() throws Exception {
+        try (HttpPeer server = HttpPeer.start(Mode.HTTP11_KEEP_ALIVE, r -> Answer.json(503, "{}"))) {
+            OkHttpClient client = Client.API.make();
+            Request.Builder things = new Request.Builder().url(server.url("/v1/things"));
+            Http.Attempts post = new Http.Attempts();
+            try (Response r = client.newCall(things.tag(Http.Attempts.class, post)
+                .post(RequestBody.create("{}", MediaType.get("application/json"))).build()).execute()) {
+                assertThat(r.code()).isEqualTo(503);
+            }
+            assertThat(post.made()).isEqualTo(1); // a POST without an idempotency key is never resent
+            Http.Attempts get = new Http.Attempts();
+            try (Response r = client.newCall(things.tag(Http.Attempts.class, get).get().build()).execute()) {
+                assertThat(r.code()).isEqualTo(503);
+            }
+            assertThat(get.made()).isEqualTo(NO_BACKOFF.maxAttempts());
+            assertThat(server.requests()).hasSize(1 + NO_BACKOFF.maxAttempts());
+        }
+    }
+
     /**
      * A provider that rate-limits with 429s and closes the connection after each answer: as Python's http.server does
      * (HTTP/1.0, right after answering), or after saying it would keep it (HTTP/1.1), at the worst moment: once the

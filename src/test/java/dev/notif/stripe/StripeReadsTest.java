@@ -97,7 +97,7 @@ class StripeReadsTest {
         try (FakeStripe stripe = new FakeStripe()) {
             StripeReads.Account shared = reads.of(key, stripe.apiBase(), Duration.ofSeconds(5), 1);
             StripeAccount account = new StripeAccount(key, stripe.apiBase(), Http.apiClient(Duration.ofSeconds(5),
-                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1))), 1, shared);
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1))), shared);
             assertThat(account.endpoints()).isEmpty();
             assertThat(account.endpoints()).isEmpty();
             account.create("https://api.example.com/stripe", StripeEvents.allowed(false), null, null,

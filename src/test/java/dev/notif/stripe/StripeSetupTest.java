@@ -27,7 +27,7 @@ class StripeSetupTest {
     StripeSetup setup(boolean answer) {
         RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2));
         StripeAccount account = new StripeAccount(StripeKey.parse(FakeStripe.KEY), stripe.apiBase(),
-            Http.apiClient(Duration.ofSeconds(5), policy), policy.maxAttempts());
+            Http.apiClient(Duration.ofSeconds(5), policy));
         return new StripeSetup(account, new StripeSetup.Ui() {
             @Override
             public void progress(String line) {
