@@ -1,7 +1,6 @@
 package dev.notif.amazon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notif.core.Json;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +121,8 @@ public record SnsMessage(String type, String messageId, String token, String top
         StringBuilder sb = new StringBuilder("{\n");
         var entries = new ArrayList<>(fields().entrySet());
         for (int i = 0; i < entries.size(); i++) {
-            sb.append("  ").append(quote(entries.get(i).getKey())).append(" : ").append(quote(entries.get(i).getValue()));
+            sb.append("  ").append(Json.quote(entries.get(i).getKey())).append(" : ")
+                .append(Json.quote(entries.get(i).getValue()));
             sb.append(i < entries.size() - 1 ? ",\n" : "\n");
         }
         return sb.append('}').toString();
@@ -174,9 +174,4 @@ public record SnsMessage(String type, String messageId, String token, String top
             Json.text(json, "Signature"), Json.text(json, "SigningCertURL"), Json.text(json, "UnsubscribeURL"));
     }
 
-    /** {@code s} as a JSON string, escaped as jackson writes it (without an ObjectMapper and a generator per field). */
-    static String quote(String s) {
-        return new StringBuilder(s.length() + 8).append('"').append(JsonStringEncoder.getInstance().quoteAsString(s))
-            .append('"').toString();
-    }
 }

@@ -1,7 +1,7 @@
 package dev.notif.apple;
 
 import com.apple.itunes.storekit.client.BearerTokenAuthenticatorInterface;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.notif.core.Json;
 import dev.notif.core.Leases;
 import dev.notif.core.Secrets;
 import java.time.Clock;
@@ -66,14 +66,10 @@ public final class AppleTokens {
      * without building a tree and a generator for each request's token.
      */
     static String sign(AppleKey key, String bundleId, Instant now, Duration lifetime) {
-        String header = "{\"alg\":\"ES256\",\"kid\":" + quoted(key.keyId()) + ",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":" + quoted(key.issuerId()) + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
+        String header = "{\"alg\":\"ES256\",\"kid\":" + Json.quote(key.keyId()) + ",\"typ\":\"JWT\"}";
+        String payload = "{\"iss\":" + Json.quote(key.issuerId()) + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
             + now.plus(lifetime).getEpochSecond() + ",\"aud\":\"" + AUDIENCE + "\""
-            + (bundleId == null ? "" : ",\"bid\":" + quoted(bundleId)) + "}";
+            + (bundleId == null ? "" : ",\"bid\":" + Json.quote(bundleId)) + "}";
         return Secrets.remember(Jws.sign(header, payload, key.privateKey())); // a bearer token until exp
-    }
-
-    private static String quoted(String value) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 }

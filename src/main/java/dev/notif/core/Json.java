@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -83,6 +84,15 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code s} as a JSON string, quoted and escaped as the mapper writes it, without a generator: for JSON text
+     * built field by field (SNS messages, JWT headers and claims).
+     */
+    public static String quote(String s) {
+        return new StringBuilder(s.length() + 8).append('"').append(JsonStringEncoder.getInstance().quoteAsString(s))
+            .append('"').toString();
     }
 
     /** Compact JSON: log lines, request bodies. */

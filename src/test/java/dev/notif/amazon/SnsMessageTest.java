@@ -3,8 +3,6 @@ package dev.notif.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notif.core.Json;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SnsMessageTest {
@@ -48,14 +46,6 @@ class SnsMessageTest {
         assertThat(body).contains("\"Message\" : \"{\\\"a\\\":\\\"b\\\\nc\\\"}\"").endsWith("\"\n}");
         assertThat(body.indexOf("\"TopicArn\"")).isLessThan(body.indexOf("\"Message\""));
         assertThat(SnsMessage.parse(body)).isEqualTo(NOTIFICATION);
-    }
-
-    @Test
-    void fields_are_escaped_as_jackson_writes_a_string() throws Exception {
-        for (String value : List.of("", "plain", "q\"uote", "back\\slash", "new\nline\ttab\r\b\f", "\u0000\u001f\u007f",
-            "https://sns.us-east-1.amazonaws.com/x.pem?a=b&c=<d>", "é€𝄞", "\u2028\u2029", "\ud800 lone surrogate")) {
-            assertThat(SnsMessage.quote(value)).as(value).isEqualTo(Json.mapper().writeValueAsString(value));
-        }
     }
 
     @Test

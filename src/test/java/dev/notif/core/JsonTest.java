@@ -101,6 +101,14 @@ class JsonTest {
         return MAPPER.writer(new Json.StripeStylePrinter()).writeValueAsString(node);
     }
 
+    @Test
+    void quote_escapes_a_string_as_the_mapper_writes_it() throws Exception {
+        for (String value : List.of("", "plain", "q\"uote", "back\\slash", "new\nline\ttab\r\b\f", "\u0000\u001f\u007f",
+            "https://sns.us-east-1.amazonaws.com/x.pem?a=b&c=<d>", "é€𝄞", "\u2028\u2029", "\ud800 lone surrogate")) {
+            assertThat(Json.quote(value)).as(value).isEqualTo(Json.mapper().writeValueAsString(value));
+        }
+    }
+
     /** Equal, and of the same node classes all the way down (IntNode, LongNode, DoubleNode...). */
     static void sameTree(JsonNode actual, JsonNode expected) {
         assertThat(actual).isEqualTo(expected);
