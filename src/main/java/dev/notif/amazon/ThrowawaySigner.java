@@ -1,8 +1,8 @@
 package dev.notif.amazon;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Pem;
 import dev.notif.core.SecretFiles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +12,14 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.tls.HeldCertificate;
 
 /**
@@ -44,8 +40,6 @@ public final class ThrowawaySigner {
     private static Path keptIn;
     private static Object keptStamp;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern PEM = Pattern.compile(
-        "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
     private final X509Certificate certificate;
     private final String certificatePem;
     private final RsaSigningKey key;
@@ -53,7 +47,7 @@ public final class ThrowawaySigner {
 
     private ThrowawaySigner(X509Certificate certificate, RsaSigningKey key, Instant generatedAt) {
         this.certificate = certificate;
-        this.certificatePem = pem("CERTIFICATE", encoded(certificate));
+        this.certificatePem = Pem.encode("CERTIFICATE", encoded(certificate));
         this.key = key;
         this.generatedAt = generatedAt;
     }
@@ -101,7 +95,7 @@ public final class ThrowawaySigner {
         if (signer == null) {
             signer = generate(now, VALIDITY);
             try {
-                SecretFiles.write(file, signer.certificatePem + pem("PRIVATE KEY", signer.key.pkcs8()));
+                SecretFiles.write(file, signer.certificatePem + Pem.encode("PRIVATE KEY", signer.key.pkcs8()));
             } catch (NotifException e) {
                 // not kept: the next run generates its own
             }
@@ -158,16 +152,10 @@ public final class ThrowawaySigner {
         X509Certificate cert = null;
         RsaSigningKey key = null;
         try {
-            Matcher m = PEM.matcher(pem);
-            while (m.find()) {
-                byte[] der = Base64.getMimeDecoder().decode(m.group(2));
-                if (m.group(1).equals("CERTIFICATE") && cert == null) {
-                    cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(der));
-                } else if (m.group(1).equals("PRIVATE KEY") && key == null) {
-                    key = RsaSigningKey.parsePkcs8(der);
-                }
-            }
+            byte[] certDer = Pem.decode(pem, "CERTIFICATE");
+            byte[] keyDer = Pem.decode(pem, "PRIVATE KEY");
+            cert = certDer == null ? null : Pem.certificate(certDer);
+            key = keyDer == null ? null : RsaSigningKey.parsePkcs8(keyDer);
         } catch (CertificateException | RuntimeException e) {
             return null; // damaged: made again
         }
@@ -183,13 +171,6 @@ public final class ThrowawaySigner {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code der} as PEM: base64 in lines of 64 between the label's BEGIN and END lines. */
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-            + "\n-----END " + label + "-----\n";
     }
 
     public X509Certificate certificate() {

@@ -2,6 +2,7 @@ package dev.notif.apple;
 
 import dev.notif.core.Inputs;
 import dev.notif.core.NotifException;
+import dev.notif.core.Pem;
 import dev.notif.core.Shared;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -1,6 +1,7 @@
 package dev.notif.apple;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Pem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.notif.apple;
 
 import dev.notif.core.NotifException;
+import dev.notif.core.Pem;
 import dev.notif.core.SecretFiles;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.notif.core.Context;
 import dev.notif.core.Json;
 import dev.notif.core.LocalServers;
+import dev.notif.core.Pem;
 import dev.notif.stripe.StripeEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -229,14 +229,14 @@ public final class StartupTraining {
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp256r1"));
             Path p8 = home.resolve("SubscriptionKey_TRAINING01.p8");
-            Files.writeString(p8, pem(ec.generateKeyPair().getPrivate().getEncoded()));
+            Files.writeString(p8, Pem.encode("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded()));
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);
             Path sa = home.resolve("sa.json");
             Files.writeString(sa, Json.pretty(Json.object()
                 .put("type", "service_account").put("project_id", "training")
                 .put("private_key_id", "0123456789abcdef0123456789abcdef01234567")
-                .put("private_key", pem(rsa.generateKeyPair().getPrivate().getEncoded()))
+                .put("private_key", Pem.encode("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded()))
                 .put("client_email", "training@training.iam.gserviceaccount.com").put("client_id", "1")
                 .put("token_uri", api + "/token")));
             Path toml = home.resolve("notif.toml");
@@ -246,11 +246,6 @@ public final class StartupTraining {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String pem(byte[] pkcs8) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-            .encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** What the training's Amazon endpoint answers a message: it visits the SubscribeURL first, as Amazon asks. */

@@ -1,4 +1,4 @@
-package dev.notif.apple;
+package dev.notif.core;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,18 +8,19 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 
 /** PEM encoding and decoding of keys and certificates, and certificates from DER or PEM bytes. */
-final class Pem {
+public final class Pem {
     private Pem() {
     }
 
-    static String encode(String type, byte[] der) {
+    /** {@code der} as PEM: base64 in lines of 64 between the type's BEGIN and END lines. */
+    public static String encode(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
             + "\n-----END " + type + "-----\n";
     }
 
     /** The DER bytes of the first {@code type} block of {@code text}, or null when there is none. */
-    static byte[] decode(String text, String type) {
+    public static byte[] decode(String text, String type) {
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
         int from = text.indexOf(begin);
@@ -31,7 +32,7 @@ final class Pem {
     }
 
     /** An X.509 certificate from DER or PEM bytes. */
-    static X509Certificate certificate(byte[] derOrPem) throws CertificateException {
+    public static X509Certificate certificate(byte[] derOrPem) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
             .generateCertificate(new ByteArrayInputStream(derOrPem));
     }
