@@ -95,6 +95,11 @@ public final class Json {
             .append('"').toString();
     }
 
+    /** {@code s} as it appears between the quotes of a JSON string the mapper wrote. */
+    public static String escaped(String s) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
+    }
+
     /** Compact JSON: log lines, request bodies. */
     public static String compact(Object value) {
         try {

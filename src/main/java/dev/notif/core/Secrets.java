@@ -76,7 +76,7 @@ public final class Secrets {
             return secret;
         }
         String s = secret.strip();
-        for (String f : List.of(s, json(s), plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8))) {
+        for (String f : List.of(s, Json.escaped(s), plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8))) {
             KNOWN.computeIfAbsent(f.substring(0, MIN_REMEMBERED), p -> ConcurrentHashMap.newKeySet()).add(f);
         }
         return secret;
@@ -92,28 +92,6 @@ public final class Secrets {
             }
         }
         return true;
-    }
-
-    /** The value as it appears inside a JSON string. */
-    private static String json(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\\' && s.charAt(i) >= 0x20) {
-            i++;
-        }
-        if (i == s.length()) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Redacts every remembered secret, key, bearer token and private key found in free text (messages, bodies, traces). */

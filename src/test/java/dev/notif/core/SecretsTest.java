@@ -65,6 +65,16 @@ class SecretsTest {
     }
 
     @Test
+    void a_remembered_secret_with_control_characters_is_scrubbed_as_json_writes_it() throws Exception {
+        String secret = unique("line\nbreak\ttab");
+        Secrets.remember(secret);
+        String json = Json.compact(Json.object().put("password", secret));
+
+        assertThat(json).contains("\\n").contains("\\t"); // JSON's short escapes, not \\u000a
+        assertThat(Secrets.scrub(json)).doesNotContain(Json.escaped(secret)).contains("****");
+    }
+
+    @Test
     void short_values_are_not_remembered() {
         String word = "abc12";
         assertThat(Secrets.remember(word)).isEqualTo(word);
